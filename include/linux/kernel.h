@@ -12,6 +12,10 @@
 #include <linux/limits.h>
 #include <linux/printk.h>
 #include <linux/sprintf.h>
+#include <linux/kstrtox.h>
+
+/* Stop the machine with a message: kernel/panic.c. */
+__printf(1, 2) void __noreturn panic(const char *fmt, ...);
 
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 

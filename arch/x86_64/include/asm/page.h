@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel's address-space layout (SPEC section 3) and the
+ * conversions between physical and virtual addresses.
+ *
+ *   0xffff888000000000  PAGE_OFFSET: all RAM, direct mapped (__va, __pa)
+ *   0xffffc90000000000  VMALLOC_START .. VMALLOC_END
+ *   0xffffffff80000000  the kernel image (__START_KERNEL_map)
+ */
+#ifndef _ASM_X86_PAGE_H
+#define _ASM_X86_PAGE_H
+
+#include <linux/types.h>
+
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(addr)	(((addr) + PAGE_SIZE - 1) & PAGE_MASK)
+#define PAGE_ALIGNED(addr)	(((unsigned long)(addr) & (PAGE_SIZE - 1)) == 0)
+
+#define PMD_SHIFT		21
+#define PMD_SIZE		(1UL << PMD_SHIFT)
+#define PUD_SHIFT		30
+#define PUD_SIZE		(1UL << PUD_SHIFT)
+#define PGDIR_SHIFT		39
+
+#ifndef PAGE_OFFSET
+#define PAGE_OFFSET		0xffff888000000000UL
+#endif
+#define VMALLOC_START		0xffffc90000000000UL
+#define VMALLOC_END		0xffffe8ffffffffffUL
+#define __START_KERNEL_map	0xffffffff80000000UL
+
+#define PFN_UP(x)		(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_DOWN(x)		((x) >> PAGE_SHIFT)
+#define PFN_PHYS(pfn)		((phys_addr_t)(pfn) << PAGE_SHIFT)
+#define PHYS_PFN(x)		((unsigned long)((x) >> PAGE_SHIFT))
+
+/*
+ * __pa() accepts both direct-map addresses and kernel-image addresses
+ * (a static variable's address), as Linux's does.
+ */
+static inline phys_addr_t __pa(const volatile void *addr)
+{
+	unsigned long x = (unsigned long)addr;
+
+	if (x >= __START_KERNEL_map)
+		return x - __START_KERNEL_map;
+	return x - PAGE_OFFSET;
+}
+
+static inline void *__va(phys_addr_t paddr)
+{
+	return (void *)((unsigned long)paddr + PAGE_OFFSET);
+}
+
+#define __pa_symbol(x)		__pa(x)
+
+#endif /* _ASM_X86_PAGE_H */

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The 16550 UART on COM1 as a console.
+ *
+ * Polled output: each byte waits until the transmit holding register is
+ * empty.  That is slow (QEMU makes it fast) but it works in any context,
+ * with interrupts off, in an oops and in panic, which is what a kernel
+ * console must do.  Newlines become CR LF for terminals.
+ */
+#include <linux/console.h>
+#include <asm/io.h>
+#include <asm/setup.h>
+
+#define COM1		0x3f8
+#define UART_RX		0	/* receive buffer (read) */
+#define UART_TX		0	/* transmit holding (write) */
+#define UART_IER	1	/* interrupt enable */
+#define UART_DLL	0	/* divisor latch, low (DLAB=1) */
+#define UART_DLM	1	/* divisor latch, high (DLAB=1) */
+#define UART_FCR	2	/* FIFO control */
+#define UART_LCR	3	/* line control */
+#define UART_MCR	4	/* modem control */
+#define UART_LSR	5	/* line status */
+
+#define UART_LCR_DLAB	0x80
+#define UART_LCR_8N1	0x03
+#define UART_LSR_DR	0x01	/* a received byte is waiting */
+#define UART_LSR_THRE	0x20	/* transmitter ready for a byte */
+#define UART_FCR_ENABLE	0xc7	/* enable and clear FIFOs, 14-byte trigger */
+#define UART_MCR_DTR_RTS_OUT2 0x0b
+
+#define BAUD_BASE	115200
+#define BAUD		115200
+
+static void serial_putc(char c)
+{
+	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE))
+		;
+	outb(c, COM1 + UART_TX);
+}
+
+static void serial_write(struct console *con, const char *s, unsigned int len)
+{
+	(void)con;
+	while (len--) {
+		if (*s == '\n')
+			serial_putc('\r');
+		serial_putc(*s++);
+	}
+}
+
+static struct console serial_console = {
+	.name = "ttyS0",
+	.write = serial_write,
+};
+
+/**
+ * serial_getc_poll - read one received byte, if any
+ *
+ * Return: the byte, or -1 when nothing has arrived.
+ * Context: Any context.
+ */
+int serial_getc_poll(void)
+{
+	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
+		return -1;
+	return inb(COM1 + UART_RX);
+}
+
+/**
+ * serial_init - program COM1 for 115200 8N1 and register it as a console
+ *
+ * Context: Early boot, before anything is printed.
+ */
+void serial_init(void)
+{
+	unsigned int divisor = BAUD_BASE / BAUD;
+
+	outb(0, COM1 + UART_IER);
+	outb(UART_LCR_DLAB, COM1 + UART_LCR);
+	outb(divisor & 0xff, COM1 + UART_DLL);
+	outb(divisor >> 8, COM1 + UART_DLM);
+	outb(UART_LCR_8N1, COM1 + UART_LCR);
+	outb(UART_FCR_ENABLE, COM1 + UART_FCR);
+	outb(UART_MCR_DTR_RTS_OUT2, COM1 + UART_MCR);
+	register_console(&serial_console);
+}

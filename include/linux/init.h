@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Boot-time markers and boot parameters.
+ *
+ * __setup("name=", fn) registers fn to receive the value of boot
+ * parameter name=VALUE (or __setup("name", fn) for a bare flag, fn then
+ * gets NULL).  The table lives in its own section, so adding a parameter
+ * needs no central list.  fn returns a negative errno for a bad value
+ * (the kernel warns and names the parameter); any other value means
+ * handled, so Linux-style "return 1" functions work unchanged.
+ */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/compiler.h>
+
+#define __init
+#define __initdata
+#define __exit
+
+struct obs_kernel_param {
+	const char *str;
+	int (*setup_func)(char *val);
+};
+
+#define __setup(str, fn)						\
+	static const struct obs_kernel_param __setup_##fn		\
+	__used __section(".init.setup") __aligned(8) = { str, fn }
+
+#define early_param(str, fn) __setup(str "=", fn)
+
+/* The boot command line, as the loader gave it. */
+extern char boot_command_line[];
+#define COMMAND_LINE_SIZE 2048
+
+void parse_boot_params(const char *cmdline);
+
+#endif /* _LINUX_INIT_H */

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/kunit/test.c - the in-kernel test runner (a KUnit subset).
+ *
+ * Suites register themselves with kunit_test_suite(), which puts a
+ * pointer in the .kunit_test_suites section; the linker gathers them
+ * between __kunit_suites_start and __kunit_suites_end, so adding a test
+ * file needs no list.  kunit_run_all(glob) runs the matching suites and
+ * prints KTAP version 1, the format Linux's KUnit prints and its
+ * kunit.py parses:
+ *
+ *	KTAP version 1
+ *	1..2
+ *	    KTAP version 1
+ *	    # Subtest: printk
+ *	    1..3
+ *	    # RUN printk.timestamps
+ *	    ok 1 timestamps
+ *	    ...
+ *	ok 1 printk
+ *
+ * "# RUN suite.case" is this kernel's addition: a KTAP diagnostic line
+ * that lets the host runner name the test that was running when a run
+ * hangs or crashes.
+ *
+ * Each case runs under an oops catcher (<kernel/oops.h>).  A failed
+ * ASSERT or kunit_skip() longjmps to it; so does an oops, after its
+ * report is printed.  Either way the case ends, its result is printed,
+ * and the run goes on.
+ */
+#include <linux/kernel.h>
+#include <linux/glob.h>
+#include <linux/string.h>
+#include <kunit/test.h>
+#include <kernel/oops.h>
+
+#define KUNIT_ABORT_ASSERT	2	/* longjmp value for ASSERT/skip */
+#define KUNIT_ARENA_SIZE	(64 * 1024)
+
+extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
+const char *kunit_current_test;
+static char current_name[512];
+
+/*
+ * kunit_kzalloc() memory: a per-case arena, emptied when the case ends.
+ * (It becomes kmalloc with automatic freeing once the slab allocator
+ * exists.)
+ */
+static u8 kunit_arena[KUNIT_ARENA_SIZE] __aligned(16);
+static size_t kunit_arena_used;
+
+void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	void *p;
+
+	(void)gfp;
+	size = ALIGN(size, 16);
+	if (size > KUNIT_ARENA_SIZE - kunit_arena_used) {
+		kunit_err(test, "kunit_kmalloc: arena exhausted (%zu bytes asked)",
+			  size);
+		return NULL;
+	}
+	p = kunit_arena + kunit_arena_used;
+	kunit_arena_used += size;
+	return p;
+}
+
+void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	void *p = kunit_kmalloc(test, size, gfp);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+void kunit_log_line(struct kunit *test, const char *fmt, ...)
+{
+	char line[512];
+	va_list args;
+
+	(void)test;
+	va_start(args, fmt);
+	vscnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	printk(KERN_INFO "    # %s\n", line);
+}
+
+void __kunit_abort(struct kunit *test)
+{
+	struct oops_catcher *c = test->try_catch;
+
+	oops_catcher_top = c->prev;
+	kernel_longjmp(&c->buf, KUNIT_ABORT_ASSERT);
+}
+
+void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
+{
+	va_list args;
+
+	if (test->status == KUNIT_SUCCESS)
+		test->status = KUNIT_SKIPPED;
+	va_start(args, fmt);
+	vscnprintf(test->status_comment, sizeof(test->status_comment), fmt, args);
+	va_end(args);
+}
+
+static void kunit_fail_header(struct kunit *test, enum kunit_assert_type type,
+			      const char *file, int line)
+{
+	test->status = KUNIT_FAILURE;
+	kunit_log_line(test, "%s: %s FAILED at %s:%d", test->name,
+		       type == KUNIT_ASSERTION ? "ASSERTION" : "EXPECTATION",
+		       file, line);
+}
+
+void kunit_report_fail(struct kunit *test, enum kunit_assert_type type,
+		       const char *file, int line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list args;
+
+	kunit_fail_header(test, type, file, line);
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	kunit_log_line(test, "%s", msg);
+}
+
+void kunit_report_binary(struct kunit *test, enum kunit_assert_type type,
+			 const char *file, int line, const char *left_text,
+			 const char *op, const char *right_text,
+			 long long left, long long right)
+{
+	kunit_fail_header(test, type, file, line);
+	kunit_log_line(test, "Expected %s %s %s, but", left_text, op, right_text);
+	kunit_log_line(test, "    %s == %lld (0x%llx)", left_text, left, left);
+	kunit_log_line(test, "    %s == %lld (0x%llx)", right_text, right, right);
+}
+
+void kunit_report_ptr(struct kunit *test, enum kunit_assert_type type,
+		      const char *file, int line, const char *left_text,
+		      const char *op, const char *right_text,
+		      const void *left, const void *right)
+{
+	kunit_fail_header(test, type, file, line);
+	kunit_log_line(test, "Expected %s %s %s, but", left_text, op, right_text);
+	kunit_log_line(test, "    %s == %px", left_text, left);
+	kunit_log_line(test, "    %s == %px", right_text, right);
+}
+
+void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
+		      const char *file, int line, const char *left_text,
+		      const char *op, const char *right_text,
+		      const char *left, const char *right)
+{
+	kunit_fail_header(test, type, file, line);
+	kunit_log_line(test, "Expected %s %s %s, but", left_text, op, right_text);
+	kunit_log_line(test, "    %s == \"%s\"", left_text, left);
+	kunit_log_line(test, "    %s == \"%s\"", right_text, right);
+}
+
+/* Split "suite.case" globs: does this suite / case match? */
+static bool glob_matches(const char *glob, const char *suite, const char *tcase)
+{
+	char pat[256];
+	const char *dot = strchr(glob, '.');
+
+	if (!dot)
+		return glob_match(glob, suite);
+	if ((size_t)(dot - glob) >= sizeof(pat))
+		return false;
+	memcpy(pat, glob, dot - glob);
+	pat[dot - glob] = '\0';
+	if (!glob_match(pat, suite))
+		return false;
+	return !tcase || glob_match(dot + 1, tcase);
+}
+
+static const char *status_word(enum kunit_status s)
+{
+	return s == KUNIT_FAILURE ? "not ok" : "ok";
+}
+
+/* Run one case in its own catcher; returns its status. */
+static enum kunit_status run_case(struct kunit_suite *suite,
+				  struct kunit_case *tc)
+{
+	struct oops_catcher catcher;
+	struct kunit test = {
+		.name = tc->name,
+		.suite = suite,
+		.status = KUNIT_SUCCESS,
+		.try_catch = &catcher,
+	};
+	int ret;
+
+	snprintf(current_name, sizeof(current_name), "%s.%s", suite->name,
+		 tc->name);
+	kunit_current_test = current_name;
+	printk(KERN_INFO "    # RUN %s\n", current_name);
+	kunit_arena_used = 0;
+
+	ret = oops_catch(&catcher);
+	if (ret == 0) {
+		if (suite->init && suite->init(&test)) {
+			kunit_err(&test, "failed to initialize");
+			test.status = KUNIT_FAILURE;
+		} else {
+			tc->run_case(&test);
+		}
+		oops_uncatch(&catcher);
+	} else if (ret != KUNIT_ABORT_ASSERT) {
+		kunit_err(&test, "the test case oopsed (report above)");
+		test.status = KUNIT_FAILURE;
+	}
+
+	if (suite->exit) {
+		struct oops_catcher exit_catcher;
+
+		if (oops_catch(&exit_catcher) == 0) {
+			suite->exit(&test);
+			oops_uncatch(&exit_catcher);
+		} else {
+			kunit_err(&test, "the suite's exit() oopsed");
+			test.status = KUNIT_FAILURE;
+		}
+	}
+	kunit_current_test = NULL;
+	return test.status;
+}
+
+static unsigned int count_cases(struct kunit_suite *suite, const char *glob)
+{
+	struct kunit_case *tc;
+	unsigned int n = 0;
+
+	for (tc = suite->test_cases; tc->run_case; tc++)
+		n += glob_matches(glob, suite->name, tc->name);
+	return n;
+}
+
+/* Run a suite's matching cases; returns true when none failed. */
+static bool run_suite(struct kunit_suite *suite, const char *glob,
+		      unsigned int index, unsigned int totals[3])
+{
+	unsigned int counts[3] = { 0 }, n = 0;
+	struct kunit_case *tc;
+	bool ok;
+
+	printk(KERN_INFO "    KTAP version 1\n");
+	printk(KERN_INFO "    # Subtest: %s\n", suite->name);
+	printk(KERN_INFO "    1..%u\n", count_cases(suite, glob));
+
+	if (suite->suite_init && suite->suite_init(suite)) {
+		printk(KERN_INFO "    # %s: suite_init failed\n", suite->name);
+		printk(KERN_INFO "not ok %u %s\n", index, suite->name);
+		totals[KUNIT_FAILURE]++;
+		return false;
+	}
+
+	for (tc = suite->test_cases; tc->run_case; tc++) {
+		if (!glob_matches(glob, suite->name, tc->name))
+			continue;
+		tc->status = run_case(suite, tc);
+		counts[tc->status]++;
+		if (tc->status == KUNIT_SKIPPED)
+			printk(KERN_INFO "    ok %u %s # SKIP\n", ++n, tc->name);
+		else
+			printk(KERN_INFO "    %s %u %s\n", status_word(tc->status),
+			       ++n, tc->name);
+	}
+	if (suite->suite_exit)
+		suite->suite_exit(suite);
+
+	printk(KERN_INFO "    # %s: pass:%u fail:%u skip:%u total:%u\n",
+	       suite->name, counts[KUNIT_SUCCESS], counts[KUNIT_FAILURE],
+	       counts[KUNIT_SKIPPED], n);
+	ok = counts[KUNIT_FAILURE] == 0;
+	printk(KERN_INFO "%s %u %s\n", ok ? "ok" : "not ok", index, suite->name);
+	totals[KUNIT_SUCCESS] += counts[KUNIT_SUCCESS];
+	totals[KUNIT_FAILURE] += counts[KUNIT_FAILURE];
+	totals[KUNIT_SKIPPED] += counts[KUNIT_SKIPPED];
+	return ok;
+}
+
+/**
+ * kunit_run_all - run every registered suite matching @glob
+ * @glob: "suite" or "suite.case" pattern ('*' and '?'), "*" for all
+ *
+ * Return: the number of failed cases (0 when all passed).
+ * Context: Process context.
+ */
+int kunit_run_all(const char *glob)
+{
+	struct kunit_suite **s;
+	unsigned int nr_suites = 0, index = 0, totals[3] = { 0 };
+
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
+		if (count_cases(*s, glob))
+			nr_suites++;
+
+	printk(KERN_INFO "KTAP version 1\n");
+	printk(KERN_INFO "1..%u\n", nr_suites);
+	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
+		if (count_cases(*s, glob))
+			run_suite(*s, glob, ++index, totals);
+
+	printk(KERN_INFO "# Totals: pass:%u fail:%u skip:%u total:%u\n",
+	       totals[KUNIT_SUCCESS], totals[KUNIT_FAILURE],
+	       totals[KUNIT_SKIPPED],
+	       totals[KUNIT_SUCCESS] + totals[KUNIT_FAILURE] + totals[KUNIT_SKIPPED]);
+	return totals[KUNIT_FAILURE];
+}

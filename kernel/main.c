@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/main.c - the boot story, one step per line.
+ *
+ * GRUB loaded the kernel; boot/head.asm checked the CPU, turned on long
+ * mode and paging and called x86_64_start_kernel(), which calls
+ * start_kernel() here.  From now on:
+ *
+ *   1. consoles: COM1 and VGA, so every later step can speak;
+ *   2. traps: GDT/TSS and IDT, so every CPU exception is reported;
+ *   3. the clock: TSC calibrated against the PIT, for timestamps;
+ *   4. the boot information: multiboot2 tags (command line, memory map);
+ *   5. boot parameters;
+ *   6. memory: memblock from the memory map, then the direct map;
+ *   7. then either the in-kernel tests (ktest=) or the idle loop.
+ */
+#include <linux/kernel.h>
+#include <linux/cmdline.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/string.h>
+#include <linux/sched/clock.h>
+#include <kunit/test.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <kernel/boot.h>
+#include <kernel/multiboot2.h>
+#include <kernel/oops.h>
+
+#define EARLY_MAP_END	SZ_1G	/* head.asm maps this much at PAGE_OFFSET */
+#define KTEST_EXIT_PASS	0
+#define KTEST_EXIT_FAIL	1
+
+struct boot_info boot_info;
+u64 ktest_expected_mem;
+static const char *ktest_glob;
+
+static void __init print_banner(void)
+{
+	pr_notice("teachkernel x86_64 (gcc %s) - a kernel for learning memory allocation\n",
+		  __VERSION__);
+}
+
+/* Parse the multiboot2 information, or stop with the reason. */
+static u32 __init parse_boot_info(u32 magic, unsigned long mbi_phys)
+{
+	const u32 *mbi = __va(mbi_phys);
+
+	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
+		panic("Not booted by a multiboot2 loader (magic %#x)", magic);
+	if (mbi_phys >= EARLY_MAP_END - 8)
+		panic("multiboot2: boot information at %#lx is beyond the first GiB",
+		      mbi_phys);
+	if (mb2_parse(mbi, EARLY_MAP_END - mbi_phys, &boot_info))
+		panic("multiboot2: %s", mb2_strerror(&boot_info));
+	if (!boot_info.have_mmap)
+		panic("multiboot2: the boot loader gave no memory map");
+	if (boot_info.loader_name)
+		pr_info("Boot loader: %s\n", boot_info.loader_name);
+	return mbi[0];
+}
+
+static void __init print_memory_summary(void)
+{
+	phys_addr_t total = memblock_phys_mem_size();
+
+	pr_info("Memory: %lluK/%lluK available (%lluK kernel code, %lluK rodata, %lluK rwdata, %lluK bss, %lluK reserved)\n",
+		(unsigned long long)(total - memblock_reserved_size()) >> 10,
+		(unsigned long long)total >> 10,
+		(unsigned long long)(_etext - _text) >> 10,
+		(unsigned long long)(_erodata - _rodata) >> 10,
+		(unsigned long long)(_edata - _data) >> 10,
+		(unsigned long long)(__bss_stop - __bss_start) >> 10,
+		(unsigned long long)memblock_reserved_size() >> 10);
+	pr_info("Total RAM: %llu MiB\n", (unsigned long long)total >> 20);
+}
+
+static int __init ktest_setup(char *val)
+{
+	ktest_glob = *val ? val : "*";
+	panic_exits_qemu = true;
+	return 0;
+}
+__setup("ktest=", ktest_setup);
+
+static int __init ktest_mem_setup(char *val)
+{
+	ktest_expected_mem = memparse(val, NULL);
+	return ktest_expected_mem ? 0 : -EINVAL;
+}
+__setup("ktest_mem=", ktest_mem_setup);
+
+/* Run the in-kernel tests and end the (virtual) machine with the result. */
+static void __noreturn run_ktest(const char *glob)
+{
+	int failed = kunit_run_all(glob);
+
+	qemu_exit(failed ? KTEST_EXIT_FAIL : KTEST_EXIT_PASS);
+}
+
+void __init start_kernel(u32 magic, unsigned long mbi_phys)
+{
+	u32 mbi_size;
+	u64 mem_init_ns;
+
+	serial_init();
+	vga_init();
+	gdt_init();
+	idt_init();
+	tsc_init();
+	print_banner();
+	mbi_size = parse_boot_info(magic, mbi_phys);
+	parse_boot_params(boot_info.cmdline);
+	mb2_print_mmap(&boot_info);
+
+	mem_init_ns = local_clock();
+	x86_init_memory(&boot_info, mbi_phys, mbi_size);
+	mem_init_ns = local_clock() - mem_init_ns;
+	print_memory_summary();
+	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);
+
+	if (ktest_glob)
+		run_ktest(ktest_glob);
+
+	pr_info("Boot complete. Nothing more to do yet: halting.\n");
+	for (;;)
+		halt();
+}
