@@ -51,7 +51,7 @@ VGA_TEXT		equ 0xb8000
 
 extern x86_64_start_kernel
 extern _kernel_phys_end, __bss_start, __bss_stop
-global _start
+global _start, higher_half_entry
 global boot_stack_guard, boot_stack_top
 global early_pml4
 

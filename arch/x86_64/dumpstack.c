@@ -6,11 +6,15 @@
  * "push rbp; mov rbp, rsp", so RBP points at a frame whose first word is
  * the caller's RBP and whose second is the return address.  Walking that
  * chain gives the call stack; kallsyms turns each return address into
- * function+offset/size.  The walk stops at a zero RBP (set by
+ * function+offset/size.  One exception: a fault on the first instruction
+ * of a function (before its "push rbp") leaves RBP still pointing at the
+ * caller's frame, so the caller's own return address sits at RSP; the
+ * exception trace picks it up from there, or it would skip a frame.  The walk stops at a zero RBP (set by
  * boot/head.asm), and never leaves the stack it started on, so a
  * corrupted frame cannot make the walker fault.
  */
 #include <linux/kernel.h>
+#include <linux/kallsyms.h>
 #include <linux/sched.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -18,6 +22,8 @@
 #include <kernel/oops.h>
 
 #define BACKTRACE_MAX_FRAMES	32
+
+static void show_trace(unsigned long bp, unsigned long ip, unsigned long sp);
 
 bool ist_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi);
 
@@ -44,6 +50,11 @@ bool get_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi)
  */
 void show_stack_from(unsigned long bp, unsigned long ip)
 {
+	show_trace(bp, ip, 0);
+}
+
+static void show_trace(unsigned long bp, unsigned long ip, unsigned long sp)
+{
 	unsigned long lo, hi;
 	int depth;
 
@@ -51,6 +62,8 @@ void show_stack_from(unsigned long bp, unsigned long ip)
 	printk(KERN_DEFAULT " <TASK>\n");
 	if (ip)
 		printk(KERN_DEFAULT " %pS\n", (void *)ip);
+	if (sp && get_stack_bounds(sp, &lo, &hi) && sp + 8 <= hi)
+		printk(KERN_DEFAULT " %pS\n", (void *)(*(unsigned long *)sp - 1));
 	if (get_stack_bounds(bp, &lo, &hi)) {
 		for (depth = 0; depth < BACKTRACE_MAX_FRAMES; depth++) {
 			unsigned long *frame = (unsigned long *)bp;
@@ -85,6 +98,14 @@ noinline void dump_stack(void)
 	show_stack_from((unsigned long)__builtin_frame_address(0), 0);
 }
 
+/* Is @ip the first instruction of its function (RBP not yet pushed)? */
+static bool ip_in_prologue(unsigned long ip)
+{
+	unsigned long size, offset;
+
+	return kallsyms_lookup_size_offset(ip, &size, &offset) && offset == 0;
+}
+
 /**
  * show_regs - print the saved registers of an exception, Linux style
  * @regs: the registers the entry code saved
@@ -112,5 +133,5 @@ void show_regs(struct pt_regs *regs)
 	       regs->r13, regs->r14, regs->r15);
 	printk(KERN_DEFAULT "CR2: %016lx CR3: %016lx CR4: %016lx\n",
 	       read_cr2(), read_cr3(), read_cr4());
-	show_stack_from(regs->bp, 0);
+	show_trace(regs->bp, 0, ip_in_prologue(regs->ip) ? regs->sp : 0);
 }

@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The VGA text screen as a console: 80x25 cells at physical 0xb8000, each
- * a character byte and a colour byte.  Text scrolls up when it reaches the
- * bottom line; the hardware cursor follows the text.
+ * The VGA text screen as a console: 80x25 cells of a character byte and a
+ * colour byte, in the 32 KiB of text memory at physical 0xb8000.
+ *
+ * Scrolling by copying the screen up one line costs 4000 bytes of writes
+ * to video memory per line, and under QEMU every one of those is an
+ * emulated device access: printing became the slowest thing the kernel
+ * did.  So we scroll in hardware instead: the 32 KiB hold 204 lines, the
+ * CRTC "start address" register says which line is at the top of the
+ * screen, and a new line only moves that register.  When the text reaches
+ * the end of video memory, the visible screen is copied back to the start
+ * once (every ~180 lines).  The hardware cursor follows the text.
  */
 #include <linux/console.h>
 #include <linux/string.h>
@@ -16,34 +24,60 @@
 #define VGA_ATTR	0x07	/* light grey on black */
 #define VGA_CRTC_INDEX	0x3d4
 #define VGA_CRTC_DATA	0x3d5
+#define VGA_MEM_LINES	(32768 / (VGA_COLS * 2))	/* 204 */
+#define VGA_START_HI	0x0c
+#define VGA_START_LO	0x0d
 #define VGA_CURSOR_HI	0x0e
 #define VGA_CURSOR_LO	0x0f
 
 static u16 *vga_mem;
-static unsigned int vga_row, vga_col;
+static unsigned int vga_top;		/* video-memory line at screen top */
+static unsigned int vga_row, vga_col;	/* cursor, relative to the screen */
+
+static void crtc_write16(u8 reg_hi, u8 reg_lo, unsigned int value)
+{
+	outb(reg_hi, VGA_CRTC_INDEX);
+	outb(value >> 8, VGA_CRTC_DATA);
+	outb(reg_lo, VGA_CRTC_INDEX);
+	outb(value & 0xff, VGA_CRTC_DATA);
+}
+
+static u16 *vga_line(unsigned int row)
+{
+	return vga_mem + (vga_top + row) * VGA_COLS;
+}
+
+static void vga_clear_line(unsigned int row)
+{
+	u16 *line = vga_line(row);
+	unsigned int i;
+
+	for (i = 0; i < VGA_COLS; i++)
+		line[i] = (VGA_ATTR << 8) | ' ';
+}
 
 static void vga_set_cursor(void)
 {
-	unsigned int pos = vga_row * VGA_COLS + vga_col;
-
-	outb(VGA_CURSOR_HI, VGA_CRTC_INDEX);
-	outb(pos >> 8, VGA_CRTC_DATA);
-	outb(VGA_CURSOR_LO, VGA_CRTC_INDEX);
-	outb(pos & 0xff, VGA_CRTC_DATA);
+	crtc_write16(VGA_CURSOR_HI, VGA_CURSOR_LO,
+		     (vga_top + vga_row) * VGA_COLS + vga_col);
 }
 
 static void vga_newline(void)
 {
-	unsigned int i;
-
 	vga_col = 0;
 	if (++vga_row < VGA_ROWS)
 		return;
-	memmove(vga_mem, vga_mem + VGA_COLS,
-		(VGA_ROWS - 1) * VGA_COLS * sizeof(*vga_mem));
-	for (i = 0; i < VGA_COLS; i++)
-		vga_mem[(VGA_ROWS - 1) * VGA_COLS + i] = (VGA_ATTR << 8) | ' ';
 	vga_row = VGA_ROWS - 1;
+	if (vga_top + VGA_ROWS == VGA_MEM_LINES) {
+		/* out of video memory: move the screen back to the start */
+		memmove(vga_mem, vga_line(1),
+			(VGA_ROWS - 1) * VGA_COLS * sizeof(*vga_mem));
+		vga_top = 0;
+	} else {
+		vga_top++;
+	}
+	vga_clear_line(VGA_ROWS - 1);
+	crtc_write16(VGA_START_HI, VGA_START_LO, vga_top * VGA_COLS);
 }
 
 static void vga_write(struct console *con, const char *s, unsigned int len)
@@ -60,8 +94,7 @@ static void vga_write(struct console *con, const char *s, unsigned int len)
 			if (vga_col)
 				vga_col--;
 		} else {
-			vga_mem[vga_row * VGA_COLS + vga_col] =
-				(VGA_ATTR << 8) | (u8)c;
+			vga_line(vga_row)[vga_col] = (VGA_ATTR << 8) | (u8)c;
 			if (++vga_col == VGA_COLS)
 				vga_newline();
 		}
@@ -84,12 +117,13 @@ static struct console vga_console = {
  */
 void vga_init(void)
 {
-	unsigned int i;
+	unsigned int row;
 
 	vga_mem = (u16 *)(__START_KERNEL_map + VGA_PHYS);
-	for (i = 0; i < VGA_ROWS * VGA_COLS; i++)
-		vga_mem[i] = (VGA_ATTR << 8) | ' ';
-	vga_row = vga_col = 0;
+	vga_top = vga_row = vga_col = 0;
+	for (row = 0; row < VGA_ROWS; row++)
+		vga_clear_line(row);
+	crtc_write16(VGA_START_HI, VGA_START_LO, 0);
 	vga_set_cursor();
 	register_console(&vga_console);
 }

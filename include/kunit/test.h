@@ -141,8 +141,8 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 		kunit_report_binary(test, type, __FILE__, __LINE__,	\
 				    #left, #op, #right,			\
 				    (long long)__l, (long long)__r);	\
-		if (fmt)						\
-			kunit_log_line(test, "    " fmt ?: "", ##__VA_ARGS__); \
+		if ((fmt)[0])					\
+			kunit_log_line(test, "    " fmt, ##__VA_ARGS__); \
 		__KUNIT_END(test, type);				\
 	}								\
 } while (0)
@@ -153,8 +153,8 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 	if (!(__l op __r)) {						\
 		kunit_report_ptr(test, type, __FILE__, __LINE__,	\
 				 #left, #op, #right, __l, __r);		\
-		if (fmt)						\
-			kunit_log_line(test, "    " fmt ?: "", ##__VA_ARGS__); \
+		if ((fmt)[0])					\
+			kunit_log_line(test, "    " fmt, ##__VA_ARGS__); \
 		__KUNIT_END(test, type);				\
 	}								\
 } while (0)
@@ -165,8 +165,8 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 	if (!(strcmp(__l, __r) op 0)) {					\
 		kunit_report_str(test, type, __FILE__, __LINE__,	\
 				 #left, #op, #right, __l, __r);		\
-		if (fmt)						\
-			kunit_log_line(test, "    " fmt ?: "", ##__VA_ARGS__); \
+		if ((fmt)[0])					\
+			kunit_log_line(test, "    " fmt, ##__VA_ARGS__); \
 		__KUNIT_END(test, type);				\
 	}								\
 } while (0)
@@ -176,8 +176,8 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 		kunit_report_fail(test, type, __FILE__, __LINE__,	\
 				  "Expected %s to be %s, but is not", text, \
 				  "true");				\
-		if (fmt)						\
-			kunit_log_line(test, "    " fmt ?: "", ##__VA_ARGS__); \
+		if ((fmt)[0])					\
+			kunit_log_line(test, "    " fmt, ##__VA_ARGS__); \
 		__KUNIT_END(test, type);				\
 	}								\
 } while (0)
@@ -190,8 +190,8 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 		kunit_report_fail(test, type, __FILE__, __LINE__,	\
 				  "Expected %s %s %s, but the %zu bytes differ", \
 				  #left, #op, #right, __n);		\
-		if (fmt)						\
-			kunit_log_line(test, "    " fmt ?: "", ##__VA_ARGS__); \
+		if ((fmt)[0])					\
+			kunit_log_line(test, "    " fmt, ##__VA_ARGS__); \
 		__KUNIT_END(test, type);				\
 	}								\
 } while (0)
@@ -200,27 +200,27 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 	__FILE__, __LINE__, fmt, ##__VA_ARGS__)
 
 /* Generate EXPECT and ASSERT, plain and _MSG, from one definition each. */
-#define KUNIT_EXPECT_TRUE(t, c)		__KUNIT_COND(t, KUNIT_EXPECTATION, (c), #c, NULL)
-#define KUNIT_EXPECT_FALSE(t, c)	__KUNIT_COND(t, KUNIT_EXPECTATION, !(c), "!(" #c ")", NULL)
-#define KUNIT_ASSERT_TRUE(t, c)		__KUNIT_COND(t, KUNIT_ASSERTION, (c), #c, NULL)
-#define KUNIT_ASSERT_FALSE(t, c)	__KUNIT_COND(t, KUNIT_ASSERTION, !(c), "!(" #c ")", NULL)
+#define KUNIT_EXPECT_TRUE(t, c)		__KUNIT_COND(t, KUNIT_EXPECTATION, (c), #c, "")
+#define KUNIT_EXPECT_FALSE(t, c)	__KUNIT_COND(t, KUNIT_EXPECTATION, !(c), "!(" #c ")", "")
+#define KUNIT_ASSERT_TRUE(t, c)		__KUNIT_COND(t, KUNIT_ASSERTION, (c), #c, "")
+#define KUNIT_ASSERT_FALSE(t, c)	__KUNIT_COND(t, KUNIT_ASSERTION, !(c), "!(" #c ")", "")
 #define KUNIT_EXPECT_TRUE_MSG(t, c, f, ...)  __KUNIT_COND(t, KUNIT_EXPECTATION, (c), #c, f, ##__VA_ARGS__)
 #define KUNIT_EXPECT_FALSE_MSG(t, c, f, ...) __KUNIT_COND(t, KUNIT_EXPECTATION, !(c), "!(" #c ")", f, ##__VA_ARGS__)
 #define KUNIT_ASSERT_TRUE_MSG(t, c, f, ...)  __KUNIT_COND(t, KUNIT_ASSERTION, (c), #c, f, ##__VA_ARGS__)
 #define KUNIT_ASSERT_FALSE_MSG(t, c, f, ...) __KUNIT_COND(t, KUNIT_ASSERTION, !(c), "!(" #c ")", f, ##__VA_ARGS__)
 
-#define KUNIT_EXPECT_EQ(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, ==, b, NULL)
-#define KUNIT_EXPECT_NE(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, !=, b, NULL)
-#define KUNIT_EXPECT_LT(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, <, b, NULL)
-#define KUNIT_EXPECT_LE(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, <=, b, NULL)
-#define KUNIT_EXPECT_GT(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, >, b, NULL)
-#define KUNIT_EXPECT_GE(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, >=, b, NULL)
-#define KUNIT_ASSERT_EQ(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, ==, b, NULL)
-#define KUNIT_ASSERT_NE(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, !=, b, NULL)
-#define KUNIT_ASSERT_LT(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, <, b, NULL)
-#define KUNIT_ASSERT_LE(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, <=, b, NULL)
-#define KUNIT_ASSERT_GT(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, >, b, NULL)
-#define KUNIT_ASSERT_GE(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, >=, b, NULL)
+#define KUNIT_EXPECT_EQ(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, ==, b, "")
+#define KUNIT_EXPECT_NE(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, !=, b, "")
+#define KUNIT_EXPECT_LT(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, <, b, "")
+#define KUNIT_EXPECT_LE(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, <=, b, "")
+#define KUNIT_EXPECT_GT(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, >, b, "")
+#define KUNIT_EXPECT_GE(t, a, b)	__KUNIT_BINARY(t, KUNIT_EXPECTATION, a, >=, b, "")
+#define KUNIT_ASSERT_EQ(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, ==, b, "")
+#define KUNIT_ASSERT_NE(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, !=, b, "")
+#define KUNIT_ASSERT_LT(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, <, b, "")
+#define KUNIT_ASSERT_LE(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, <=, b, "")
+#define KUNIT_ASSERT_GT(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, >, b, "")
+#define KUNIT_ASSERT_GE(t, a, b)	__KUNIT_BINARY(t, KUNIT_ASSERTION, a, >=, b, "")
 #define KUNIT_EXPECT_EQ_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_EXPECTATION, a, ==, b, f, ##__VA_ARGS__)
 #define KUNIT_EXPECT_NE_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_EXPECTATION, a, !=, b, f, ##__VA_ARGS__)
 #define KUNIT_EXPECT_LT_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_EXPECTATION, a, <, b, f, ##__VA_ARGS__)
@@ -230,26 +230,26 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 #define KUNIT_ASSERT_EQ_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, ==, b, f, ##__VA_ARGS__)
 #define KUNIT_ASSERT_NE_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, !=, b, f, ##__VA_ARGS__)
 
-#define KUNIT_EXPECT_PTR_EQ(t, a, b)	__KUNIT_PTR(t, KUNIT_EXPECTATION, a, ==, b, NULL)
-#define KUNIT_EXPECT_PTR_NE(t, a, b)	__KUNIT_PTR(t, KUNIT_EXPECTATION, a, !=, b, NULL)
-#define KUNIT_ASSERT_PTR_EQ(t, a, b)	__KUNIT_PTR(t, KUNIT_ASSERTION, a, ==, b, NULL)
-#define KUNIT_ASSERT_PTR_NE(t, a, b)	__KUNIT_PTR(t, KUNIT_ASSERTION, a, !=, b, NULL)
-#define KUNIT_EXPECT_NULL(t, p)		__KUNIT_PTR(t, KUNIT_EXPECTATION, p, ==, NULL, NULL)
-#define KUNIT_EXPECT_NOT_NULL(t, p)	__KUNIT_PTR(t, KUNIT_EXPECTATION, p, !=, NULL, NULL)
-#define KUNIT_ASSERT_NULL(t, p)		__KUNIT_PTR(t, KUNIT_ASSERTION, p, ==, NULL, NULL)
-#define KUNIT_ASSERT_NOT_NULL(t, p)	__KUNIT_PTR(t, KUNIT_ASSERTION, p, !=, NULL, NULL)
+#define KUNIT_EXPECT_PTR_EQ(t, a, b)	__KUNIT_PTR(t, KUNIT_EXPECTATION, a, ==, b, "")
+#define KUNIT_EXPECT_PTR_NE(t, a, b)	__KUNIT_PTR(t, KUNIT_EXPECTATION, a, !=, b, "")
+#define KUNIT_ASSERT_PTR_EQ(t, a, b)	__KUNIT_PTR(t, KUNIT_ASSERTION, a, ==, b, "")
+#define KUNIT_ASSERT_PTR_NE(t, a, b)	__KUNIT_PTR(t, KUNIT_ASSERTION, a, !=, b, "")
+#define KUNIT_EXPECT_NULL(t, p)		__KUNIT_PTR(t, KUNIT_EXPECTATION, p, ==, NULL, "")
+#define KUNIT_EXPECT_NOT_NULL(t, p)	__KUNIT_PTR(t, KUNIT_EXPECTATION, p, !=, NULL, "")
+#define KUNIT_ASSERT_NULL(t, p)		__KUNIT_PTR(t, KUNIT_ASSERTION, p, ==, NULL, "")
+#define KUNIT_ASSERT_NOT_NULL(t, p)	__KUNIT_PTR(t, KUNIT_ASSERTION, p, !=, NULL, "")
 #define KUNIT_EXPECT_NOT_ERR_OR_NULL(t, p) KUNIT_EXPECT_NOT_NULL(t, p)
 #define KUNIT_ASSERT_NOT_ERR_OR_NULL(t, p) KUNIT_ASSERT_NOT_NULL(t, p)
 
-#define KUNIT_EXPECT_STREQ(t, a, b)	__KUNIT_STR(t, KUNIT_EXPECTATION, a, ==, b, NULL)
-#define KUNIT_EXPECT_STRNEQ(t, a, b)	__KUNIT_STR(t, KUNIT_EXPECTATION, a, !=, b, NULL)
-#define KUNIT_ASSERT_STREQ(t, a, b)	__KUNIT_STR(t, KUNIT_ASSERTION, a, ==, b, NULL)
-#define KUNIT_ASSERT_STRNEQ(t, a, b)	__KUNIT_STR(t, KUNIT_ASSERTION, a, !=, b, NULL)
+#define KUNIT_EXPECT_STREQ(t, a, b)	__KUNIT_STR(t, KUNIT_EXPECTATION, a, ==, b, "")
+#define KUNIT_EXPECT_STRNEQ(t, a, b)	__KUNIT_STR(t, KUNIT_EXPECTATION, a, !=, b, "")
+#define KUNIT_ASSERT_STREQ(t, a, b)	__KUNIT_STR(t, KUNIT_ASSERTION, a, ==, b, "")
+#define KUNIT_ASSERT_STRNEQ(t, a, b)	__KUNIT_STR(t, KUNIT_ASSERTION, a, !=, b, "")
 #define KUNIT_EXPECT_STREQ_MSG(t, a, b, f, ...) __KUNIT_STR(t, KUNIT_EXPECTATION, a, ==, b, f, ##__VA_ARGS__)
 
-#define KUNIT_EXPECT_MEMEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_EXPECTATION, a, ==, b, n, NULL)
-#define KUNIT_EXPECT_MEMNEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_EXPECTATION, a, !=, b, n, NULL)
-#define KUNIT_ASSERT_MEMEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_ASSERTION, a, ==, b, n, NULL)
-#define KUNIT_ASSERT_MEMNEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_ASSERTION, a, !=, b, n, NULL)
+#define KUNIT_EXPECT_MEMEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_EXPECTATION, a, ==, b, n, "")
+#define KUNIT_EXPECT_MEMNEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_EXPECTATION, a, !=, b, n, "")
+#define KUNIT_ASSERT_MEMEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_ASSERTION, a, ==, b, n, "")
+#define KUNIT_ASSERT_MEMNEQ(t, a, b, n)	__KUNIT_MEM(t, KUNIT_ASSERTION, a, !=, b, n, "")
 
 #endif /* _KUNIT_TEST_H */

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests for arch/x86_64/traps.c, dumpstack.c and kernel/panic.c: every
+ * report a student will meet is printed in Linux's format, names the
+ * faulting function, and the kernel survives it (through an oops catcher,
+ * the same mechanism that lets the test runner survive an oopsing case).
+ */
+#include <kunit/test.h>
+#include <linux/bug.h>
+#include <linux/kallsyms.h>
+#include <asm/page.h>
+#include <kernel/log.h>
+#include <kernel/oops.h>
+
+/* An address in the vmalloc region: nothing is mapped there yet. */
+#define UNMAPPED_ADDR	(VMALLOC_START + 0x42000)
+
+static noinline void trigger_ud(void)
+{
+	__asm__ __volatile__("ud2");
+}
+
+static noinline void trigger_read_fault(void)
+{
+	(void)*(volatile unsigned long *)UNMAPPED_ADDR;
+}
+
+static noinline void trigger_write_fault(void)
+{
+	*(volatile unsigned long *)UNMAPPED_ADDR = 1;
+}
+
+static noinline void trigger_null_deref(void)
+{
+	int *volatile ptr = (int *)16;
+
+	(void)*(volatile int *)ptr;
+}
+
+static noinline void trigger_divide_error(void)
+{
+	volatile int zero = 0;
+	volatile int x = 1;
+
+	x = x / zero;
+}
+
+static noinline void trigger_bug(void)
+{
+	BUG_ON(1 + 1 == 2);
+}
+
+static noinline unsigned long recurse_forever(unsigned long depth)
+{
+	volatile char frame[512];
+
+	frame[0] = (char)depth;
+	if (depth == ~0UL)	/* never: but the compiler cannot know */
+		return frame[0];
+	return recurse_forever(depth + 1) + frame[0];
+}
+
+static noinline void trigger_stack_overflow(void)
+{
+	recurse_forever(0);
+}
+
+/*
+ * Run @fn under a catcher; expect exactly one oops, and return the log
+ * position from before it so the caller can check the report text.
+ */
+static noinline u64 expect_oops(struct kunit *test, void (*fn)(void))
+{
+	struct oops_catcher c;
+	unsigned int before = oops_count;
+	u64 seq = log_seq();
+
+	if (oops_catch(&c) == 0) {
+		fn();
+		oops_uncatch(&c);
+		KUNIT_FAIL(test, "no oops happened");
+	}
+	KUNIT_EXPECT_EQ(test, oops_count, before + 1);
+	return seq;
+}
+
+static void expect_log(struct kunit *test, u64 seq, const char *text)
+{
+	KUNIT_EXPECT_TRUE_MSG(test, log_search(seq, text) != 0,
+			      "the log lacks \"%s\"", text);
+}
+
+static void invalid_opcode_is_reported(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_ud);
+
+	expect_log(test, seq, "invalid opcode: 0000 [#");
+	expect_log(test, seq, "RIP: 0010:trigger_ud+0x");
+	expect_log(test, seq, "Call Trace:");
+	/* the backtrace goes through this test's caller */
+	expect_log(test, seq, " expect_oops+0x");
+}
+
+static void page_fault_read_is_decoded(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_read_fault);
+
+	expect_log(test, seq, "BUG: unable to handle page fault for address: ffffc90000042000");
+	expect_log(test, seq, "#PF: supervisor read access in kernel mode");
+	expect_log(test, seq, "#PF: error_code(0x0000) - not-present page");
+	expect_log(test, seq, "RIP: 0010:trigger_read_fault+0x");
+	expect_log(test, seq, "CR2: ffffc90000042000");
+}
+
+static void page_fault_write_is_decoded(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_write_fault);
+
+	expect_log(test, seq, "#PF: supervisor write access in kernel mode");
+	expect_log(test, seq, "#PF: error_code(0x0002) - not-present page");
+	expect_log(test, seq, "Oops: 0002 [#");
+}
+
+static void null_pointer_is_named(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_null_deref);
+
+	expect_log(test, seq, "BUG: kernel NULL pointer dereference, address: 0000000000000010");
+	expect_log(test, seq, "RIP: 0010:trigger_null_deref+0x");
+}
+
+static void divide_error_is_reported(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_divide_error);
+
+	expect_log(test, seq, "divide error: 0000 [#");
+	expect_log(test, seq, "RIP: 0010:trigger_divide_error+0x");
+}
+
+static void bug_on_is_reported(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_bug);
+
+	expect_log(test, seq, "kernel BUG at tests/kernel/traps_test.c:");
+	expect_log(test, seq, "trigger_bug+0x");
+}
+
+/* The guard page below the boot stack turns an overflow into a report. */
+static void stack_overflow_hits_guard_page(struct kunit *test)
+{
+	u64 seq = expect_oops(test, trigger_stack_overflow);
+
+	expect_log(test, seq, "BUG: stack guard page was hit at");
+	expect_log(test, seq, "kernel stack overflow (double-fault)");
+	expect_log(test, seq, "RIP: 0010:recurse_forever");
+}
+
+static void warn_on_reports_and_continues(struct kunit *test)
+{
+	u64 seq = log_seq();
+	int line = __LINE__ + 1;
+	bool fired = WARN_ON(seq != 0 || seq == 0);
+	char where[96];
+
+	KUNIT_EXPECT_TRUE(test, fired);
+	expect_log(test, seq, "------------[ cut here ]------------");
+	snprintf(where, sizeof(where),
+		 "WARNING: CPU: 0 PID: 0 at tests/kernel/traps_test.c:%d warn_on_reports_and_continues+0x",
+		 line);
+	expect_log(test, seq, where);
+	KUNIT_EXPECT_FALSE(test, WARN_ON(false));
+}
+
+static noinline void warn_once_helper(void)
+{
+	WARN_ON_ONCE(1);
+}
+
+static void warn_on_once_fires_once(struct kunit *test)
+{
+	u64 seq = log_seq(), after_first;
+
+	warn_once_helper();
+	after_first = log_search(seq, "WARNING: CPU: 0");
+	KUNIT_ASSERT_NE(test, after_first, 0ULL);
+	warn_once_helper();
+	KUNIT_EXPECT_EQ(test, log_search(after_first, "WARNING: CPU: 0"), 0ULL);
+}
+
+/* After all those oopses, ordinary work still works. */
+static void kernel_survives(struct kunit *test)
+{
+	char buf[KSYM_SYMBOL_LEN];
+
+	sprint_symbol(buf, (unsigned long)kernel_survives);
+	KUNIT_EXPECT_STREQ(test, strnlen(buf, 64) > 0 ? "ok" : "empty", "ok");
+	KUNIT_EXPECT_EQ(test, strncmp(buf, "kernel_survives+0x0/", 20), 0);
+}
+
+static struct kunit_case traps_cases[] = {
+	KUNIT_CASE(invalid_opcode_is_reported),
+	KUNIT_CASE(page_fault_read_is_decoded),
+	KUNIT_CASE(page_fault_write_is_decoded),
+	KUNIT_CASE(null_pointer_is_named),
+	KUNIT_CASE(divide_error_is_reported),
+	KUNIT_CASE(bug_on_is_reported),
+	KUNIT_CASE(stack_overflow_hits_guard_page),
+	KUNIT_CASE(warn_on_reports_and_continues),
+	KUNIT_CASE(warn_on_once_fires_once),
+	KUNIT_CASE(kernel_survives),
+	{}
+};
+
+static struct kunit_suite traps_suite = {
+	.name = "traps",
+	.test_cases = traps_cases,
+};
+kunit_test_suite(traps_suite);
