@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printf-style formatting into a buffer: the engine under printk(),
+ * snprintf() and every text report of the kernel.
+ *
+ * Design.  vsnprintf() walks the format once.  Every character of output
+ * goes through put(), which stores it only while there is room and
+ * counts it either way:
+ *
+ *	struct out { buf, size, pos }     pos counts ALL output;
+ *	put(c): if (pos < size) buf[pos] = c; pos++;
+ *
+ * so truncation needs no special case anywhere, the return value "length
+ * the output would have had" is simply the final pos, and the buffer is
+ * terminated at min(pos, size - 1) at the end.  Positions are indices,
+ * not pointers, so a huge size can never make a pointer wrap around.
+ *
+ * A conversion is parsed into a struct fmt_spec (flags, width,
+ * precision, length modifier) and handed to one of three printers:
+ * put_number() for the integers, put_padded() for %c and %s, and
+ * put_pointer() for %p and its kallsyms extensions.  The number layout
+ * follows the C standard, piece by piece:
+ *
+ *	[spaces][sign][0x prefix][zeros][digits][spaces if '-' flag]
+ *
+ * where "zeros" comes from the precision and from the '0' flag.  The
+ * layout is Linux's, which differs from the C standard in four corners
+ * (the host tests pin each one down):
+ *
+ *	format		value	Linux/here	C
+ *	"%#x"		0	"0x0"		"0"	(kallsyms prints "+0x0/0x80")
+ *	"%.0d"		0	"0"		""
+ *	"%08.3d"	7	"00000007"	"     007"
+ *	"%#.3o"		8	"0010"		"010"
+ *
+ * What is left out: floating point (the kernel has none), %n (a classic
+ * exploit primitive; Linux refuses it too), wide characters.  A
+ * conversion this file does not know is copied to the output literally,
+ * so a wrong format is visible in the log instead of silently eating an
+ * argument.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/ctype.h>
+#include <linux/errno.h>
+#include <linux/kallsyms.h>
+
+/* Flags of a conversion (the characters "-+ #0"). */
+#define F_LEFT		0x01	/* '-': pad on the right */
+#define F_PLUS		0x02	/* '+': always print a sign */
+#define F_SPACE		0x04	/* ' ': space where a '+' would go */
+#define F_SPECIAL	0x08	/* '#': 0x prefix / leading octal 0 */
+#define F_ZEROPAD	0x10	/* '0': pad with zeros after sign and prefix */
+
+/* Width and precision are clamped so that a silly format cannot spin. */
+#define FIELD_MAX	4096
+
+enum length_mod { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_Z, LEN_T, LEN_J };
+
+struct fmt_spec {
+	unsigned int flags;
+	int width;		/* -1: none given */
+	int precision;		/* -1: none given */
+	enum length_mod length;
+};
+
+struct out {
+	char *buf;
+	size_t size;
+	size_t pos;
+};
+
+static void put(struct out *o, char c)
+{
+	if (o->pos < o->size)
+		o->buf[o->pos] = c;
+	o->pos++;
+}
+
+static void put_repeat(struct out *o, char c, int n)
+{
+	while (n-- > 0)
+		put(o, c);
+}
+
+/* Emit @len bytes of @s padded to the field width (for %s, %c, %pS). */
+static void put_padded(struct out *o, const char *s, size_t len,
+		       const struct fmt_spec *spec)
+{
+	int pad = spec->width > (int)len ? spec->width - (int)len : 0;
+
+	if (!(spec->flags & F_LEFT))
+		put_repeat(o, ' ', pad);
+	while (len--)
+		put(o, *s++);
+	if (spec->flags & F_LEFT)
+		put_repeat(o, ' ', pad);
+}
+
+/* %s: NULL and pointers that cannot be valid print a marker instead. */
+static void put_string(struct out *o, const char *s, const struct fmt_spec *spec)
+{
+	size_t max = spec->precision >= 0 ? (size_t)spec->precision : SIZE_MAX;
+
+	if (!s)
+		s = "(null)";
+	else if ((uintptr_t)s < 4096 || (uintptr_t)s >= (uintptr_t)-MAX_ERRNO)
+		s = "(efault)";
+	put_padded(o, s, strnlen(s, max), spec);
+}
+
+/*
+ * Print the magnitude @num in @base.  @sign is '-', '+', ' ' or 0.  See the
+ * layout in the comment at the top of the file.
+ */
+static void put_number(struct out *o, unsigned long long num, char sign,
+		       unsigned int base, bool upper, const struct fmt_spec *spec)
+{
+	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char digits[24];	/* 64 bits in octal need 22 */
+	const char *prefix = "";
+	int ndigits = 0, zeros = 0, len, pad;
+
+	if (spec->flags & F_SPECIAL) {
+		if (base == 16)
+			prefix = upper ? "0X" : "0x";	/* even for 0, as Linux */
+		else if (base == 8 && num)
+			prefix = "0";
+	}
+	do {				/* always at least one digit */
+		digits[ndigits++] = set[num % base];
+		num /= base;
+	} while (num);
+	if (spec->precision > ndigits)
+		zeros = spec->precision - ndigits;
+
+	len = (sign ? 1 : 0) + (int)strlen(prefix) + zeros + ndigits;
+	pad = spec->width > len ? spec->width - len : 0;
+	if ((spec->flags & F_ZEROPAD) && !(spec->flags & F_LEFT)) {
+		zeros += pad;
+		pad = 0;
+	}
+
+	if (!(spec->flags & F_LEFT))
+		put_repeat(o, ' ', pad);
+	if (sign)
+		put(o, sign);
+	while (*prefix)
+		put(o, *prefix++);
+	put_repeat(o, '0', zeros);
+	while (ndigits)
+		put(o, digits[--ndigits]);
+	if (spec->flags & F_LEFT)
+		put_repeat(o, ' ', pad);
+}
+
+/*
+ * %p and its extensions.  @ext points just after the 'p'.  Without a
+ * width the address is zero-padded to 16 digits, as Linux does.
+ */
+static void put_pointer(struct out *o, const char *ext, void *ptr,
+			struct fmt_spec *spec)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	unsigned long addr = (unsigned long)ptr;
+
+	switch (*ext) {
+	case 'S':
+	case 'B':
+		sprint_symbol(sym, addr);
+		put_padded(o, sym, strnlen(sym, sizeof(sym)), spec);
+		return;
+	case 's':
+		sprint_symbol_no_offset(sym, addr);
+		put_padded(o, sym, strnlen(sym, sizeof(sym)), spec);
+		return;
+	}
+	/* %p, %px and every extension not known here: the raw address. */
+	spec->flags &= ~(F_PLUS | F_SPACE | F_SPECIAL);
+	if (spec->width < 0) {
+		spec->width = 2 * sizeof(void *);
+		spec->flags |= F_ZEROPAD;
+	}
+	put_number(o, addr, 0, 16, false, spec);
+}
+
+/* Read a decimal field (width or precision) and clamp it to FIELD_MAX. */
+static int read_field(const char **fmt)
+{
+	int val = 0;
+
+	while (isdigit(**fmt)) {
+		if (val < FIELD_MAX)
+			val = val * 10 + (**fmt - '0');
+		(*fmt)++;
+	}
+	return min(val, FIELD_MAX);
+}
+
+/*
+ * Parse flags, width, precision and length of the conversion at @fmt
+ * (just after the '%').  '*' fields are taken from @ap.  Return a pointer
+ * to the conversion character.
+ */
+static const char *parse_spec(const char *fmt, struct fmt_spec *spec, va_list *ap)
+{
+	spec->flags = 0;
+	spec->width = -1;
+	spec->precision = -1;
+	spec->length = LEN_NONE;
+
+	for (;; fmt++) {
+		if (*fmt == '-')
+			spec->flags |= F_LEFT;
+		else if (*fmt == '+')
+			spec->flags |= F_PLUS;
+		else if (*fmt == ' ')
+			spec->flags |= F_SPACE;
+		else if (*fmt == '#')
+			spec->flags |= F_SPECIAL;
+		else if (*fmt == '0')
+			spec->flags |= F_ZEROPAD;
+		else
+			break;
+	}
+
+	if (*fmt == '*') {
+		int w = va_arg(*ap, int);
+
+		fmt++;
+		if (w < 0) {		/* a negative '*' width means '-' */
+			spec->flags |= F_LEFT;
+			w = w == INT_MIN ? INT_MAX : -w;
+		}
+		spec->width = min(w, FIELD_MAX);
+	} else if (isdigit(*fmt)) {
+		spec->width = read_field(&fmt);
+	}
+
+	if (*fmt == '.') {
+		fmt++;
+		if (*fmt == '*') {
+			int p = va_arg(*ap, int);
+
+			fmt++;
+			spec->precision = p < 0 ? -1 : min(p, FIELD_MAX);
+		} else {
+			spec->precision = read_field(&fmt);	/* "%.d" is 0 */
+		}
+	}
+
+	switch (*fmt) {
+	case 'h':
+		spec->length = fmt[1] == 'h' ? LEN_HH : LEN_H;
+		fmt += spec->length == LEN_HH ? 2 : 1;
+		break;
+	case 'l':
+		spec->length = fmt[1] == 'l' ? LEN_LL : LEN_L;
+		fmt += spec->length == LEN_LL ? 2 : 1;
+		break;
+	case 'L':	/* Linux spells long long "%Lx" in places */
+	case 'q':
+		spec->length = LEN_LL;
+		fmt++;
+		break;
+	case 'z':
+		spec->length = LEN_Z;
+		fmt++;
+		break;
+	case 't':
+		spec->length = LEN_T;
+		fmt++;
+		break;
+	case 'j':
+		spec->length = LEN_J;
+		fmt++;
+		break;
+	}
+	return fmt;
+}
+
+/* Fetch a signed integer argument of the size the length modifier says. */
+static long long get_signed(va_list *ap, enum length_mod length)
+{
+	switch (length) {
+	case LEN_HH:	return (signed char)va_arg(*ap, int);
+	case LEN_H:	return (short)va_arg(*ap, int);
+	case LEN_L:	return va_arg(*ap, long);
+	case LEN_LL:	return va_arg(*ap, long long);
+	case LEN_Z:	return va_arg(*ap, ssize_t);
+	case LEN_T:	return va_arg(*ap, ptrdiff_t);
+	case LEN_J:	return va_arg(*ap, intmax_t);
+	default:	return va_arg(*ap, int);
+	}
+}
+
+/* Fetch an unsigned integer argument of the size the length modifier says. */
+static unsigned long long get_unsigned(va_list *ap, enum length_mod length)
+{
+	switch (length) {
+	case LEN_HH:	return (unsigned char)va_arg(*ap, unsigned int);
+	case LEN_H:	return (unsigned short)va_arg(*ap, unsigned int);
+	case LEN_L:	return va_arg(*ap, unsigned long);
+	case LEN_LL:	return va_arg(*ap, unsigned long long);
+	case LEN_Z:	return va_arg(*ap, size_t);
+	case LEN_T:	return (unsigned long)va_arg(*ap, ptrdiff_t);
+	case LEN_J:	return va_arg(*ap, uintmax_t);
+	default:	return va_arg(*ap, unsigned int);
+	}
+}
+
+/**
+ * vsnprintf - format a string into a buffer
+ * @buf: the buffer (may be NULL when @size is 0)
+ * @size: the size of the buffer in bytes, including room for the NUL
+ * @fmt: the format, see include/linux/sprintf.h
+ * @args: the arguments
+ *
+ * Context: Any context.
+ * Return: the number of characters the complete output has, excluding
+ * the NUL, even if it did not all fit (so "ret >= size" means the output
+ * was truncated).  A @size above INT_MAX is refused with 0, as in Linux.
+ */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	struct out o = { .buf = buf, .size = size, .pos = 0 };
+	struct fmt_spec spec;
+	const char *start;
+	va_list ap;
+
+	if (size > INT_MAX)
+		return 0;
+
+	va_copy(ap, args);
+	while (*fmt) {
+		if (*fmt != '%') {
+			put(&o, *fmt++);
+			continue;
+		}
+		start = fmt;
+		fmt = parse_spec(fmt + 1, &spec, &ap);
+
+		switch (*fmt) {
+		case 'd':
+		case 'i': {
+			long long v = get_signed(&ap, spec.length);
+			char sign = 0;
+
+			if (v < 0)
+				sign = '-';
+			else if (spec.flags & F_PLUS)
+				sign = '+';
+			else if (spec.flags & F_SPACE)
+				sign = ' ';
+			put_number(&o, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v,
+				   sign, 10, false, &spec);
+			break;
+		}
+		case 'u':
+			put_number(&o, get_unsigned(&ap, spec.length), 0, 10, false, &spec);
+			break;
+		case 'x':
+		case 'X':
+			put_number(&o, get_unsigned(&ap, spec.length), 0, 16,
+				   *fmt == 'X', &spec);
+			break;
+		case 'o':
+			put_number(&o, get_unsigned(&ap, spec.length), 0, 8, false, &spec);
+			break;
+		case 'c': {
+			char c = (char)va_arg(ap, int);
+
+			put_padded(&o, &c, 1, &spec);
+			break;
+		}
+		case 's':
+			put_string(&o, va_arg(ap, const char *), &spec);
+			break;
+		case 'p':
+			put_pointer(&o, fmt + 1, va_arg(ap, void *), &spec);
+			while (isalnum(fmt[1]))	/* the extension belongs to %p */
+				fmt++;
+			break;
+		case '%':
+			put(&o, '%');
+			break;
+		default:
+			/* Unknown or cut short ("%5" at the end): copy it as text. */
+			while (start < fmt)
+				put(&o, *start++);
+			if (!*fmt)
+				goto done;
+			put(&o, *fmt);
+			break;
+		}
+		fmt++;
+	}
+done:
+	va_end(ap);
+
+	if (size)
+		buf[min(o.pos, size - 1)] = '\0';
+	return (int)o.pos;
+}
+
+/**
+ * vscnprintf - format a string into a buffer, counting what was stored
+ * @buf: the buffer
+ * @size: the size of the buffer in bytes
+ * @fmt: the format
+ * @args: the arguments
+ *
+ * Context: Any context.
+ * Return: the number of characters stored in @buf, excluding the NUL:
+ * at most @size - 1, and 0 when @size is 0.
+ */
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	int len = vsnprintf(buf, size, fmt, args);
+
+	if ((size_t)len < size)
+		return len;
+	return size ? (int)size - 1 : 0;
+}
+
+/**
+ * snprintf - format a string into a buffer
+ * @buf: the buffer
+ * @size: the size of the buffer in bytes
+ * @fmt: the format
+ *
+ * Context: Any context.
+ * Return: as vsnprintf(): the length of the complete output.
+ */
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vsnprintf(buf, size, fmt, args);
+	va_end(args);
+	return len;
+}
+
+/**
+ * scnprintf - format a string into a buffer, counting what was stored
+ * @buf: the buffer
+ * @size: the size of the buffer in bytes
+ * @fmt: the format
+ *
+ * Context: Any context.
+ * Return: as vscnprintf(): the number of characters stored.
+ */
+int scnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vscnprintf(buf, size, fmt, args);
+	va_end(args);
+	return len;
+}
+
+/**
+ * vsprintf - format a string into a buffer of unknown size
+ * @buf: the buffer; it must be large enough
+ * @fmt: the format
+ * @args: the arguments
+ *
+ * Prefer vsnprintf() or vscnprintf(), which cannot overrun.
+ *
+ * Context: Any context.
+ * Return: the number of characters stored, excluding the NUL.
+ */
+int vsprintf(char *buf, const char *fmt, va_list args)
+{
+	return vsnprintf(buf, INT_MAX, fmt, args);
+}
+
+/**
+ * sprintf - format a string into a buffer of unknown size
+ * @buf: the buffer; it must be large enough
+ * @fmt: the format
+ *
+ * Context: Any context.
+ * Return: the number of characters stored, excluding the NUL.
+ */
+int sprintf(char *buf, const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vsnprintf(buf, INT_MAX, fmt, args);
+	va_end(args);
+	return len;
+}

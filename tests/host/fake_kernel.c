@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host stand-ins for the kernel services the code under test calls:
+ * printk() writes into a capture buffer the tests can inspect, and
+ * sprint_symbol() knows two made-up symbols.  Both are formatted with
+ * the kernel's own vsnprintf(), so the tests see exactly what the kernel
+ * would print.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/kallsyms.h>
+#include "host_support.h"
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+static char capture[16384];
+static size_t capture_len;
+static int last_level = -1;
+
+void host_printk_reset(void)
+{
+	capture_len = 0;
+	capture[0] = '\0';
+	last_level = -1;
+}
+
+const char *host_printk_text(void)
+{
+	return capture;
+}
+
+int host_printk_last_level(void)
+{
+	return last_level;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char line[1024];
+	const char *text = line;
+	int len;
+
+	vscnprintf(line, sizeof(line), fmt, args);
+	while (text[0] == KERN_SOH[0] && text[1]) {
+		if (text[1] >= '0' && text[1] <= '7')
+			last_level = text[1] - '0';
+		text += 2;
+	}
+	len = strlen(text);
+	if (capture_len + len < sizeof(capture)) {
+		memcpy(capture + capture_len, text, len + 1);
+		capture_len += len;
+	}
+	return len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vprintk(fmt, args);
+	va_end(args);
+	return len;
+}
+
+static const struct {
+	const char *name;
+	unsigned long addr, size;
+} fake_symbols[] = {
+	{ "start_kernel", FAKE_SYM_START_KERNEL, 0x120 },
+	{ "kmalloc", FAKE_SYM_KMALLOC, 0x80 },
+};
+
+/* Find the symbol containing @addr; Linux prints a bare address otherwise. */
+static int fake_lookup(char *buf, unsigned long addr, bool offset)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(fake_symbols); i++) {
+		unsigned long off = addr - fake_symbols[i].addr;
+
+		if (addr < fake_symbols[i].addr || off >= fake_symbols[i].size)
+			continue;
+		if (!offset)
+			return sprintf(buf, "%s", fake_symbols[i].name);
+		return sprintf(buf, "%s+%#lx/%#lx", fake_symbols[i].name, off,
+			       fake_symbols[i].size);
+	}
+	return sprintf(buf, "0x%lx", addr);
+}
+
+int sprint_symbol(char *buffer, unsigned long address)
+{
+	return fake_lookup(buffer, address, true);
+}
+
+int sprint_symbol_no_offset(char *buffer, unsigned long address)
+{
+	return fake_lookup(buffer, address, false);
+}
