@@ -49,6 +49,24 @@ void register_console(struct console *con)
 	console_list = con;
 }
 
+/**
+ * unregister_console - stop sending printk output to @con
+ * @con: a registered console
+ *
+ * Context: Any context.
+ */
+void unregister_console(struct console *con)
+{
+	struct console **p;
+
+	for (p = &console_list; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			return;
+		}
+	}
+}
+
 static void log_store(const char *s, size_t len)
 {
 	while (len--)

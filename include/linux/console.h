@@ -16,5 +16,6 @@ struct console {
 };
 
 void register_console(struct console *con);
+void unregister_console(struct console *con);
 
 #endif /* _LINUX_CONSOLE_H */
