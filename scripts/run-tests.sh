@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# scripts/run-tests.sh - what `make test` runs: every test, one summary.
+#
+# Steps, each with its own log under build/test-logs/:
+#   build        the kernel (a build failure stops everything)
+#   htest        host unit tests (cmocka + python, ASan/UBSan)
+#   ktest-MEM    every in-kernel suite, one QEMU boot per memory size of
+#                the boot matrix (KTEST_MATRIX, default "64M 512M 4G")
+#   boot-checks  boots that test the boot path itself
+#
+# Each step ends with a line "N passed, N failed"; the totals are added
+# up and printed last in the same form.  A step that ends without that
+# line (a crash, a hang killed by its timeout) counts as one failure.
+# Exit status: 0 only if nothing failed.
+set -u
+cd "$(dirname "$0")/.."
+
+MATRIX=${KTEST_MATRIX:-64M 512M 4G}
+LOGS=build/test-logs
+mkdir -p "$LOGS"
+total_pass=0
+total_fail=0
+failed_steps=()
+
+# run_step NAME COMMAND...: run, show its result lines, add its counts.
+run_step() {
+	local name=$1 log="$LOGS/$1.log" summary pass fail start
+	shift
+	start=$(date +%s)
+	echo "== $name"
+	"$@" >"$log" 2>&1
+	local status=$?
+	# the step's result lines (PASS/FAIL per suite, reasons)
+	grep -E '(PASS|FAIL|ktest: |htest: )' "$log" | grep -v '^ *#' | tail -40
+	summary=$(grep -E '(^|[] :])[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	if [[ $summary =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+		pass=${BASH_REMATCH[1]}
+		fail=${BASH_REMATCH[2]}
+	else
+		pass=0
+		fail=1
+		echo "   $name: no result line (see $log)"
+		tail -15 "$log" | sed 's/^/   | /'
+	fi
+	if ((status != 0 && fail == 0)); then
+		fail=1
+		echo "   $name: exited with status $status (see $log)"
+	fi
+	echo "   $name: $pass passed, $fail failed ($(($(date +%s) - start)) s)"
+	total_pass=$((total_pass + pass))
+	total_fail=$((total_fail + fail))
+	((fail)) && failed_steps+=("$name")
+	return 0
+}
+
+if ! make -j2 --no-print-directory all >"$LOGS/build.log" 2>&1; then
+	echo "== build failed:"
+	tail -30 "$LOGS/build.log"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+run_step htest make --no-print-directory htest
+for mem in $MATRIX; do
+	run_step "ktest-$mem" make --no-print-directory ktest MEM="$mem" \
+		KTEST_NAME="ktest-$mem" KTEST_ARGS="--echo none --label MEM=$mem"
+done
+run_step boot-checks python3 scripts/boot_checks.py
+
+echo
+if ((total_fail)); then
+	echo "Failed steps: ${failed_steps[*]} (logs in $LOGS/)"
+fi
+echo "$total_pass passed, $total_fail failed"
+((total_fail == 0))
