@@ -9,6 +9,7 @@
  * nanoseconds with a 32.32 fixed-point multiplier, so the fast path is one
  * rdtsc, one multiply and a shift.
  */
+#include <linux/kernel.h>
 #include <linux/sched/clock.h>
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -62,4 +63,6 @@ void tsc_init(void)
 	if (!tsc_khz)
 		return;
 	ns_per_tick_32_32 = (NSEC_PER_SEC << 32) / ((u64)tsc_khz * 1000);
+	pr_info("tsc: Detected %lu.%03lu MHz processor\n", tsc_khz / 1000,
+		tsc_khz % 1000);
 }
