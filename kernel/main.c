@@ -59,6 +59,10 @@ static u32 __init parse_boot_info(u32 magic, unsigned long mbi_phys)
 		panic("multiboot2: the boot loader gave no memory map");
 	if (boot_info.loader_name)
 		pr_info("Boot loader: %s\n", boot_info.loader_name);
+	if (boot_info.fb.present)
+		pr_info("Framebuffer: %ux%u, %u bpp, pitch %u, at %#llx\n",
+			boot_info.fb.width, boot_info.fb.height, boot_info.fb.bpp,
+			boot_info.fb.pitch, (unsigned long long)boot_info.fb.addr);
 	return mbi[0];
 }
 
