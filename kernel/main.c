@@ -11,7 +11,8 @@
  *   3. the clock: TSC calibrated against the PIT, for timestamps;
  *   4. the boot information: multiboot2 tags (command line, memory map);
  *   5. boot parameters;
- *   6. memory: memblock from the memory map, then the direct map;
+ *   6. memory: memblock from the memory map, then the direct map, then
+ *      mem_map and the zones of the buddy page allocator (mem_init);
  *   7. then either the in-kernel tests (ktest=) or the idle loop.
  */
 #include <linux/kernel.h>
@@ -19,6 +20,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/sched/clock.h>
 #include <kunit/test.h>
@@ -68,17 +70,17 @@ static u32 __init parse_boot_info(u32 magic, unsigned long mbi_phys)
 
 static void __init print_memory_summary(void)
 {
-	phys_addr_t total = memblock_phys_mem_size();
+	unsigned long long total = memblock_phys_mem_size();
+	unsigned long long avail = (unsigned long long)nr_free_pages() << PAGE_SHIFT;
 
 	pr_info("Memory: %lluK/%lluK available (%lluK kernel code, %lluK rodata, %lluK rwdata, %lluK bss, %lluK reserved)\n",
-		(unsigned long long)(total - memblock_reserved_size()) >> 10,
-		(unsigned long long)total >> 10,
+		avail >> 10, total >> 10,
 		(unsigned long long)(_etext - _text) >> 10,
 		(unsigned long long)(_erodata - _rodata) >> 10,
 		(unsigned long long)(_edata - _data) >> 10,
 		(unsigned long long)(__bss_stop - __bss_start) >> 10,
-		(unsigned long long)memblock_reserved_size() >> 10);
-	pr_info("Total RAM: %llu MiB\n", (unsigned long long)total >> 20);
+		(total - avail) >> 10);
+	pr_info("Total RAM: %llu MiB\n", total >> 20);
 }
 
 static int __init ktest_setup(char *val)
@@ -121,6 +123,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 
 	mem_init_ns = local_clock();
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
+	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
 	print_memory_summary();
 	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);

@@ -17,6 +17,7 @@
  * The code is portable: the host tests run it on made-up memory maps.
  */
 #include <linux/kernel.h>
+#include <linux/bug.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -24,6 +25,8 @@
 
 static struct memblock_region memory_regions[INIT_MEMBLOCK_REGIONS];
 static struct memblock_region reserved_regions[INIT_MEMBLOCK_REGIONS];
+
+static bool memblock_retired;
 
 struct memblock memblock = {
 	.current_limit = MEMBLOCK_ALLOC_ANYWHERE,
@@ -204,6 +207,8 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 
 	if (!size || !align || (align & (align - 1)))
 		return 0;
+	if (WARN_ON(memblock_retired))	/* the page allocator owns RAM now */
+		return 0;
 	end = min(end, memblock.current_limit);
 	for_each_free_mem_range(i, &s, &e) {
 		phys_addr_t cand;
@@ -253,6 +258,19 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 	p = __va(pa);
 	memset(p, 0, size);
 	return p;
+}
+
+/**
+ * memblock_retire - memblock's job is done: refuse further allocations
+ *
+ * Called once the page allocator has taken over the free memory; an
+ * allocation after that would hand out frames the buddy lists own.
+ *
+ * Context: Boot.
+ */
+void memblock_retire(void)
+{
+	memblock_retired = true;
 }
 
 void memblock_set_current_limit(phys_addr_t limit)

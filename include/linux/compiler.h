@@ -23,6 +23,8 @@
 #define fallthrough		__attribute__((__fallthrough__))
 #endif
 
+#define __force
+
 #define barrier()		__asm__ __volatile__("" ::: "memory")
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))

@@ -17,6 +17,8 @@
 /* Stop the machine with a message: kernel/panic.c. */
 __printf(1, 2) void __noreturn panic(const char *fmt, ...);
 
+#define BITS_PER_LONG		64
+
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 
 #define container_of(ptr, type, member) ({				\

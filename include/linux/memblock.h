@@ -53,6 +53,7 @@ phys_addr_t memblock_end_of_DRAM(void);
 bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_memory(phys_addr_t addr);
 void memblock_dump_all(void);
+void memblock_retire(void);
 
 /*
  * for_each_free_mem_range - iterate over stretches of memory not reserved

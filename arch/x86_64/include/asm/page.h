@@ -40,10 +40,8 @@
  * __pa() accepts both direct-map addresses and kernel-image addresses
  * (a static variable's address), as Linux's does.
  */
-static inline phys_addr_t __pa(const volatile void *addr)
+static inline phys_addr_t __phys_addr(unsigned long x)
 {
-	unsigned long x = (unsigned long)addr;
-
 	if (x >= __START_KERNEL_map)
 		return x - __START_KERNEL_map;
 	return x - PAGE_OFFSET;
@@ -54,6 +52,7 @@ static inline void *__va(phys_addr_t paddr)
 	return (void *)((unsigned long)paddr + PAGE_OFFSET);
 }
 
+#define __pa(x)		__phys_addr((unsigned long)(x))
 #define __pa_symbol(x)		__pa(x)
 
 #endif /* _ASM_X86_PAGE_H */

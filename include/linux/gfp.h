@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The page allocator's API: blocks of 2^order physically contiguous
+ * frames.  Implemented in mm/page_alloc.c.
+ */
+#ifndef _LINUX_GFP_H
+#define _LINUX_GFP_H
+
+#include <linux/gfp_types.h>
+#include <linux/mm_types.h>
+
+struct page;
+
+/**
+ * gfpflags_allow_blocking - may an allocation with these flags sleep?
+ * @gfp_flags: the allocation's flags
+ *
+ * Return: true when __GFP_DIRECT_RECLAIM is set (GFP_KERNEL: yes;
+ * GFP_ATOMIC, GFP_NOWAIT: no).
+ */
+static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
+{
+	return !!(gfp_flags & __GFP_DIRECT_RECLAIM);
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp);
+void __free_pages(struct page *page, unsigned int order);
+void free_pages(unsigned long addr, unsigned int order);
+
+#define alloc_page(gfp)		alloc_pages(gfp, 0)
+#define __get_free_page(gfp)	__get_free_pages(gfp, 0)
+#define __free_page(page)	__free_pages(page, 0)
+#define free_page(addr)		free_pages(addr, 0)
+
+/* Give every frame on the per-CPU lists back to the buddy free lists. */
+void drain_all_pages(void);
+
+#endif /* _LINUX_GFP_H */

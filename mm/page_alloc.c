@@ -1,0 +1,749 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/page_alloc.c - the buddy page allocator.
+ *
+ * Physical memory is handed out in blocks of 2^order frames (order 0 to
+ * MAX_PAGE_ORDER = 10: 4 KiB to 4 MiB), each block naturally aligned: a
+ * block of order k starts at a pfn that is a multiple of 2^k.  Every
+ * zone keeps one free list per order.
+ *
+ * Allocating order k: take a block from the first non-empty list of
+ * order >= k; if it is bigger, split it, putting the unused halves back
+ * on the lower lists ("expand"):
+ *
+ *	order 3 block: [ 0 1 2 3 4 5 6 7 ]   want order 1
+ *	               [ 0 1 ] [2 3] [4 5 6 7]
+ *	                 ^used  ^o1    ^o2 go back on their free lists
+ *
+ * Freeing: a block's "buddy" is the block it was split from, found by
+ * flipping one bit of its pfn (pfn ^ (1 << order)).  If the buddy is free
+ * and of the same order, the two merge into a block of order k+1, and
+ * so on up: that is what keeps memory from crumbling into single frames.
+ *
+ * A free block is marked on its first frame only: PG_buddy, and its
+ * order in page->private.  Allocated blocks carry their order in
+ * page->private too, which is how a free with the wrong order, a double
+ * free or a free of a frame that was never allocated is caught and
+ * reported ("BUG: Bad page state") instead of corrupting the lists.
+ *
+ * Zones and fallback: an allocation may use its "highest" zone (NORMAL
+ * for GFP_KERNEL, DMA32 for GFP_DMA32, DMA for GFP_DMA) and any below
+ * it, tried from the top, so the scarce low memory is used last.
+ *
+ * Watermarks: each zone keeps min < low < high free-frame marks, derived
+ * from min_free_kbytes as Linux derives them.  The fast path allocates
+ * only while a zone stays above low; the slow path goes down to min;
+ * __GFP_HIGH may use half of what is below min, and __GFP_ATOMIC a
+ * quarter of the rest (GFP_ATOMIC has both: it stops at 3/8 of min).
+ * The frames below that are the reserve for the callers that cannot
+ * wait.
+ *
+ * The fast path for single frames: a per-CPU list (struct per_cpu_pages)
+ * of free order-0 frames.  Allocation pops one, free pushes one; only
+ * when the list is empty or too long is the zone's buddy list touched,
+ * a batch of frames at a time.
+ *
+ * Locking: one CPU; local interrupts are off while the lists change.
+ */
+#include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/irqflags.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <kernel/oops.h>
+#include <kernel/page_alloc.h>
+
+/* How a caller may dip below the watermarks (Linux's alloc_flags). */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_WMARK_MASK	0x03
+#define ALLOC_HIGH		0x20	/* __GFP_HIGH: half of the reserve */
+#define ALLOC_HARDER		0x10	/* __GFP_ATOMIC: a quarter more */
+
+#define WATERMARK_SCALE_FACTOR	10	/* low - min = 0.1% of the zone */
+#define PCP_BATCH_MAX		63
+
+/* Flags a frame being freed must not have. */
+#define PAGE_FLAGS_CHECK_AT_FREE ((1U << PG_reserved) | (1U << PG_buddy) | \
+				  (1U << PG_pcp) | (1U << PG_slab) |	\
+				  (1U << PG_vmalloc) | (1U << PG_pgtable))
+
+struct zone zones[MAX_NR_ZONES] = {
+	[ZONE_DMA] = { .name = "DMA" },
+	[ZONE_DMA32] = { .name = "DMA32" },
+	[ZONE_NORMAL] = { .name = "Normal" },
+};
+int min_free_kbytes;
+unsigned long nr_bad_page_reports;
+
+/* ---- free lists -------------------------------------------------------- */
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	page->private = order;
+	__SetPageBuddy(page);
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	set_buddy_order(page, order);
+	list_add(&page->lru, &area->free_list);
+	area->nr_free++;
+}
+
+static inline void del_from_free_list(struct page *page, struct zone *zone,
+				      unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+}
+
+/* Is @buddy the head of a free block of exactly @order? */
+static inline bool page_is_buddy(const struct page *buddy, unsigned int order)
+{
+	return PageBuddy(buddy) && buddy->private == order;
+}
+
+/*
+ * Put a block of 2^order frames starting at @pfn on the free lists,
+ * merging it with its buddy as long as the buddy is free too.  Blocks
+ * never cross a zone boundary (16 MiB and 4 GiB are multiples of the
+ * largest block), so the buddy is always in the same zone.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn,
+			    struct zone *zone, unsigned int order)
+{
+	zone->free_pages += 1UL << order;
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = page + (buddy_pfn - pfn);
+
+		if (buddy_pfn >= max_pfn || !page_is_buddy(buddy, order))
+			break;
+		del_from_free_list(buddy, zone, order);
+		pfn &= buddy_pfn;	/* the merged block starts at the lower */
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	add_to_free_list(page, zone, order);
+}
+
+/*
+ * Split a block of order @high down to order @low, giving back the
+ * upper half at each step.
+ */
+static inline void expand(struct zone *zone, struct page *page,
+			  unsigned int low, unsigned int high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high);
+	}
+}
+
+/* Take the smallest free block of at least @order and trim it to @order. */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order <= MAX_PAGE_ORDER; current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order);
+		zone->free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+
+/* Move up to @count single frames from the buddy lists to the pcp list. */
+static int rmqueue_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue_smallest(zone, 0);
+
+		if (!page)
+			break;
+		__SetPagePcp(page);
+		list_add_tail(&page->lru, &pcp->list);
+	}
+	pcp->count += i;
+	return i;
+}
+
+/* Give @count frames from the cold end of the pcp list back to the buddy. */
+static void free_pcppages_bulk(struct zone *zone, int count,
+			       struct per_cpu_pages *pcp)
+{
+	while (count-- && !list_empty(&pcp->list)) {
+		struct page *page = list_last_entry(&pcp->list, struct page, lru);
+
+		list_del(&page->lru);
+		__ClearPagePcp(page);
+		pcp->count--;
+		__free_one_page(page, page_to_pfn(page), zone, 0);
+	}
+}
+
+/* ---- watermarks ---------------------------------------------------------- */
+
+/*
+ * May @zone give a block of @order and stay above @mark?  The reserve
+ * rules: ALLOC_HIGH lowers the mark by half, ALLOC_HARDER by a further
+ * quarter.  For order > 0 a free block of that size must also exist.
+ */
+static bool zone_watermark_ok(const struct zone *zone, unsigned int order,
+			      unsigned long mark, unsigned int alloc_flags)
+{
+	long min = mark;
+	long free_pages = zone->free_pages - ((1L << order) - 1);
+	unsigned int o;
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free_pages <= min)
+		return false;
+	if (!order)
+		return true;
+	for (o = order; o <= MAX_PAGE_ORDER; o++)
+		if (zone->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+static inline unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		alloc_flags |= ALLOC_HIGH;
+	if ((gfp & __GFP_ATOMIC) && !(gfp & __GFP_NOMEMALLOC))
+		alloc_flags |= ALLOC_HARDER;
+	return alloc_flags;
+}
+
+/* The highest zone @gfp allows. */
+static inline enum zone_type gfp_zone(gfp_t gfp)
+{
+	if (gfp & __GFP_DMA)
+		return ZONE_DMA;
+	if (gfp & __GFP_DMA32)
+		return ZONE_DMA32;
+	return ZONE_NORMAL;
+}
+
+/* ---- allocation ---------------------------------------------------------- */
+
+static struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+	unsigned long flags;
+	struct page *page;
+
+	local_irq_save(flags);
+	if (likely(order == 0)) {
+		if (unlikely(list_empty(&pcp->list)) &&
+		    !rmqueue_bulk(zone, pcp->batch, pcp)) {
+			local_irq_restore(flags);
+			return NULL;
+		}
+		page = list_first_entry(&pcp->list, struct page, lru);
+		list_del(&page->lru);
+		__ClearPagePcp(page);
+		pcp->count--;
+	} else {
+		page = __rmqueue_smallest(zone, order);
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	set_page_count(page, 1);
+	page->private = order;
+	if (order)
+		__SetPageHead(page);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+/* Try each allowed zone, highest first, under the given watermark rules. */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags)
+{
+	int z;
+
+	for (z = gfp_zone(gfp); z >= 0; z--) {
+		struct zone *zone = &zones[z];
+		struct page *page;
+
+		if (!zone->managed_pages)
+			continue;
+		if (!zone_watermark_ok(zone, order,
+				       zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
+				       alloc_flags))
+			continue;
+		page = rmqueue(zone, order);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/**
+ * warn_alloc - the allocation-failure report
+ * @gfp: the failed allocation's flags
+ * @order: its order
+ *
+ * Prints "NAME: page allocation failure: order:N, mode:0x...(FLAGS)", a
+ * backtrace and every zone's free counts, unless __GFP_NOWARN.
+ */
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	if (gfp & __GFP_NOWARN)
+		return;
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%pGg)\n",
+		current->comm, order, gfp, &gfp);
+	dump_stack();
+	show_free_areas();
+}
+
+/*
+ * The slow path: the fast path found every zone at or below its low
+ * watermark.  Retry down to the min watermark (less for __GFP_HIGH and
+ * __GFP_ATOMIC), after pulling the per-CPU lists back into the buddy
+ * lists (frames parked there could complete a larger block).
+ *
+ * This is the one place where an allocation that may block
+ * (gfpflags_allow_blocking()) will reclaim and wait: shrink caches, sleep
+ * until frames are freed, retry.  Until the kernel has threads and wait
+ * queues, it cannot wait, so it fails here like an atomic allocation.
+ */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	struct page *page;
+
+	page = get_page_from_freelist(gfp, order, alloc_flags);
+	if (page)
+		return page;
+	drain_all_pages();
+	page = get_page_from_freelist(gfp, order, alloc_flags);
+	if (page)
+		return page;
+	warn_alloc(gfp, order);
+	return NULL;
+}
+
+/**
+ * alloc_pages - allocate a block of 2^@order physically contiguous frames
+ * @gfp: GFP flags: zone (GFP_DMA, GFP_DMA32), reserve access (GFP_ATOMIC),
+ *       __GFP_ZERO, __GFP_NOWARN ...
+ * @order: log2 of the number of frames, 0..MAX_PAGE_ORDER
+ *
+ * Return: the struct page of the first frame, or NULL.  An order above
+ * MAX_PAGE_ORDER returns NULL with a warning (none with __GFP_NOWARN).
+ * Context: Any context when @gfp does not allow blocking (GFP_ATOMIC,
+ * GFP_NOWAIT); process context for GFP_KERNEL.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	if (unlikely(order > MAX_PAGE_ORDER)) {
+		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
+	if (unlikely(!page))
+		page = __alloc_pages_slowpath(gfp, order);
+	return page;
+}
+
+/**
+ * __get_free_pages - allocate frames and return their direct-map address
+ * @gfp: GFP flags, as for alloc_pages()
+ * @order: log2 of the number of frames
+ *
+ * Return: the address, or 0.
+ * Context: As alloc_pages().
+ */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/**
+ * get_zeroed_page - allocate one zeroed frame
+ * @gfp: GFP flags, as for alloc_pages()
+ *
+ * Return: its direct-map address, or 0.
+ * Context: As alloc_pages().
+ */
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* ---- freeing ------------------------------------------------------------- */
+
+static void dump_page_flags(const struct page *page)
+{
+	static const char *const names[NR_PAGEFLAGS] = {
+		[PG_reserved] = "reserved", [PG_buddy] = "buddy",
+		[PG_pcp] = "pcp", [PG_head] = "head", [PG_slab] = "slab",
+		[PG_vmalloc] = "vmalloc", [PG_pgtable] = "pgtable",
+	};
+	char buf[96];
+	size_t len = 0;
+	unsigned int bit;
+
+	buf[0] = '\0';
+	for (bit = 0; bit < NR_PAGEFLAGS; bit++)
+		if (page->flags & (1U << bit))
+			len += scnprintf(buf + len, sizeof(buf) - len, "%s%s",
+					 len ? "|" : "", names[bit]);
+	pr_alert("flags: %#x(%s)\n", page->flags, buf);
+}
+
+/*
+ * bad_page - report a frame in a state it must not be in, Linux style:
+ *	BUG: Bad page state in process swapper/0  pfn:1f2c3
+ * The frame is left exactly as it was: a report must not make things worse.
+ */
+static void bad_page(const struct page *page, unsigned long pfn,
+		     const char *reason)
+{
+	nr_bad_page_reports++;
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
+		 current->comm, pfn);
+	if (page) {
+		pr_alert("page:%px refcount:%d mapcount:0 mapping:0000000000000000 index:0x0 pfn:%#lx\n",
+			 page, page_ref_count(page), pfn);
+		dump_page_flags(page);
+	}
+	pr_alert("page dumped because: %s\n", reason);
+	dump_stack();
+}
+
+/*
+ * Is a free of @page with @order legitimate?  The common case (refcount
+ * 1, no state flags, the order it was allocated with) is one test; the
+ * rest explains what is wrong.  Returns true when the block should go
+ * back to the free lists now.
+ */
+static bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	char reason[96];
+
+	if (likely(page_ref_count(page) == 1 && page->private == order &&
+		   !(page->flags & PAGE_FLAGS_CHECK_AT_FREE)))
+		goto ok;
+
+	if (page->flags & (1U << PG_reserved)) {
+		bad_page(page, pfn, "freeing a reserved frame (not managed by the page allocator)");
+		return false;
+	}
+	if (page_ref_count(page) > 1 && page->private == order) {
+		page->_refcount.counter--;	/* another user still holds it */
+		return false;
+	}
+	if (page->flags & ((1U << PG_buddy) | (1U << PG_pcp)) ||
+	    page_ref_count(page) == 0) {
+		bad_page(page, pfn, "freeing a frame that is not allocated (double free, or a tail frame of a block)");
+		return false;
+	}
+	if (page->private != order) {
+		snprintf(reason, sizeof(reason),
+			 "freed with order %u but allocated with order %u",
+			 order, page->private);
+		bad_page(page, pfn, reason);
+		return false;
+	}
+	bad_page(page, pfn, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
+	return false;
+ok:
+	set_page_count(page, 0);
+	page->private = 0;
+	__ClearPageHead(page);
+	return true;
+}
+
+/**
+ * __free_pages - free a block allocated with alloc_pages()
+ * @page: its first frame
+ * @order: the order it was allocated with
+ *
+ * Drops a reference; the frames go back when the last one is dropped.
+ * A frame that is not allocated, or a wrong @order, is reported as
+ * "BUG: Bad page state" and nothing is freed.
+ *
+ * Context: Any context.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct zone *zone;
+	unsigned long flags;
+
+	if (unlikely(pfn >= max_pfn || order > MAX_PAGE_ORDER)) {
+		bad_page(NULL, pfn, "not a frame the page allocator knows");
+		return;
+	}
+	if (unlikely(!free_pages_prepare(page, order)))
+		return;
+
+	zone = page_zone(page);
+	local_irq_save(flags);
+	if (likely(order == 0)) {
+		struct per_cpu_pages *pcp = &zone->pcp;
+
+		__SetPagePcp(page);
+		list_add(&page->lru, &pcp->list);
+		if (unlikely(++pcp->count >= pcp->high))
+			free_pcppages_bulk(zone, pcp->batch, pcp);
+	} else {
+		__free_one_page(page, pfn, zone, order);
+	}
+	local_irq_restore(flags);
+}
+
+/**
+ * free_pages - free a block by its direct-map address
+ * @addr: what __get_free_pages() returned (0 is ignored)
+ * @order: the order it was allocated with
+ *
+ * Context: Any context.
+ */
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (unlikely(addr < PAGE_OFFSET || !IS_ALIGNED(addr, PAGE_SIZE) ||
+		     virt_to_pfn(addr) >= max_pfn)) {
+		bad_page(NULL, addr >= PAGE_OFFSET ? virt_to_pfn(addr) : 0,
+			 "address is not the start of a frame in the direct map");
+		return;
+	}
+	__free_pages(virt_to_page(addr), order);
+}
+
+/**
+ * drain_all_pages - return every per-CPU list frame to the buddy lists
+ *
+ * Context: Any context.
+ */
+void drain_all_pages(void)
+{
+	struct zone *zone;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for_each_zone(zone)
+		free_pcppages_bulk(zone, zone->pcp.count, &zone->pcp);
+	local_irq_restore(flags);
+}
+
+/* ---- counters, watermarks, reports ---------------------------------------- */
+
+unsigned long zone_free_pages_total(const struct zone *zone)
+{
+	return zone->free_pages + zone->pcp.count;
+}
+
+/**
+ * nr_free_pages - free frames in all zones, per-CPU lists included
+ *
+ * Context: Any context.
+ */
+unsigned long nr_free_pages(void)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_zone(zone)
+		sum += zone_free_pages_total(zone);
+	return sum;
+}
+
+unsigned long totalram_pages(void)
+{
+	struct zone *zone;
+	unsigned long sum = 0;
+
+	for_each_zone(zone)
+		sum += zone->managed_pages;
+	return sum;
+}
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long r = 0, bit = 1UL << (BITS_PER_LONG - 2);
+
+	while (bit > x)
+		bit >>= 2;
+	while (bit) {
+		if (x >= r + bit) {
+			x -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return r;
+}
+
+/**
+ * setup_per_zone_wmarks - compute min/low/high for every zone
+ *
+ * As Linux: min_free_kbytes = sqrt(16 * lowmem kB), clamped to
+ * [128, 65536], is split between the zones in proportion to their size;
+ * low and high are min plus one and two times max(min/4, 0.1% of the
+ * zone).  Also sizes each zone's per-CPU list.
+ *
+ * Context: Boot, or process context.
+ */
+void setup_per_zone_wmarks(void)
+{
+	unsigned long lowmem_pages = totalram_pages(), pages_min;
+	struct zone *zone;
+
+	if (!min_free_kbytes) {
+		min_free_kbytes = int_sqrt(lowmem_pages * (PAGE_SIZE >> 10) * 16);
+		min_free_kbytes = clamp(min_free_kbytes, 128, 65536);
+	}
+	pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
+
+	for_each_zone(zone) {
+		unsigned long min, delta;
+
+		if (!zone->managed_pages || !lowmem_pages)
+			continue;
+		min = pages_min * zone->managed_pages / lowmem_pages;
+		delta = max(min / 4, zone->managed_pages *
+			    WATERMARK_SCALE_FACTOR / 10000);
+		zone->_watermark[WMARK_MIN] = min;
+		zone->_watermark[WMARK_LOW] = min + delta;
+		zone->_watermark[WMARK_HIGH] = min + 2 * delta;
+
+		zone->pcp.batch = clamp(zone->managed_pages / 1024, 1UL,
+					(unsigned long)PCP_BATCH_MAX);
+		zone->pcp.high = 6 * zone->pcp.batch;
+	}
+}
+
+void buddyinfo_show(struct seq_buf *s)
+{
+	struct zone *zone;
+	unsigned int order;
+
+	for_each_zone(zone) {
+		if (!populated_zone(zone))
+			continue;
+		seq_buf_printf(s, "Node 0, zone %8s ", zone->name);
+		for (order = 0; order <= MAX_PAGE_ORDER; order++)
+			seq_buf_printf(s, "%6lu ", zone->free_area[order].nr_free);
+		seq_buf_printf(s, "\n");
+	}
+}
+
+#define K(pages) ((pages) << (PAGE_SHIFT - 10))
+
+void meminfo_show(struct seq_buf *s)
+{
+	unsigned long total = totalram_pages(), free = nr_free_pages();
+	unsigned long reserve = 0, available;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		reserve += high_wmark_pages(zone);
+	available = free > reserve ? free - reserve : 0;
+	seq_buf_printf(s, "MemTotal:       %8lu kB\n", K(total));
+	seq_buf_printf(s, "MemFree:        %8lu kB\n", K(free));
+	seq_buf_printf(s, "MemAvailable:   %8lu kB\n", K(available));
+}
+
+void show_buddyinfo(void)
+{
+	char buf[512];
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	buddyinfo_show(&s);
+	seq_buf_print_lines(&s);
+}
+
+void show_meminfo(void)
+{
+	char buf[512];
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	meminfo_show(&s);
+	seq_buf_print_lines(&s);
+}
+
+/**
+ * show_free_areas - each zone's free memory and marks, then its free blocks
+ *
+ * The zone lines of Linux's allocation-failure report:
+ *   Node 0 DMA32 free:12345kB min:1234kB low:1500kB high:1800kB ...
+ *   Node 0 DMA32: 3*4kB 1*8kB ... = 12345kB
+ *
+ * Context: Any context.
+ */
+void show_free_areas(void)
+{
+	struct zone *zone;
+	unsigned int order;
+
+	for_each_zone(zone) {
+		char line[384];
+		size_t len;
+		unsigned long total = 0;
+
+		if (!populated_zone(zone))
+			continue;
+		pr_info("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB present:%lukB managed:%lukB free_pcp:%lukB\n",
+			zone->name, K(zone_free_pages_total(zone)),
+			K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
+			K(high_wmark_pages(zone)), K(zone->present_pages),
+			K(zone->managed_pages), K((unsigned long)zone->pcp.count));
+		len = scnprintf(line, sizeof(line), "Node 0 %s: ", zone->name);
+		for (order = 0; order <= MAX_PAGE_ORDER; order++) {
+			unsigned long nr = zone->free_area[order].nr_free;
+
+			len += scnprintf(line + len, sizeof(line) - len,
+					 "%lu*%lukB ", nr, K(1UL << order));
+			total += nr << order;
+		}
+		pr_info("%s= %lukB\n", line, K(total));
+	}
+}
