@@ -18,8 +18,8 @@
  * A conversion is parsed into a struct fmt_spec (flags, width,
  * precision, length modifier) and handed to one of three printers:
  * put_number() for the integers, put_padded() for %c and %s, and
- * put_pointer() for %p and its kallsyms extensions.  The number layout
- * follows the C standard, piece by piece:
+ * put_pointer() for %p and its extensions (kallsyms, GFP flags).  The
+ * number layout follows the C standard, piece by piece:
  *
  *	[spaces][sign][0x prefix][zeros][digits][spaces if '-' flag]
  *
@@ -44,6 +44,7 @@
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/kallsyms.h>
+#include <linux/mmdebug.h>
 
 /* Flags of a conversion (the characters "-+ #0"). */
 #define F_LEFT		0x01	/* '-': pad on the right */
@@ -97,15 +98,24 @@ static void put_padded(struct out *o, const char *s, size_t len,
 		put_repeat(o, ' ', pad);
 }
 
+/* Can @ptr be dereferenced?  Linux prints these markers when not. */
+static const char *bad_pointer(const void *ptr)
+{
+	if (!ptr)
+		return "(null)";
+	if ((uintptr_t)ptr < 4096 || (uintptr_t)ptr >= (uintptr_t)-MAX_ERRNO)
+		return "(efault)";
+	return NULL;
+}
+
 /* %s: NULL and pointers that cannot be valid print a marker instead. */
 static void put_string(struct out *o, const char *s, const struct fmt_spec *spec)
 {
 	size_t max = spec->precision >= 0 ? (size_t)spec->precision : SIZE_MAX;
+	const char *bad = bad_pointer(s);
 
-	if (!s)
-		s = "(null)";
-	else if ((uintptr_t)s < 4096 || (uintptr_t)s >= (uintptr_t)-MAX_ERRNO)
-		s = "(efault)";
+	if (bad)
+		s = bad;
 	put_padded(o, s, strnlen(s, max), spec);
 }
 
@@ -154,6 +164,21 @@ static void put_number(struct out *o, unsigned long long num, char sign,
 		put_repeat(o, ' ', pad);
 }
 
+/* %pGg: the gfp_t that @ptr points at, by name (mm/debug.c). */
+static void put_gfp(struct out *o, const gfp_t *ptr, const struct fmt_spec *spec)
+{
+	char names[GFP_FLAGS_NAMES_MAX];
+	const char *bad = bad_pointer(ptr);
+	int len;
+
+	if (bad) {
+		put_padded(o, bad, strlen(bad), spec);
+		return;
+	}
+	len = format_gfp_flags(names, sizeof(names), *ptr);
+	put_padded(o, names, min((size_t)len, sizeof(names) - 1), spec);
+}
+
 /*
  * %p and its extensions.  @ext points just after the 'p'.  Without a
  * width the address is zero-padded to 16 digits, as Linux does.
@@ -165,6 +190,14 @@ static void put_pointer(struct out *o, const char *ext, void *ptr,
 	unsigned long addr = (unsigned long)ptr;
 
 	switch (*ext) {
+	case 'G':
+		if (ext[1] == 'g') {
+			put_gfp(o, ptr, spec);
+		} else {
+			/* %pGp, %pGv: page and vma flags are not printed here */
+			put_padded(o, "(%pG?)", 6, spec);
+		}
+		return;
 	case 'S':
 	case 'B':
 		sprint_symbol(sym, addr);

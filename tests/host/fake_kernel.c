@@ -4,11 +4,18 @@
  * printk() writes into a capture buffer the tests can inspect, and
  * sprint_symbol() knows two made-up symbols.  Both are formatted with
  * the kernel's own vsnprintf(), so the tests see exactly what the kernel
- * would print.
+ * would print.  For mm/: the one task (current), dump_stack(), WARN and
+ * BUG reports, panic(), and the variables behind the arch shim in
+ * tests/host/arch/asm/ (the interrupt flag, PAGE_OFFSET).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
+#include <linux/bug.h>
+#include <asm/irqflags.h>
+#include <asm/page.h>
+#include <kernel/oops.h>
 #include "host_support.h"
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -99,4 +106,58 @@ int sprint_symbol(char *buffer, unsigned long address)
 int sprint_symbol_no_offset(char *buffer, unsigned long address)
 {
 	return fake_lookup(buffer, address, false);
+}
+
+/* ---- the arch shim's state (tests/host/arch/asm/) ---- */
+
+unsigned long host_page_offset;		/* set by fake_ram.c */
+unsigned long host_rflags = X86_EFLAGS_IF;
+unsigned long host_irq_disable_count;
+
+/* ---- tasks, backtraces, WARN, BUG, panic ---- */
+
+struct task_struct init_task = { .pid = 0, .comm = "swapper/0" };
+
+unsigned long host_dump_stack_count;
+
+/* No frame walking on the host: a marker line shows where it would be. */
+void dump_stack(void)
+{
+	host_dump_stack_count++;
+	printk(KERN_DEFAULT "Call Trace:\n <host: no backtrace>\n");
+}
+
+void __warn_printk(const char *file, int line, unsigned long caller,
+		   const char *fmt, ...)
+{
+	va_list args;
+
+	printk(KERN_WARNING "------------[ cut here ]------------\n");
+	printk(KERN_WARNING "WARNING: CPU: 0 PID: %d at %s:%d %pS\n",
+	       current->pid, file, line, (void *)caller);
+	if (fmt) {
+		va_start(args, fmt);
+		vprintk(fmt, args);
+		va_end(args);
+	}
+	dump_stack();
+	printk(KERN_WARNING "---[ end trace %016x ]---\n", 0);
+}
+
+/* BUG() and panic() end the test program: a core is the report. */
+void __bug(const char *file, int line, unsigned long caller)
+{
+	printk(KERN_ALERT "kernel BUG at %s:%d!\n", file, line);
+	host_dump_printk_and_abort();
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list args;
+
+	printk(KERN_EMERG "Kernel panic - not syncing: ");
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	host_dump_printk_and_abort();
 }

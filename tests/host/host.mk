@@ -11,14 +11,28 @@
 # glibc also has (memcpy, snprintf, ...) is renamed to kern_NAME by the
 # force-included tests/host/host_rename.h; see the comment there.
 #
+# mm/ needs more than renaming: it includes <asm/irqflags.h> and
+# <asm/page.h>.  tests/host/arch/ comes before arch/x86_64/include on the
+# include path and holds the host's versions of those few arch headers
+# (the interrupt flag is a variable; PAGE_OFFSET is the address of an
+# mmap'ed region standing in for physical memory, tests/host/fake_ram.c).
+# Any other arch header is the kernel's own.
+#
 # Targets:
 #	htest-build	build every test binary into build/host/
 #	htest		build, run every binary (and tests/host/test_*.py if
 #			any), print "htest: N passed, N failed", fail if N > 0
+#	bench-host	the allocators built for the host (-O2, no
+#			sanitizers), tests/bench/host_bench.c run under
+#			callgrind by scripts/bench-host.py: a table, and
+#			build/bench/host.tsv (name<TAB>instructions_per_op)
 #
 # To test more kernel code on the host, add its sources to
-# HTEST_KERNEL_SRCS before this file is included.  All names here start
-# with HTEST_ so they cannot collide with the kernel build's variables.
+# HTEST_KERNEL_SRCS before this file is included.  The kernel and support
+# objects are linked through an archive, so a test binary pulls in only
+# the files it uses (test_vsprintf does not need the page allocator, nor
+# its fakes).  All names here start with HTEST_ or HBENCH_ so they cannot
+# collide with the kernel build's variables.
 
 HOSTCC ?= gcc
 
@@ -29,26 +43,37 @@ HTEST_ROOT := $(CURDIR)
 HTEST_DIR := $(HTEST_ROOT)/tests/host
 HTEST_OUT := $(HTEST_ROOT)/build/host
 
-HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
-		     kernel/multiboot2.c
-HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c
+HOSTAR ?= ar
 
-HTEST_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -g -O1 -Wall -Wextra \
-		-fsanitize=address,undefined -fno-sanitize-recover=all \
+# The page allocator and what it calls: mm/ is portable C.
+HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
+		 lib/seq_buf.c
+HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
+		     kernel/multiboot2.c $(HTEST_MM_SRCS)
+HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c \
+		      tests/host/fake_ram.c tests/host/fake_boot.c
+
+# Shared by the tests and the benchmark: freestanding kernel C, renamed.
+HTEST_COMMON_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -g -Wall -Wextra \
 		-fno-omit-frame-pointer \
-		-I$(HTEST_ROOT)/include -I$(HTEST_ROOT)/arch/x86_64/include \
-		-include $(HTEST_DIR)/host_rename.h $(HTEST_EXTRA_CFLAGS)
+		-I$(HTEST_ROOT)/include -I$(HTEST_DIR)/arch \
+		-I$(HTEST_ROOT)/arch/x86_64/include \
+		-include $(HTEST_DIR)/host_rename.h
+HTEST_CFLAGS := $(HTEST_COMMON_CFLAGS) -O1 \
+		-fsanitize=address,undefined -fno-sanitize-recover=all \
+		$(HTEST_EXTRA_CFLAGS)
 HTEST_LDFLAGS := -fsanitize=address,undefined
 HTEST_LDLIBS := -lcmocka
 
 HTEST_LIB_OBJS := $(patsubst %.c,$(HTEST_OUT)/obj/%.o,$(HTEST_KERNEL_SRCS) $(HTEST_SUPPORT_SRCS))
+HTEST_LIB := $(HTEST_OUT)/libkernel.a
 HTEST_NAMES := $(sort $(basename $(notdir $(wildcard $(HTEST_DIR)/test_*.c))))
 HTEST_TEST_OBJS := $(HTEST_NAMES:%=$(HTEST_OUT)/obj/tests/host/%.o)
 HTEST_BINS := $(HTEST_NAMES:%=$(HTEST_OUT)/%)
 
 HTEST_Q := $(if $(filter 1,$(V)),,@)
 
-.PHONY: htest htest-build
+.PHONY: htest htest-build bench-host
 
 htest-build: $(HTEST_BINS)
 
@@ -60,10 +85,44 @@ $(HTEST_LIB_OBJS) $(HTEST_TEST_OBJS): $(HTEST_OUT)/obj/%.o: $(HTEST_ROOT)/%.c
 	$(if $(HTEST_Q),@echo "  HOSTCC  $*.c")
 	$(HTEST_Q)$(HOSTCC) $(HTEST_CFLAGS) -MMD -MP -c $< -o $@
 
-$(HTEST_BINS): $(HTEST_OUT)/%: $(HTEST_OUT)/obj/tests/host/%.o $(HTEST_LIB_OBJS)
+$(HTEST_LIB): $(HTEST_LIB_OBJS)
+	$(HTEST_Q)rm -f $@ && $(HOSTAR) rcs $@ $^
+
+$(HTEST_BINS): $(HTEST_OUT)/%: $(HTEST_OUT)/obj/tests/host/%.o $(HTEST_LIB)
 	$(if $(HTEST_Q),@echo "  HOSTLD  build/host/$*")
 	$(HTEST_Q)$(HOSTCC) $(HTEST_LDFLAGS) $^ $(HTEST_LDLIBS) -o $@
 
 -include $(HTEST_LIB_OBJS:.o=.d) $(HTEST_TEST_OBJS:.o=.d)
+
+# ---- bench-host: instructions per operation under callgrind ----
+#
+# The same kernel sources as the tests, optimized as the kernel is (-O2)
+# and without sanitizers; each benchmark row is a bench_NAME() function
+# in tests/bench/host_bench.c (see the comment there to add one).
+
+HBENCH_OUT := $(HTEST_ROOT)/build/bench
+HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2
+HBENCH_LIB_OBJS := $(patsubst %.c,$(HBENCH_OUT)/obj/%.o,$(HTEST_KERNEL_SRCS) $(HTEST_SUPPORT_SRCS))
+HBENCH_LIB := $(HBENCH_OUT)/libkernel.a
+HBENCH_MAIN_OBJ := $(HBENCH_OUT)/obj/tests/bench/host_bench.o
+HBENCH_BIN := $(HBENCH_OUT)/host_bench
+
+bench-host: $(HBENCH_BIN)
+	$(HTEST_Q)python3 $(HTEST_ROOT)/scripts/bench-host.py $(HBENCH_BIN) \
+		$(HBENCH_OUT)/host.tsv
+
+$(HBENCH_LIB_OBJS) $(HBENCH_MAIN_OBJ): $(HBENCH_OUT)/obj/%.o: $(HTEST_ROOT)/%.c
+	@mkdir -p $(dir $@)
+	$(if $(HTEST_Q),@echo "  HOSTCC  $*.c (bench)")
+	$(HTEST_Q)$(HOSTCC) $(HBENCH_CFLAGS) -MMD -MP -c $< -o $@
+
+$(HBENCH_LIB): $(HBENCH_LIB_OBJS)
+	$(HTEST_Q)rm -f $@ && $(HOSTAR) rcs $@ $^
+
+$(HBENCH_BIN): $(HBENCH_MAIN_OBJ) $(HBENCH_LIB)
+	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/host_bench")
+	$(HTEST_Q)$(HOSTCC) $^ -o $@
+
+-include $(HBENCH_LIB_OBJS:.o=.d) $(HBENCH_MAIN_OBJ:.o=.d)
 
 .DEFAULT_GOAL := $(HTEST_SAVED_GOAL)

@@ -4,7 +4,8 @@
  * renaming of host_rename.h and offers glibc's own snprintf() as a
  * reference to compare lib/vsprintf.c against, heap buffers (tests
  * cannot include <stdlib.h>: its <sys/types.h> clashes with the kernel's
- * <linux/types.h>), and stdio setup.
+ * <linux/types.h>), stdio setup, and the address space behind the fake
+ * physical memory of the mm/ tests (fake_ram.c).
  */
 #undef sprintf
 #undef vsprintf
@@ -13,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include "host_support.h"
 
 int ref_snprintf(char *buf, size_t size, const char *fmt, ...)
@@ -45,4 +47,43 @@ void *host_malloc(size_t size)
 void host_free(void *p)
 {
 	free(p);
+}
+
+/*
+ * Address space for fake RAM: @size bytes reserved but inaccessible
+ * (PROT_NONE) and never backed by swap or commit charge (MAP_NORESERVE),
+ * so a 4+ GiB span costs nothing until pages are touched.  The RAM
+ * ranges are then opened one by one with host_mem_open(); a stray access
+ * to a hole in the fake memory map faults at once.
+ */
+void *host_mem_reserve(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("host_mem_reserve: mmap");
+		abort();
+	}
+	return p;
+}
+
+void host_mem_open(void *addr, size_t size)
+{
+	if (mprotect(addr, size, PROT_READ | PROT_WRITE)) {
+		perror("host_mem_open: mprotect");
+		abort();
+	}
+}
+
+void host_mem_release(void *addr, size_t size)
+{
+	munmap(addr, size);
+}
+
+/* Show what the kernel code printed (it never reached a console), then stop. */
+void host_dump_printk_and_abort(void)
+{
+	fprintf(stderr, "--- printk output so far ---\n%s\n", host_printk_text());
+	abort();
 }

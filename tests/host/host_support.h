@@ -29,10 +29,23 @@ void host_printk_reset(void);
 const char *host_printk_text(void);
 int host_printk_last_level(void);
 
+/* Backtraces requested so far (dump_stack() calls). */
+extern unsigned long host_dump_stack_count;
+/* Interrupt-flag shim: times local_irq_disable/save ran (arch/asm/irqflags.h). */
+extern unsigned long host_irq_disable_count;
+
+/* Print the captured printk text on stderr and abort (BUG, panic). */
+void host_dump_printk_and_abort(void) __attribute__((__noreturn__));
+
 int ref_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void host_test_init(void);
 void *host_malloc(size_t size);		/* aborts instead of returning NULL */
 void host_free(void *p);
+
+/* Inaccessible address space; open parts read-write; give it all back. */
+void *host_mem_reserve(size_t size);
+void host_mem_open(void *addr, size_t size);
+void host_mem_release(void *addr, size_t size);
 
 #endif /* _HOST_SUPPORT_H */
