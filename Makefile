@@ -59,7 +59,7 @@ DEPS := $(OBJS:.o=.d)
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
 	bench-host deps grade lab-handout clean help compile_commands.json \
-	check-tools boot-checks
+	check-tools boot-checks bench-boot
 .DEFAULT_GOAL := all
 
 all: $(B)/kernel.elf
@@ -154,6 +154,16 @@ ktest: $(B)/kernel.elf iso/grub.cfg.in
 	$(Q)$(PYTHON) scripts/ktest.py --iso $(B)/$(KTEST_NAME).iso --mem $(MEM) \
 		--smp $(SMP) --timeout $(KTEST_TIMEOUT) --log $(B)/$(KTEST_NAME).log \
 		--kvm $(KVM) $(KTEST_ARGS)
+
+# Boot time: QEMU start to the kernel's first line, beside GRUB alone
+# (docs/performance.md).  BOOT_RUNS boots of each after a warm-up.
+BOOT_RUNS ?= 10
+bench-boot: $(B)/kernel.iso
+	$(Q)$(PYTHON) scripts/boottime.py --iso $(B)/kernel.iso \
+		--kernel $(B)/kernel.elf --grub-modules "$(GRUB_MODULES)" \
+		--objcopy $(OBJCOPY) --nasm $(NASM) --qemu $(QEMU) \
+		--mem $(MEM) --runs $(BOOT_RUNS) --kvm $(KVM) \
+		--workdir $(B)/boottime
 
 include tests/host/host.mk
 

@@ -115,8 +115,8 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	vga_init();
 	gdt_init();
 	idt_init();
+	print_banner();		/* first line: before the 10 ms TSC calibration */
 	tsc_init();
-	print_banner();
 	mbi_size = parse_boot_info(magic, mbi_phys);
 	parse_boot_params(boot_info.cmdline);
 	mb2_print_mmap(&boot_info);
