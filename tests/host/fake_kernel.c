@@ -148,6 +148,7 @@ void __warn_printk(const char *file, int line, unsigned long caller,
 void __bug(const char *file, int line, unsigned long caller)
 {
 	printk(KERN_ALERT "kernel BUG at %s:%d!\n", file, line);
+	printk(KERN_DEFAULT "RIP: 0010:%pS\n", (void *)caller);
 	host_dump_printk_and_abort();
 }
 

@@ -87,3 +87,13 @@ void host_dump_printk_and_abort(void)
 	fprintf(stderr, "--- printk output so far ---\n%s\n", host_printk_text());
 	abort();
 }
+
+/* printf to stdout, for programs (the benchmark) that report to the user. */
+void host_print(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vprintf(fmt, args);
+	va_end(args);
+}

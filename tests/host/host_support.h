@@ -40,6 +40,7 @@ void host_dump_printk_and_abort(void) __attribute__((__noreturn__));
 int ref_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void host_test_init(void);
+void host_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *host_malloc(size_t size);		/* aborts instead of returning NULL */
 void host_free(void *p);
 
