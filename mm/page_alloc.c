@@ -79,6 +79,14 @@ struct zone zones[MAX_NR_ZONES] = {
 int min_free_kbytes;
 unsigned long nr_bad_page_reports;
 
+/*
+ * For each highest allowed zone, the first zone with memory at or below
+ * it: where the fast path looks (set by setup_per_zone_wmarks()).
+ */
+static struct zone *preferred_zone[MAX_NR_ZONES] = {
+	&zones[ZONE_DMA], &zones[ZONE_DMA], &zones[ZONE_DMA],
+};
+
 /* ---- free lists -------------------------------------------------------- */
 
 static inline void set_buddy_order(struct page *page, unsigned int order)
@@ -242,14 +250,21 @@ static inline unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return alloc_flags;
 }
 
-/* The highest zone @gfp allows. */
+/* The highest zone @gfp allows: a table lookup on the two zone bits. */
+static const u8 gfp_zone_table[8] = {
+	[0] = ZONE_NORMAL,
+	[___GFP_DMA] = ZONE_DMA,
+	[___GFP_DMA32] = ZONE_DMA32,
+	[___GFP_DMA | ___GFP_DMA32] = ZONE_DMA,	/* nonsense: the lower wins */
+	[___GFP_HIGHMEM] = ZONE_NORMAL,		/* no highmem on 64-bit */
+	[___GFP_HIGHMEM | ___GFP_DMA] = ZONE_DMA,
+	[___GFP_HIGHMEM | ___GFP_DMA32] = ZONE_DMA32,
+	[___GFP_HIGHMEM | ___GFP_DMA | ___GFP_DMA32] = ZONE_DMA,
+};
+
 static inline enum zone_type gfp_zone(gfp_t gfp)
 {
-	if (gfp & __GFP_DMA)
-		return ZONE_DMA;
-	if (gfp & __GFP_DMA32)
-		return ZONE_DMA32;
-	return ZONE_NORMAL;
+	return gfp_zone_table[gfp & (___GFP_DMA | ___GFP_DMA32 | ___GFP_HIGHMEM)];
 }
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -358,6 +373,52 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 	return NULL;
 }
 
+/*
+ * The fast path for one frame: the preferred zone's per-CPU list has a
+ * frame and the zone is above its low watermark.  Anything else (empty
+ * list, low memory, a fallback zone) goes the general way.
+ */
+static inline struct page *alloc_page_pcp_fast(gfp_t gfp)
+{
+	struct zone *zone = preferred_zone[gfp_zone(gfp)];
+	struct per_cpu_pages *pcp = &zone->pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (likely(pcp->count &&
+		   zone->free_pages > zone->_watermark[WMARK_LOW])) {
+		page = list_first_entry(&pcp->list, struct page, lru);
+		__list_del_entry(&page->lru);
+		pcp->count--;
+		page->flags = 0;		/* only PG_pcp was set */
+		set_page_count(page, 1);
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+static noinline struct page *zero_new_page(struct page *page, unsigned int order)
+{
+	memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+/* The general allocation: any order, any zone, the watermark rules. */
+static noinline struct page *__alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	if (unlikely(order > MAX_PAGE_ORDER)) {
+		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
+	if (unlikely(!page))
+		page = __alloc_pages_slowpath(gfp, order);
+	return page;
+}
+
 /**
  * alloc_pages - allocate a block of 2^@order physically contiguous frames
  * @gfp: GFP flags: zone (GFP_DMA, GFP_DMA32), reserve access (GFP_ATOMIC),
@@ -371,16 +432,16 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page;
+	if (likely(order == 0)) {
+		struct page *page = alloc_page_pcp_fast(gfp);
 
-	if (unlikely(order > MAX_PAGE_ORDER)) {
-		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
-		return NULL;
+		if (likely(page)) {
+			if (unlikely(gfp & __GFP_ZERO))
+				return zero_new_page(page, 0);
+			return page;
+		}
 	}
-	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
-	if (unlikely(!page))
-		page = __alloc_pages_slowpath(gfp, order);
-	return page;
+	return __alloc_pages(gfp, order);
 }
 
 /**
@@ -495,6 +556,46 @@ ok:
 	return true;
 }
 
+/* The pcp list grew too long: give a batch of frames back to the buddy. */
+static noinline void drain_pcp_batch(struct zone *zone)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (zone->pcp.count >= zone->pcp.high)
+		free_pcppages_bulk(zone, zone->pcp.batch, &zone->pcp);
+	local_irq_restore(flags);
+}
+
+/* Everything but the common single-frame free: checks, then the lists. */
+static noinline void __free_pages_slow(struct page *page, unsigned long pfn,
+				       unsigned int order)
+{
+	struct zone *zone;
+	unsigned long flags;
+
+	if (pfn >= max_pfn || order > MAX_PAGE_ORDER) {
+		bad_page(NULL, pfn, "not a frame the page allocator knows");
+		return;
+	}
+	if (!free_pages_prepare(page, order))
+		return;
+
+	zone = page_zone(page);
+	local_irq_save(flags);
+	if (order == 0) {
+		struct per_cpu_pages *pcp = &zone->pcp;
+
+		__SetPagePcp(page);
+		list_add(&page->lru, &pcp->list);
+		if (++pcp->count >= pcp->high)
+			free_pcppages_bulk(zone, pcp->batch, pcp);
+	} else {
+		__free_one_page(page, pfn, zone, order);
+	}
+	local_irq_restore(flags);
+}
+
 /**
  * __free_pages - free a block allocated with alloc_pages()
  * @page: its first frame
@@ -509,29 +610,27 @@ ok:
 void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
+	struct per_cpu_pages *pcp;
 	struct zone *zone;
 	unsigned long flags;
 
-	if (unlikely(pfn >= max_pfn || order > MAX_PAGE_ORDER)) {
-		bad_page(NULL, pfn, "not a frame the page allocator knows");
+	/* one frame, allocated once, nothing unusual: straight to the pcp list */
+	if (unlikely(order != 0 || pfn >= max_pfn ||
+		     (page->flags | page->private) != 0 ||
+		     page_ref_count(page) != 1)) {
+		__free_pages_slow(page, pfn, order);
 		return;
 	}
-	if (unlikely(!free_pages_prepare(page, order)))
-		return;
-
-	zone = page_zone(page);
+	zone = zones + (unsigned long)pfn_zone_idx(pfn);
+	pcp = &zone->pcp;
 	local_irq_save(flags);
-	if (likely(order == 0)) {
-		struct per_cpu_pages *pcp = &zone->pcp;
-
-		__SetPagePcp(page);
-		list_add(&page->lru, &pcp->list);
-		if (unlikely(++pcp->count >= pcp->high))
-			free_pcppages_bulk(zone, pcp->batch, pcp);
-	} else {
-		__free_one_page(page, pfn, zone, order);
-	}
+	set_page_count(page, 0);
+	page->flags = 1U << PG_pcp;
+	list_add(&page->lru, &pcp->list);
+	pcp->count++;
 	local_irq_restore(flags);
+	if (unlikely(pcp->count >= pcp->high))
+		drain_pcp_batch(zone);
 }
 
 /**
@@ -634,6 +733,7 @@ void setup_per_zone_wmarks(void)
 {
 	unsigned long lowmem_pages = totalram_pages(), pages_min;
 	struct zone *zone;
+	int z;
 
 	if (!min_free_kbytes) {
 		min_free_kbytes = int_sqrt(lowmem_pages * (PAGE_SIZE >> 10) * 16);
@@ -656,6 +756,14 @@ void setup_per_zone_wmarks(void)
 		zone->pcp.batch = clamp(zone->managed_pages / 1024, 1UL,
 					(unsigned long)PCP_BATCH_MAX);
 		zone->pcp.high = 6 * zone->pcp.batch;
+	}
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		int best = z;
+
+		while (best > 0 && !zones[best].managed_pages)
+			best--;
+		preferred_zone[z] = &zones[best];
 	}
 }
 

@@ -51,11 +51,9 @@ static inline void *lowmem_page_address(const struct page *page)
 
 static inline enum zone_type pfn_zone_idx(unsigned long pfn)
 {
-	if (pfn < ZONE_DMA_END_PFN)
-		return ZONE_DMA;
-	if (pfn < ZONE_DMA32_END_PFN)
-		return ZONE_DMA32;
-	return ZONE_NORMAL;
+	/* ZONE_DMA + one for each boundary at or below pfn: no branches */
+	return (enum zone_type)((pfn >= ZONE_DMA_END_PFN) +
+				(pfn >= ZONE_DMA32_END_PFN));
 }
 
 static inline struct zone *page_zone(const struct page *page)

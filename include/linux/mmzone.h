@@ -50,6 +50,7 @@ struct per_cpu_pages {
 };
 
 struct zone {
+	struct per_cpu_pages pcp;	/* first: the fast paths' only field */
 	const char *name;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* pfn range, holes included */
@@ -57,7 +58,6 @@ struct zone {
 	unsigned long managed_pages;	/* given to the buddy allocator */
 	unsigned long free_pages;	/* in free_area lists (not pcp) */
 	unsigned long _watermark[NR_WMARK];
-	struct per_cpu_pages pcp;
 	struct free_area free_area[NR_PAGE_ORDERS];
 };
 

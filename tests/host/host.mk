@@ -101,7 +101,7 @@ $(HTEST_BINS): $(HTEST_OUT)/%: $(HTEST_OUT)/obj/tests/host/%.o $(HTEST_LIB)
 # in tests/bench/host_bench.c (see the comment there to add one).
 
 HBENCH_OUT := $(HTEST_ROOT)/build/bench
-HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2
+HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2 -mno-sse -mno-mmx -mno-sse2
 HBENCH_LIB_OBJS := $(patsubst %.c,$(HBENCH_OUT)/obj/%.o,$(HTEST_KERNEL_SRCS) $(HTEST_SUPPORT_SRCS))
 HBENCH_LIB := $(HBENCH_OUT)/libkernel.a
 HBENCH_MAIN_OBJ := $(HBENCH_OUT)/obj/tests/bench/host_bench.o
