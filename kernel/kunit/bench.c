@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/kunit/bench.c - timing one benchmark row (<kunit/bench.h>).
+ *
+ * The operation runs BENCH_OPS times per round, with interrupts off and
+ * the TSC read around the whole round, so the cost of reading the clock
+ * and of the indirect call is spread over thousands of operations.  One
+ * untimed round first warms the caches and the allocator's lists; the
+ * best of BENCH_ROUNDS rounds is printed, the usual choice for
+ * micro-benchmarks, because every disturbance only ever adds time.
+ *
+ * Under QEMU's TCG the TSC is the virtual one: figures compare rows and
+ * versions of the code on one machine, not machines.
+ */
+#include <linux/kernel.h>
+#include <linux/irqflags.h>
+#include <kunit/bench.h>
+#include <asm/processor.h>
+
+#define BENCH_OPS	4096
+#define BENCH_ROUNDS	5
+
+static u64 bench_round(void (*op)(void))
+{
+	unsigned long flags;
+	unsigned int i;
+	u64 start, cycles;
+
+	local_irq_save(flags);
+	start = rdtsc();
+	for (i = 0; i < BENCH_OPS; i++)
+		op();
+	cycles = rdtsc() - start;
+	local_irq_restore(flags);
+	return cycles;
+}
+
+/**
+ * kunit_bench - time an operation and print its cost per call
+ * @test: the benchmark's test case
+ * @name: the row's name in the table ("page_order0_pair")
+ * @op: one operation; it must leave the system as it found it
+ *
+ * Prints "# bench NAME: N cycles/op".
+ * Context: Process context (a test case).
+ */
+void kunit_bench(struct kunit *test, const char *name, void (*op)(void))
+{
+	u64 best = ~0ULL;
+	unsigned int round;
+
+	bench_round(op);	/* warm-up, not counted */
+	for (round = 0; round < BENCH_ROUNDS; round++)
+		best = min(best, bench_round(op));
+	kunit_log_line(test, "bench %s: %llu cycles/op", name,
+		       (unsigned long long)(best / BENCH_OPS));
+}
