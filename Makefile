@@ -146,7 +146,9 @@ gdb:
 
 # One boot that runs the suites matching T at memory size MEM.
 # KTEST_NAME names the ISO and the log (make test runs several at once).
-KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(CMDLINE)
+# The test kernel runs with slab debugging on for every cache.
+KTEST_SLAB_DEBUG ?= slab_debug=FZPU
+KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(CMDLINE)
 KTEST_NAME ?= ktest
 ktest: $(B)/kernel.elf iso/grub.cfg.in
 	@echo "  ISO     $(B)/$(KTEST_NAME).iso (ktest=$(T))"
@@ -154,6 +156,14 @@ ktest: $(B)/kernel.elf iso/grub.cfg.in
 	$(Q)$(PYTHON) scripts/ktest.py --iso $(B)/$(KTEST_NAME).iso --mem $(MEM) \
 		--smp $(SMP) --timeout $(KTEST_TIMEOUT) --log $(B)/$(KTEST_NAME).log \
 		--kvm $(KVM) $(KTEST_ARGS)
+
+# In-kernel benchmarks: one boot running the suites named bench*
+# (<kunit/bench.h>), without slab debugging, then a table and
+# build/bench/kernel.tsv.
+bench: $(B)/kernel.elf
+	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
+		KTEST_SLAB_DEBUG= KTEST_ARGS="--echo none"
+	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
 
 # Boot time: QEMU start to the kernel's first line, beside GRUB alone
 # (docs/performance.md).  BOOT_RUNS boots of each after a warm-up.

@@ -7,12 +7,14 @@
  * start_kernel() here.  From now on:
  *
  *   1. consoles: COM1 and VGA, so every later step can speak;
- *   2. traps: GDT/TSS and IDT, so every CPU exception is reported;
+ *   2. traps: GDT/TSS and IDT, so every CPU exception is reported, and
+ *      the legacy PICs moved off the exception vectors and masked;
  *   3. the clock: TSC calibrated against the PIT, for timestamps;
  *   4. the boot information: multiboot2 tags (command line, memory map);
  *   5. boot parameters;
  *   6. memory: memblock from the memory map, then the direct map, then
- *      mem_map and the zones of the buddy page allocator (mem_init);
+ *      mem_map and the zones of the buddy page allocator (mem_init),
+ *      then the slab caches and kmalloc (kmem_cache_init);
  *   7. then either the in-kernel tests (ktest=) or the idle loop.
  */
 #include <linux/kernel.h>
@@ -21,6 +23,7 @@
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sched/clock.h>
 #include <kunit/test.h>
@@ -115,6 +118,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	vga_init();
 	gdt_init();
 	idt_init();
+	i8259_init();
 	print_banner();		/* first line: before the 10 ms TSC calibration */
 	tsc_init();
 	mbi_size = parse_boot_info(magic, mbi_phys);
@@ -125,6 +129,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
+	kmem_cache_init();
 	print_memory_summary();
 	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);
 

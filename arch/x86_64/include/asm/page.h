@@ -52,6 +52,14 @@ static inline void *__va(phys_addr_t paddr)
 	return (void *)((unsigned long)paddr + PAGE_OFFSET);
 }
 
+/* The order of the smallest block of frames that holds @size bytes. */
+static inline int get_order(unsigned long size)
+{
+	if (size <= PAGE_SIZE)
+		return 0;
+	return 64 - __builtin_clzl((size - 1) >> PAGE_SHIFT);
+}
+
 #define __pa(x)		__phys_addr((unsigned long)(x))
 #define __pa_symbol(x)		__pa(x)
 

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Slab caches and kmalloc: small objects carved out of pages.
+ *
+ * kmem_cache_create() makes a cache of equal-sized objects; the kmalloc
+ * family serves any size from a set of such caches (8 bytes .. 8 KiB),
+ * and larger sizes straight from the page allocator, up to
+ * KMALLOC_MAX_SIZE.  Implemented in mm/slub.c (caches, fast paths),
+ * mm/slab_common.c (kmalloc family, slabinfo) and mm/slub_debug.c
+ * (poison, red zones, call sites and the reports).
+ */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <linux/overflow.h>
+
+/* Cache flags (Linux's bit values). */
+#define SLAB_CONSISTENCY_CHECKS	((__force slab_flags_t)0x00000100U)
+#define SLAB_RED_ZONE		((__force slab_flags_t)0x00000400U)
+#define SLAB_POISON		((__force slab_flags_t)0x00000800U)
+#define SLAB_HWCACHE_ALIGN	((__force slab_flags_t)0x00002000U)
+#define SLAB_CACHE_DMA		((__force slab_flags_t)0x00004000U)
+#define SLAB_CACHE_DMA32	((__force slab_flags_t)0x00008000U)
+#define SLAB_STORE_USER		((__force slab_flags_t)0x00010000U)
+#define SLAB_PANIC		((__force slab_flags_t)0x00040000U)
+#define SLAB_TYPESAFE_BY_RCU	((__force slab_flags_t)0x00080000U)
+#define SLAB_ACCOUNT		((__force slab_flags_t)0x04000000U)
+#define SLAB_RECLAIM_ACCOUNT	((__force slab_flags_t)0x00020000U)
+#define SLAB_NO_MERGE		((__force slab_flags_t)0x01000000U)
+
+#define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
+				 SLAB_POISON | SLAB_STORE_USER)
+
+/* Slab debug bytes, Linux's values (<linux/poison.h> there). */
+#define POISON_INUSE		0x5a	/* never handed out since the slab was made */
+#define POISON_FREE		0x6b	/* freed: a read of this is a use after free */
+#define POISON_END		0xa5	/* last byte of a poisoned object */
+#define SLUB_RED_INACTIVE	0xbb	/* red zone of a free object */
+#define SLUB_RED_ACTIVE		0xcc	/* red zone of an allocated object */
+
+/* kmalloc(0) returns this: not NULL, but faults when touched. */
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+#define ARCH_KMALLOC_MINALIGN	8
+#define ARCH_SLAB_MINALIGN	8
+#define KMALLOC_MIN_SIZE	8
+#define KMALLOC_SHIFT_HIGH	13		/* largest cache: 8 KiB */
+#define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
+#define KMALLOC_SHIFT_MAX	22		/* MAX_PAGE_ORDER + PAGE_SHIFT */
+#define KMALLOC_MAX_SIZE	(1UL << KMALLOC_SHIFT_MAX)	/* 4 MiB */
+#define L1_CACHE_BYTES		64
+
+struct kmem_cache;
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags,
+				     void (*ctor)(void *));
+void kmem_cache_destroy(struct kmem_cache *s);
+int kmem_cache_shrink(struct kmem_cache *s);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
+void kmem_cache_free(struct kmem_cache *s, void *objp);
+const char *kmem_cache_name(const struct kmem_cache *s);
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
+}
+
+#define KMEM_CACHE(__struct, __flags)					\
+	kmem_cache_create(#__struct, sizeof(struct __struct),		\
+			  __alignof__(struct __struct), (__flags), NULL)
+
+void *__kmalloc(size_t size, gfp_t gfp);
+void kfree(const void *objp);
+void kfree_sensitive(const void *objp);
+size_t ksize(const void *objp);
+size_t kmalloc_size_roundup(size_t size);
+void *krealloc(const void *objp, size_t new_size, gfp_t gfp);
+char *kstrdup(const char *s, gfp_t gfp);
+char *kstrndup(const char *s, size_t max, gfp_t gfp);
+void *kmemdup(const void *src, size_t len, gfp_t gfp);
+
+/**
+ * kmalloc - allocate kernel memory
+ * @size: bytes wanted
+ * @gfp: GFP_KERNEL where sleeping is allowed, GFP_ATOMIC where it is not;
+ *       GFP_DMA for memory below 16 MiB; __GFP_ZERO for zeroed memory
+ *
+ * Sizes up to 8 KiB come from the kmalloc-N caches (the smallest class
+ * that fits: ksize() tells), larger ones from the page allocator, up to
+ * KMALLOC_MAX_SIZE.  kmalloc(0) returns ZERO_SIZE_PTR.
+ *
+ * Return: the memory, aligned to at least 8 bytes, or NULL.
+ * Context: Any context with GFP_ATOMIC / GFP_NOWAIT; process context
+ * (may sleep) with GFP_KERNEL.
+ */
+static inline void *kmalloc(size_t size, gfp_t gfp)
+{
+	return __kmalloc(size, gfp);
+}
+
+static inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+/* n * size bytes, or NULL when the product overflows. */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (unlikely(check_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return kmalloc(bytes, gfp);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+
+static inline void *krealloc_array(void *p, size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (unlikely(check_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return krealloc(p, bytes, gfp);
+}
+
+/* Boot: create the kmalloc caches (after mem_init). */
+void kmem_cache_init(void);
+
+#endif /* _LINUX_SLAB_H */

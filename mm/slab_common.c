@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/slab_common.c - creating and destroying caches, the kmalloc family,
+ * and /proc/slabinfo.
+ *
+ * kmalloc(size) picks the smallest size class that fits:
+ *
+ *	8 16 32 64 96 128 192 256 512 1k 2k 4k 8k
+ *
+ * 96 and 192 are there because sizes just above 64 and 128 are common,
+ * and rounding them up to a power of two would waste a third of the
+ * memory.  Each class is a cache named kmalloc-N (dma-kmalloc-N for
+ * GFP_DMA).  Above 8 KiB, kmalloc asks the page allocator for a block
+ * of frames directly (a "large kmalloc"), up to KMALLOC_MAX_SIZE (4 MiB).
+ * kfree() tells the two kinds apart by the frame: PG_slab, or a large
+ * kmalloc's marker.
+ */
+#include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/seq_buf.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <kernel/slab_stats.h>
+#include "slab.h"
+
+enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
+
+#define KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH + 1)
+
+static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_CACHES];
+
+/* The cache of struct kmem_cache itself: every other cache comes from it. */
+static struct kmem_cache kmem_cache_boot;
+
+static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_CACHES] = {
+	[KMALLOC_NORMAL] = {
+		NULL, "kmalloc-96", "kmalloc-192", "kmalloc-8", "kmalloc-16",
+		"kmalloc-32", "kmalloc-64", "kmalloc-128", "kmalloc-256",
+		"kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
+		"kmalloc-8k",
+	},
+	[KMALLOC_DMA] = {
+		NULL, "dma-kmalloc-96", "dma-kmalloc-192", "dma-kmalloc-8",
+		"dma-kmalloc-16", "dma-kmalloc-32", "dma-kmalloc-64",
+		"dma-kmalloc-128", "dma-kmalloc-256", "dma-kmalloc-512",
+		"dma-kmalloc-1k", "dma-kmalloc-2k", "dma-kmalloc-4k",
+		"dma-kmalloc-8k",
+	},
+};
+
+/* Class index for sizes 1..192, by (size - 1) / 8: 1 = 96, 2 = 192. */
+static const u8 size_index[24] = {
+	3, 4, 5, 5, 6, 6, 6, 6,		/* 8, 16, 32, 32, 64 x4 */
+	1, 1, 1, 1, 7, 7, 7, 7,		/* 96 x4, 128 x4 */
+	2, 2, 2, 2, 2, 2, 2, 2,		/* 192 x8 */
+};
+
+static inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 192)
+		return size_index[(size - 1) / 8];
+	return 64 - __builtin_clzl(size - 1);	/* fls: 256 -> 8 ... 8k -> 13 */
+}
+
+static inline unsigned int kmalloc_class_size(unsigned int index)
+{
+	return index == 1 ? 96 : index == 2 ? 192 : 1U << index;
+}
+
+/* ---- caches ----------------------------------------------------------------- */
+
+static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align,
+					unsigned int size)
+{
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int ralign = L1_CACHE_BYTES;
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	align = max(align, (unsigned int)ARCH_SLAB_MINALIGN);
+	return ALIGN(align, sizeof(void *));
+}
+
+static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
+		      unsigned int align, slab_flags_t flags, void (*ctor)(void *))
+{
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+	s->object_size = size;
+	s->flags = slab_debug_flags_for(name, flags);
+	s->align = calculate_alignment(s->flags, align, size);
+	s->ctor = ctor;
+	if (__kmem_cache_create(s))
+		return -EINVAL;
+	list_add_tail(&s->list, &slab_caches);
+	return 0;
+}
+
+/**
+ * kmem_cache_create - create a cache of objects of one size
+ * @name: shown in slabinfo and reports; must stay valid while the cache lives
+ * @size: object size in bytes
+ * @align: minimum alignment (0 for the default of 8), a power of two
+ * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_PANIC, debug flags ...
+ * @ctor: called once for each object when its slab is made, or NULL
+ *
+ * Return: the cache, or NULL (a bad argument or no memory); with
+ * SLAB_PANIC a failure panics instead.
+ * Context: Process context (may sleep).
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags,
+				     void (*ctor)(void *))
+{
+	struct kmem_cache *s = NULL;
+	int err = -EINVAL;
+
+	if (!name || !size || size > KMALLOC_MAX_SIZE || (align & (align - 1)))
+		goto fail;
+	err = -ENOMEM;
+	s = kmem_cache_alloc(&kmem_cache_boot, GFP_KERNEL);
+	if (!s)
+		goto fail;
+	err = init_cache(s, name, size, align, flags, ctor);
+	if (!err)
+		return s;
+	kmem_cache_free(&kmem_cache_boot, s);
+fail:
+	if (flags & SLAB_PANIC)
+		panic("kmem_cache_create: Failed to create slab '%s'. Error %d",
+		      name ? name : "(null)", err);
+	pr_warn("kmem_cache_create(%s) failed with error %d\n",
+		name ? name : "(null)", err);
+	return NULL;
+}
+
+/**
+ * kmem_cache_shrink - give a cache's empty slabs back to the page allocator
+ * @s: the cache
+ *
+ * Free objects of debug caches have their poison checked on the way.
+ *
+ * Return: 0.
+ * Context: Process context.
+ */
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	__kmem_cache_shrink(s);
+	return 0;
+}
+
+/**
+ * kmem_cache_shrink_all - shrink every cache (memory is short)
+ *
+ * Return: the number of frames given back.
+ * Context: Process context.
+ */
+unsigned long kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *s;
+	unsigned long freed = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		freed += __kmem_cache_shrink(s);
+	return freed;
+}
+
+/**
+ * kmem_cache_destroy - destroy a cache whose objects have all been freed
+ * @s: the cache (NULL is ignored)
+ *
+ * If objects are still allocated, reports "Objects remaining on
+ * __kmem_cache_shutdown()" with their allocation sites and leaves the
+ * cache (and its memory) as it is: freeing slabs under live objects would
+ * turn a leak into memory corruption.
+ *
+ * Context: Process context.
+ */
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return;
+	__kmem_cache_shrink(s);
+	if (s->nr_live || s->nr_slabs) {
+		report_objects_remaining(s, _RET_IP_);
+		return;
+	}
+	list_del(&s->list);
+	kmem_cache_free(&kmem_cache_boot, s);
+}
+
+/* ---- kmalloc -------------------------------------------------------------------- */
+
+static noinline void *kmalloc_large(size_t size, gfp_t gfp)
+{
+	struct page *page;
+
+	page = alloc_pages(gfp | __GFP_COMP, get_order(size));
+	if (!page)
+		return NULL;
+	page->page_type = LARGE_KMALLOC_TYPE;
+	return page_address(page);
+}
+
+void *__kmalloc(size_t size, gfp_t gfp)
+{
+	struct kmem_cache *s;
+
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large(size, gfp);
+	if (unlikely(!size))
+		return ZERO_SIZE_PTR;
+	s = kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL]
+			  [kmalloc_index(size)];
+	return slab_alloc(s, gfp, _RET_IP_);
+}
+
+/* Is @page the first frame of a large kmalloc, and @x its start? */
+static inline bool is_large_kmalloc(struct page *page, const void *x)
+{
+	return !PageSlab(page) && page->page_type == LARGE_KMALLOC_TYPE &&
+	       page_address(page) == x;
+}
+
+static noinline void kfree_not_slab(struct page *page, const void *x,
+				    unsigned long caller)
+{
+	if (!is_large_kmalloc(page, x)) {
+		slab_report_invalid(NULL, x, caller,
+				    "not memory from kmalloc (no slab object, no large kmalloc)");
+		return;
+	}
+	page->page_type = 0;
+	__free_pages(page, page->private);
+}
+
+/**
+ * kfree - free memory from kmalloc and friends
+ * @objp: what kmalloc() returned; NULL and ZERO_SIZE_PTR are ignored
+ *
+ * Anything else (a stack or vmalloc address, a pointer into the middle
+ * of an object) is reported as "Invalid object pointer" and not freed.
+ *
+ * Context: Any context.
+ */
+void kfree(const void *objp)
+{
+	struct page *page;
+
+	if (unlikely(ZERO_OR_NULL_PTR(objp)))
+		return;
+	if (unlikely(!in_direct_map(objp))) {
+		slab_report_invalid(NULL, objp, _RET_IP_,
+				    "not a direct-map address (stack, vmalloc or kernel image?)");
+		return;
+	}
+	page = virt_to_page(objp);
+	if (unlikely(!PageSlab(page))) {
+		kfree_not_slab(page, objp, _RET_IP_);
+		return;
+	}
+	slab_free(page->slab_cache, (void *)objp, _RET_IP_);
+}
+
+/**
+ * ksize - how many bytes an allocation really has
+ * @objp: what kmalloc() returned
+ *
+ * Return: the size of its class (ksize(kmalloc(65)) is 96), or of its
+ * block of frames for a large kmalloc; 0 for NULL or ZERO_SIZE_PTR.
+ * Context: Any context.
+ */
+size_t ksize(const void *objp)
+{
+	struct page *page;
+
+	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp))
+		return 0;
+	page = virt_to_page(objp);
+	if (PageSlab(page))
+		return page->slab_cache->object_size;
+	if (is_large_kmalloc(page, objp))
+		return PAGE_SIZE << page->private;
+	WARN_ON_ONCE(1);
+	return 0;
+}
+
+/**
+ * kmalloc_size_roundup - the size kmalloc(@size) would really give
+ * @size: bytes
+ *
+ * Return: the class size, or @size rounded to whole frames above 8 KiB.
+ * Context: Any context.
+ */
+size_t kmalloc_size_roundup(size_t size)
+{
+	if (!size)
+		return 0;
+	if (size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_class_size(kmalloc_index(size));
+	if (size > KMALLOC_MAX_SIZE)
+		return size;	/* kmalloc will fail: let it say so */
+	return PAGE_SIZE << get_order(size);
+}
+
+/**
+ * krealloc - resize memory from kmalloc
+ * @objp: the old memory, or NULL (then this is kmalloc)
+ * @new_size: bytes wanted; 0 frees @objp and returns ZERO_SIZE_PTR
+ * @gfp: GFP flags for the new memory
+ *
+ * The contents are kept up to the smaller size.  When the allocation
+ * already has room (ksize()), the same pointer comes back.
+ *
+ * Return: the memory, or NULL with @objp untouched.
+ * Context: As kmalloc() with @gfp.
+ */
+void *krealloc(const void *objp, size_t new_size, gfp_t gfp)
+{
+	size_t old_size;
+	void *ret;
+
+	if (unlikely(!new_size)) {
+		kfree(objp);
+		return ZERO_SIZE_PTR;
+	}
+	if (ZERO_OR_NULL_PTR(objp))
+		return kmalloc(new_size, gfp);
+	old_size = ksize(objp);
+	if (new_size <= old_size)
+		return (void *)objp;
+	ret = kmalloc(new_size, gfp & ~__GFP_ZERO);
+	if (!ret)
+		return NULL;
+	memcpy(ret, objp, old_size);
+	if (gfp & __GFP_ZERO)
+		memset((char *)ret + old_size, 0, new_size - old_size);
+	kfree(objp);
+	return ret;
+}
+
+/**
+ * kfree_sensitive - zero memory, then kfree() it
+ * @objp: what kmalloc() returned (NULL is ignored)
+ *
+ * For keys and passwords: the bytes do not linger in freed memory.
+ * Context: Any context.
+ */
+void kfree_sensitive(const void *objp)
+{
+	size_t size = ksize(objp);
+
+	if (size) {
+		memset((void *)objp, 0, size);
+		barrier();	/* the zeroing must not be optimized away */
+	}
+	kfree(objp);
+}
+
+/**
+ * kmemdup - copy a buffer into new kmalloc memory
+ * @src: the bytes
+ * @len: how many
+ * @gfp: GFP flags
+ *
+ * Return: the copy, or NULL.
+ * Context: As kmalloc() with @gfp.
+ */
+void *kmemdup(const void *src, size_t len, gfp_t gfp)
+{
+	void *p = kmalloc(len, gfp);
+
+	if (p && len)
+		memcpy(p, src, len);
+	return p;
+}
+
+/**
+ * kstrdup - copy a string into new kmalloc memory
+ * @s: the string (NULL gives NULL)
+ * @gfp: GFP flags
+ *
+ * Return: the copy, or NULL.
+ * Context: As kmalloc() with @gfp.
+ */
+char *kstrdup(const char *s, gfp_t gfp)
+{
+	return s ? kmemdup(s, strlen(s) + 1, gfp) : NULL;
+}
+
+/**
+ * kstrndup - copy at most @max characters of a string
+ * @s: the string (NULL gives NULL)
+ * @max: most characters copied
+ * @gfp: GFP flags
+ *
+ * Return: the NUL-terminated copy, or NULL.
+ * Context: As kmalloc() with @gfp.
+ */
+char *kstrndup(const char *s, size_t max, gfp_t gfp)
+{
+	size_t len;
+	char *p;
+
+	if (!s)
+		return NULL;
+	len = strnlen(s, max);
+	p = kmalloc(len + 1, gfp);
+	if (p) {
+		memcpy(p, s, len);
+		p[len] = '\0';
+	}
+	return p;
+}
+
+/* ---- reports and counters ------------------------------------------------------------ */
+
+/**
+ * slabinfo_show - /proc/slabinfo, version 2.1
+ * @s: where the text goes
+ *
+ * Context: Any context.
+ */
+void slabinfo_show(struct seq_buf *m)
+{
+	struct kmem_cache *s;
+
+	seq_buf_printf(m, "slabinfo - version: 2.1\n");
+	seq_buf_printf(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	list_for_each_entry(s, &slab_caches, list) {
+		seq_buf_printf(m, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
+			       s->name, (unsigned long)s->nr_live,
+			       s->nr_slabs * s->objects, s->size, s->objects,
+			       1 << s->order, 0U, 0U, 0U, s->nr_slabs,
+			       s->nr_slabs, 0UL);
+	}
+}
+
+void show_slabinfo(void)
+{
+	static char buf[8192];
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	slabinfo_show(&s);
+	seq_buf_print_lines(&s);
+}
+
+unsigned long slab_objects_live(void)
+{
+	struct kmem_cache *s;
+	unsigned long n = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		n += s->nr_live;
+	return n;
+}
+
+unsigned long slab_frames(void)
+{
+	return nr_slab_pages;
+}
+
+unsigned long slab_alloc_seq_now(void)
+{
+	return slab_alloc_seq;
+}
+
+void slab_report_live_since(unsigned long seq, const char *title)
+{
+	struct kmem_cache *s;
+	struct page *slab;
+
+	list_for_each_entry(s, &slab_caches, list) {
+		if (!(s->flags & SLAB_STORE_USER))
+			continue;
+		list_for_each_entry(slab, &s->partial, lru)
+			list_slab_objects(s, slab, seq + 1, title);
+		list_for_each_entry(slab, &s->full, lru)
+			list_slab_objects(s, slab, seq + 1, title);
+	}
+}
+
+/**
+ * kmem_cache_init - create the cache of caches and the kmalloc caches
+ *
+ * Context: Boot, after mem_init() and after boot parameters (slab_debug=).
+ */
+void __init kmem_cache_init(void)
+{
+	unsigned int type, i;
+
+	INIT_LIST_HEAD(&slab_caches);
+	if (init_cache(&kmem_cache_boot, "kmem_cache", sizeof(struct kmem_cache),
+		       0, SLAB_HWCACHE_ALIGN, NULL))
+		panic("Cannot create the kmem_cache cache");
+
+	for (type = 0; type < NR_KMALLOC_TYPES; type++) {
+		for (i = 1; i < KMALLOC_CACHES; i++) {
+			if (!kmalloc_names[type][i])
+				continue;
+			kmalloc_caches[type][i] =
+				kmem_cache_create(kmalloc_names[type][i],
+						  kmalloc_class_size(i), 0,
+						  SLAB_PANIC | (type == KMALLOC_DMA ?
+								SLAB_CACHE_DMA : 0),
+						  NULL);
+		}
+	}
+	pr_info("SLUB: %u kmalloc size classes (8 .. %lu bytes), HWalign=%d, debug flags %#x\n",
+		KMALLOC_CACHES - 3 + 2, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
+		slab_debug_flags);
+}

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/slub_debug.c - slab debugging: poison, red zones, call sites, and
+ * the reports Linux prints when an object is misused.
+ *
+ * Turned on per cache by its flags, or for every cache (or one) by the
+ * boot parameter slab_debug=FZPU[,cache]:
+ *
+ *   F  SLAB_CONSISTENCY_CHECKS  pointers checked against the slab layout,
+ *                               freelists walked to catch double frees
+ *   Z  SLAB_RED_ZONE            guard bytes left and right of each object:
+ *                               0xbb while free, 0xcc while allocated
+ *   P  SLAB_POISON              a free object is filled with 0x6b, its last
+ *                               byte 0xa5: any other byte means someone wrote
+ *                               to it after it was freed
+ *   U  SLAB_STORE_USER          who allocated and who freed each object
+ *
+ * Checks happen when an object is handed out (its poison and red zones
+ * must be intact), when it is freed (a valid object, not already free,
+ * red zones intact), and for every free object when the cache is shrunk
+ * or destroyed.  Each problem is reported once, in Linux's format:
+ *
+ *   BUG kmalloc-64 (Not tainted): Right Redzone overwritten
+ *   -----------------------------------------------------------------------------
+ *
+ *   0xffff888001a3c048-0xffff888001a3c048 @offset=72. First byte 0x0 instead of 0xcc
+ *   Allocated in my_function+0x1c/0x60 age=12 cpu=0 pid=0
+ *   Slab 0xffff88800... objects=42 used=3 fp=0x... flags=...
+ *   Object 0x...: 00 00 ...
+ *   ...
+ *   FIX kmalloc-64: Restoring Right Redzone 0x...-0x... =0xcc
+ *
+ * then a backtrace; the damage is repaired so the cache stays usable.
+ * A double free or an invalid pointer is refused: nothing is freed.
+ *
+ * None of this is on the fast path: a debug cache always takes the slow
+ * path of mm/slub.c, which calls in here.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sched/clock.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <kernel/oops.h>
+#include "slab.h"
+
+#define HEXDUMP_MAX	64	/* object bytes shown in a report */
+
+slab_flags_t slab_debug_flags;
+const char *slab_debug_cache;
+static char slab_debug_cache_name[64];
+
+/* ---- boot parameter -------------------------------------------------------- */
+
+/* slab_debug=FZPU[,cache] (also the old name slub_debug) */
+static int __init setup_slab_debug_param(char *val)
+{
+	slab_flags_t flags = 0;
+	char *comma;
+
+	if (!val || !*val) {
+		slab_debug_flags = SLAB_DEBUG_FLAGS;
+		return 0;
+	}
+	comma = strchr(val, ',');
+	for (; *val && val != comma; val++) {
+		switch (*val) {
+		case 'F': case 'f': flags |= SLAB_CONSISTENCY_CHECKS; break;
+		case 'Z': case 'z': flags |= SLAB_RED_ZONE; break;
+		case 'P': case 'p': flags |= SLAB_POISON; break;
+		case 'U': case 'u': flags |= SLAB_STORE_USER; break;
+		case '-': flags = 0; break;
+		default:
+			return -EINVAL;
+		}
+	}
+	slab_debug_flags = flags;
+	if (comma && comma[1]) {
+		strscpy(slab_debug_cache_name, comma + 1, sizeof(slab_debug_cache_name));
+		slab_debug_cache = slab_debug_cache_name;
+	}
+	return 0;
+}
+__setup("slab_debug=", setup_slab_debug_param);
+
+static int __init setup_slub_debug_param(char *val)
+{
+	return setup_slab_debug_param(val);
+}
+__setup("slub_debug=", setup_slub_debug_param);
+
+static int __init setup_slab_debug_all(char *val)
+{
+	return setup_slab_debug_param(NULL);
+}
+__setup("slab_debug", setup_slab_debug_all);
+
+/* The flags a cache called @name gets, given its own @flags. */
+slab_flags_t slab_debug_flags_for(const char *name, slab_flags_t flags)
+{
+	if (!slab_debug_cache || !strcmp(slab_debug_cache, name))
+		flags |= slab_debug_flags;
+	return flags;
+}
+
+/* ---- tracks ----------------------------------------------------------------- */
+
+struct track *get_track(struct kmem_cache *s, void *object, enum track_item t)
+{
+	struct track *p = (struct track *)((char *)object + s->offset + sizeof(void *));
+
+	return p + t;
+}
+
+static void set_track(struct kmem_cache *s, void *object, enum track_item t,
+		      unsigned long addr)
+{
+	struct track *p;
+
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	p = get_track(s, object, t);
+	p->addr = addr;
+	p->pid = current->pid;
+	p->when_ms = local_clock() / 1000000;
+	p->seq = t == TRACK_ALLOC ? ++slab_alloc_seq : 0;
+}
+
+static void print_track(const char *what, const struct track *t)
+{
+	if (!t->addr)
+		return;
+	pr_err("%s in %pS age=%lu cpu=0 pid=%d\n", what, (void *)t->addr,
+	       (unsigned long)(local_clock() / 1000000 - t->when_ms), t->pid);
+}
+
+static void print_tracks(struct kmem_cache *s, void *object)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	print_track("Allocated", get_track(s, object, TRACK_ALLOC));
+	print_track("Freed", get_track(s, object, TRACK_FREE));
+}
+
+/* ---- reports ----------------------------------------------------------------- */
+
+static void slab_bug(struct kmem_cache *s, const char *fmt, ...)
+{
+	char msg[128];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "kmalloc", msg);
+	pr_err("-----------------------------------------------------------------------------\n\n");
+}
+
+static void slab_fix(struct kmem_cache *s, const char *fmt, ...)
+{
+	char msg[128];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	pr_err("FIX %s: %s\n", s->name, msg);
+}
+
+static void print_bytes(const char *label, const u8 *p, size_t len)
+{
+	size_t i, n;
+
+	for (i = 0; i < len; i += 16) {
+		char line[64];
+		size_t used = 0;
+
+		n = min(len - i, (size_t)16);
+		for (size_t j = 0; j < n; j++)
+			used += scnprintf(line + used, sizeof(line) - used,
+					  "%s%02x", j ? " " : "", p[i + j]);
+		pr_err("%-8s%px: %s\n", label, p + i, line);
+	}
+}
+
+static void print_slab_info(struct kmem_cache *s, struct page *slab)
+{
+	unsigned int idx = slab_free_idx(slab);
+
+	pr_err("Slab %px objects=%u used=%u fp=%px flags=%#x\n", slab, s->objects,
+	       slab_inuse(slab), idx == SLAB_FREELIST_NONE ? NULL :
+	       slab_object(s, slab, idx), slab->flags);
+}
+
+static void print_trailer(struct kmem_cache *s, struct page *slab, u8 *object)
+{
+	print_tracks(s, object);
+	print_slab_info(s, slab);
+	if (s->red_left_pad)
+		print_bytes("Redzone ", object - s->red_left_pad, s->red_left_pad);
+	print_bytes("Object ", object, min(s->object_size, (unsigned int)HEXDUMP_MAX));
+	if (s->flags & SLAB_RED_ZONE)
+		print_bytes("Redzone ", object + s->object_size,
+			    s->inuse - s->object_size);
+}
+
+static void object_err(struct kmem_cache *s, struct page *slab, u8 *object,
+		       const char *reason)
+{
+	slab_bug(s, "%s", reason);
+	print_trailer(s, slab, object);
+	dump_stack();
+}
+
+/*
+ * Check that [start, start + len) of @object holds @value everywhere; if
+ * not, report @what, with the first bad byte, and restore the bytes.
+ */
+static bool check_bytes_and_report(struct kmem_cache *s, struct page *slab,
+				   u8 *object, const char *what, u8 *start,
+				   u8 value, size_t len)
+{
+	u8 *fault = NULL, *end = start + len, *last;
+
+	for (u8 *p = start; p < end; p++) {
+		if (*p != value) {
+			fault = p;
+			break;
+		}
+	}
+	if (!fault)
+		return true;
+	for (last = end; last > fault && last[-1] == value; last--)
+		;
+	slab_bug(s, "%s overwritten", what);
+	pr_err("%px-%px @offset=%ld. First byte %#x instead of %#x\n", fault,
+	       last - 1, (long)(fault - (u8 *)slab_base(slab)), *fault, value);
+	print_trailer(s, slab, object);
+	dump_stack();
+	memset(fault, value, last - fault);
+	slab_fix(s, "Restoring %s %px-%px=%#x", what, fault, last - 1, value);
+	return false;
+}
+
+/* Red zones and poison of an object in state @val (active or inactive). */
+static bool check_object(struct kmem_cache *s, struct page *slab, u8 *object,
+			 u8 val)
+{
+	bool ok = true;
+
+	if (s->flags & SLAB_RED_ZONE) {
+		ok &= check_bytes_and_report(s, slab, object, "Left Redzone",
+					     object - s->red_left_pad, val,
+					     s->red_left_pad);
+		ok &= check_bytes_and_report(s, slab, object, "Right Redzone",
+					     object + s->object_size, val,
+					     s->inuse - s->object_size);
+	}
+	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE && !s->ctor) {
+		ok &= check_bytes_and_report(s, slab, object, "Poison", object,
+					     POISON_FREE, s->object_size - 1);
+		ok &= check_bytes_and_report(s, slab, object, "Poison",
+					     object + s->object_size - 1,
+					     POISON_END, 1);
+	}
+	return ok;
+}
+
+/* Fill red zones (and poison, for a free object) for state @val. */
+static void init_object(struct kmem_cache *s, u8 *object, u8 val)
+{
+	if (s->flags & SLAB_RED_ZONE) {
+		memset(object - s->red_left_pad, val, s->red_left_pad);
+		memset(object + s->object_size, val, s->inuse - s->object_size);
+	}
+	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE && !s->ctor) {
+		memset(object, POISON_FREE, s->object_size - 1);
+		object[s->object_size - 1] = POISON_END;
+	}
+}
+
+void setup_slab_debug(struct kmem_cache *s, struct page *slab)
+{
+	if (s->flags & SLAB_POISON)
+		memset(slab_base(slab), POISON_INUSE, PAGE_SIZE << s->order);
+}
+
+void setup_object_debug(struct kmem_cache *s, void *object)
+{
+	init_object(s, object, SLUB_RED_INACTIVE);
+	if (s->flags & SLAB_STORE_USER)
+		memset(get_track(s, object, TRACK_ALLOC), 0, 2 * sizeof(struct track));
+}
+
+/* Is @object on @slab's freelist?  (Walks it: consistency checks only.) */
+bool slab_object_is_free(struct kmem_cache *s, struct page *slab, void *object)
+{
+	unsigned int idx = slab_free_idx(slab), n = 0;
+	void *p = idx == SLAB_FREELIST_NONE ? NULL : slab_object(s, slab, idx);
+
+	for (; p && n <= s->objects; p = get_freepointer(s, p), n++)
+		if (p == object)
+			return true;
+	return false;
+}
+
+/* Is @x the start of an object slot of @slab? */
+static bool valid_object_pointer(struct kmem_cache *s, struct page *slab,
+				 const void *x)
+{
+	unsigned long off = (const char *)x - (const char *)slab_base(slab);
+
+	return off < (unsigned long)s->objects * s->size &&
+	       off % s->size == s->red_left_pad;
+}
+
+bool alloc_debug_processing(struct kmem_cache *s, struct page *slab,
+			    void *object, unsigned long caller)
+{
+	check_object(s, slab, object, SLUB_RED_INACTIVE);	/* repairs damage */
+	init_object(s, object, SLUB_RED_ACTIVE);
+	set_track(s, object, TRACK_ALLOC, caller);
+	return true;
+}
+
+bool free_debug_processing(struct kmem_cache *s, struct page *slab,
+			   void *object, unsigned long caller)
+{
+	u8 *p = object;
+
+	if (!valid_object_pointer(s, slab, object)) {
+		slab_report_invalid(s, object, caller,
+				    "not the start of an object in its slab");
+		return false;
+	}
+	if (((s->flags & SLAB_RED_ZONE) && s->red_left_pad &&
+	     p[-1] == SLUB_RED_INACTIVE && p[-(int)s->red_left_pad] == SLUB_RED_INACTIVE) ||
+	    ((s->flags & SLAB_CONSISTENCY_CHECKS) &&
+	     slab_object_is_free(s, slab, object))) {
+		object_err(s, slab, object, "Object already free");
+		pr_err("Freed again by %pS\n", (void *)caller);
+		return false;
+	}
+	check_object(s, slab, object, SLUB_RED_ACTIVE);	/* repairs damage */
+	set_track(s, object, TRACK_FREE, caller);
+	init_object(s, object, SLUB_RED_INACTIVE);
+	return true;
+}
+
+/**
+ * slab_report_invalid - "Invalid object pointer": a free of something
+ * that is not an object of the cache
+ */
+void slab_report_invalid(struct kmem_cache *s, const void *x,
+			 unsigned long caller, const char *why)
+{
+	slab_bug(s, "Invalid object pointer %px", x);
+	pr_err("%px: %s, freed by %pS\n", x, why, (void *)caller);
+	dump_stack();
+	if (s)
+		slab_fix(s, "Object at %px not freed", x);
+}
+
+/* Verify the poison and red zones of every free object of @slab. */
+void check_free_objects(struct kmem_cache *s, struct page *slab)
+{
+	unsigned int idx = slab_free_idx(slab), n = 0;
+	void *p = idx == SLAB_FREELIST_NONE ? NULL : slab_object(s, slab, idx);
+
+	if (!kmem_cache_debug(s))
+		return;
+	for (; p && n < s->objects; p = get_freepointer(s, p), n++)
+		check_object(s, slab, p, SLUB_RED_INACTIVE);
+}
+
+/*
+ * list_slab_objects - print the live objects of @slab allocated after
+ * sequence number @min_seq (0: all), with their call sites.
+ */
+void list_slab_objects(struct kmem_cache *s, struct page *slab,
+		       unsigned long min_seq, const char *title)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->objects; i++) {
+		void *object = slab_object(s, slab, i);
+		struct track *t;
+
+		if (slab_object_is_free(s, slab, object))
+			continue;
+		if (s->flags & SLAB_STORE_USER) {
+			t = get_track(s, object, TRACK_ALLOC);
+			if (t->seq < min_seq)
+				continue;
+			pr_err("%s %px @offset=%lu allocated in %pS age=%lu pid=%d\n",
+			       title, object,
+			       (unsigned long)((char *)object - (char *)slab_base(slab)),
+			       (void *)t->addr,
+			       (unsigned long)(local_clock() / 1000000 - t->when_ms),
+			       t->pid);
+		} else if (!min_seq) {
+			pr_err("%s %px @offset=%lu\n", title, object,
+			       (unsigned long)((char *)object - (char *)slab_base(slab)));
+		}
+	}
+}
+
+/*
+ * report_objects_remaining - kmem_cache_destroy() found live objects:
+ * the Linux report, each live object with its allocation site, and a
+ * warning naming the caller of kmem_cache_destroy().
+ */
+void report_objects_remaining(struct kmem_cache *s, unsigned long caller)
+{
+	struct page *slab;
+
+	slab_bug(s, "Objects remaining on __kmem_cache_shutdown()");
+	list_for_each_entry(slab, &s->partial, lru)
+		list_slab_objects(s, slab, 0, "Object");
+	list_for_each_entry(slab, &s->full, lru)
+		list_slab_objects(s, slab, 0, "Object");
+	pr_err("kmem_cache_destroy %s: Slab cache still has objects when called from %pS\n",
+	       s->name, (void *)caller);
+	dump_stack();
+}
