@@ -12,6 +12,11 @@
 void slabinfo_show(struct seq_buf *s);
 void show_slabinfo(void);
 
+#include <linux/types.h>
+
+/* Debug flags every cache gets (boot parameter slab_debug=). */
+extern slab_flags_t slab_debug_flags;
+
 /* Objects allocated and not freed, all caches. */
 unsigned long slab_objects_live(void);
 /* Frames owned by slabs, all caches. */

@@ -44,6 +44,7 @@ enum kunit_status {
 };
 
 struct kunit_suite;
+struct kunit_resource;
 
 struct kunit {
 	const char *name;		/* the case's name */

@@ -27,51 +27,92 @@
  * ASSERT or kunit_skip() longjmps to it; so does an oops, after its
  * report is printed.  Either way the case ends, its result is printed,
  * and the run goes on.
+ *
+ * After each case the runner frees its kunit_kzalloc() memory and checks
+ * for leaks: a case that ends with more live slab objects, or more pages
+ * in use, than it started with fails, and the objects are listed with
+ * the call sites that allocated them (when slab_debug has U).
  */
 #include <linux/kernel.h>
 #include <linux/glob.h>
 #include <linux/string.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
 #include <kunit/test.h>
 #include <kernel/oops.h>
+#include <kernel/slab_stats.h>
+#include <kernel/kunit_leaks.h>
 
 #define KUNIT_ABORT_ASSERT	2	/* longjmp value for ASSERT/skip */
-#define KUNIT_ARENA_SIZE	(64 * 1024)
 
 extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
 const char *kunit_current_test;
 static char current_name[512];
 
 /*
- * kunit_kzalloc() memory: a per-case arena, emptied when the case ends.
- * (It becomes kmalloc with automatic freeing once the slab allocator
- * exists.)
+ * kunit_kmalloc() memory is kmalloc memory with a small header that links
+ * it into the case's list; the runner frees the list when the case ends,
+ * whether it passed, failed or oopsed.
  */
-static u8 kunit_arena[KUNIT_ARENA_SIZE] __aligned(16);
-static size_t kunit_arena_used;
+struct kunit_resource {
+	struct kunit_resource *next;
+	unsigned long pad;		/* keeps the payload 16-byte aligned */
+};
 
 void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp)
 {
-	void *p;
+	struct kunit_resource *res = kmalloc(sizeof(*res) + size, gfp);
 
-	(void)gfp;
-	size = ALIGN(size, 16);
-	if (size > KUNIT_ARENA_SIZE - kunit_arena_used) {
-		kunit_err(test, "kunit_kmalloc: arena exhausted (%zu bytes asked)",
-			  size);
+	if (!res)
 		return NULL;
-	}
-	p = kunit_arena + kunit_arena_used;
-	kunit_arena_used += size;
-	return p;
+	res->next = test->resources;
+	test->resources = res;
+	return res + 1;
 }
 
 void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp)
 {
-	void *p = kunit_kmalloc(test, size, gfp);
+	return kunit_kmalloc(test, size, gfp | __GFP_ZERO);
+}
 
-	if (p)
-		memset(p, 0, size);
-	return p;
+static void kunit_free_resources(struct kunit *test)
+{
+	while (test->resources) {
+		struct kunit_resource *res = test->resources;
+
+		test->resources = res->next;
+		kfree(res);
+	}
+}
+
+/*
+ * The leak check: what a case may not leave behind.  Slab frames are not
+ * counted as pages (a cache keeps empty slabs for reuse); objects are
+ * counted instead.  Frames on the per-CPU lists count as free.
+ */
+void kunit_usage_now(struct kunit_usage *u)
+{
+	u->slab_objects = slab_objects_live();
+	u->pages = totalram_pages() - nr_free_pages() - slab_frames();
+	u->alloc_seq = slab_alloc_seq_now();
+}
+
+void kunit_check_leaks(struct kunit *test, const struct kunit_usage *before)
+{
+	struct kunit_usage after;
+
+	kunit_usage_now(&after);
+	if (after.slab_objects > before->slab_objects) {
+		test->status = KUNIT_FAILURE;
+		kunit_err(test, "leak check: %lu slab objects allocated by the case were not freed",
+			  after.slab_objects - before->slab_objects);
+		slab_report_live_since(before->alloc_seq, "    # leaked object");
+	}
+	if (after.pages > before->pages) {
+		test->status = KUNIT_FAILURE;
+		kunit_err(test, "leak check: %lu pages allocated by the case were not freed",
+			  after.pages - before->pages);
+	}
 }
 
 void kunit_log_line(struct kunit *test, const char *fmt, ...)
@@ -195,11 +236,13 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 	};
 	int ret;
 
+	struct kunit_usage usage;
+
 	snprintf(current_name, sizeof(current_name), "%s.%s", suite->name,
 		 tc->name);
 	kunit_current_test = current_name;
 	printk(KERN_INFO "    # RUN %s\n", current_name);
-	kunit_arena_used = 0;
+	kunit_usage_now(&usage);
 
 	ret = oops_catch(&catcher);
 	if (ret == 0) {
@@ -226,6 +269,8 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 			test.status = KUNIT_FAILURE;
 		}
 	}
+	kunit_free_resources(&test);
+	kunit_check_leaks(&test, &usage);
 	kunit_current_test = NULL;
 	return test.status;
 }

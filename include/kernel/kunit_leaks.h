@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The test runner's leak check (kernel/kunit/test.c), exposed so that
+ * its own tests can exercise it.
+ */
+#ifndef _KERNEL_KUNIT_LEAKS_H
+#define _KERNEL_KUNIT_LEAKS_H
+
+struct kunit;
+
+struct kunit_usage {
+	unsigned long slab_objects;	/* live slab objects */
+	unsigned long pages;		/* frames in use, slab frames excluded */
+	unsigned long alloc_seq;	/* slab allocations so far */
+};
+
+void kunit_usage_now(struct kunit_usage *u);
+/* Mark @test failed, and say why, if usage grew since @before. */
+void kunit_check_leaks(struct kunit *test, const struct kunit_usage *before);
+
+#endif /* _KERNEL_KUNIT_LEAKS_H */
