@@ -14,7 +14,8 @@
  *   5. boot parameters;
  *   6. memory: memblock from the memory map, then the direct map, then
  *      mem_map and the zones of the buddy page allocator (mem_init),
- *      then the slab caches and kmalloc (kmem_cache_init);
+ *      then the slab caches and kmalloc (kmem_cache_init), then the
+ *      vmalloc region (vmalloc_init);
  *   7. then either the in-kernel tests (ktest=) or the idle loop.
  */
 #include <linux/kernel.h>
@@ -24,6 +25,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <linux/sched/clock.h>
 #include <kunit/test.h>
@@ -130,6 +132,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
 	kmem_cache_init();
+	vmalloc_init();
 	print_memory_summary();
 	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);
 

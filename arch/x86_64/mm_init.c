@@ -18,12 +18,14 @@
  * pointer used as a kernel pointer faults, as it does in Linux.
  *
  * Page-table pages come from memblock below 1 GiB, which the boot tables
- * map at PAGE_OFFSET, so they can be filled before the switch.
+ * map at PAGE_OFFSET, so they can be filled before the switch.  The
+ * tables are built by the kernel's one page-table walker, mm/pgtable.c.
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
+#include <kernel/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kernel/multiboot2.h>
@@ -31,8 +33,6 @@
 #define EARLY_MAPPED_LIMIT	SZ_1G	/* what head.asm maps at PAGE_OFFSET */
 
 extern u64 early_pml4[];
-u64 *init_pgd;
-u64 __supported_pte_mask = ~0ULL;
 static unsigned long direct_pages_count[3];	/* 4K, 2M, 1G */
 
 static u64 *alloc_table(void)
@@ -42,14 +42,6 @@ static u64 *alloc_table(void)
 	if (!table)
 		panic("Out of memory for the direct map's page tables");
 	return table;
-}
-
-/* The table an entry points to, allocating it when the entry is empty. */
-static u64 *next_table(u64 *entry)
-{
-	if (!(*entry & _PAGE_PRESENT))
-		*entry = __pa(alloc_table()) | _KERNPG_TABLE;
-	return __va(*entry & PTE_ADDR_MASK);
 }
 
 /*
@@ -63,26 +55,22 @@ static void map_direct_range(phys_addr_t pa, phys_addr_t size, bool gbpages)
 
 	while (pa < end) {
 		unsigned long va = (unsigned long)__va(pa);
-		u64 *pud = next_table(&init_pgd[pgd_index(va)]);
-		u64 *pmd, *pte;
 
 		if (gbpages && IS_ALIGNED(pa, PUD_SIZE) && end - pa >= PUD_SIZE) {
-			pud[pud_index(va)] = pa | prot | _PAGE_PSE;
+			*pgtable_entry(init_pgd, va, PT_PUD, alloc_table) =
+				pa | prot | _PAGE_PSE;
 			direct_pages_count[2]++;
 			pa += PUD_SIZE;
-			continue;
-		}
-		pmd = next_table(&pud[pud_index(va)]);
-		if (IS_ALIGNED(pa, PMD_SIZE) && end - pa >= PMD_SIZE) {
-			pmd[pmd_index(va)] = pa | prot | _PAGE_PSE;
+		} else if (IS_ALIGNED(pa, PMD_SIZE) && end - pa >= PMD_SIZE) {
+			*pgtable_entry(init_pgd, va, PT_PMD, alloc_table) =
+				pa | prot | _PAGE_PSE;
 			direct_pages_count[1]++;
 			pa += PMD_SIZE;
-			continue;
+		} else {
+			*pgtable_entry(init_pgd, va, PT_PTE, alloc_table) = pa | prot;
+			direct_pages_count[0]++;
+			pa += PAGE_SIZE;
 		}
-		pte = next_table(&pmd[pmd_index(va)]);
-		pte[pte_index(va)] = pa | prot;
-		direct_pages_count[0]++;
-		pa += PAGE_SIZE;
 	}
 }
 

@@ -11,6 +11,7 @@ struct kunit;
 struct kunit_usage {
 	unsigned long slab_objects;	/* live slab objects */
 	unsigned long pages;		/* frames in use, slab frames excluded */
+	unsigned long vmalloc_areas;	/* live vmalloc and vmap areas */
 	unsigned long alloc_seq;	/* slab allocations so far */
 };
 

@@ -76,6 +76,26 @@ static inline void get_page(struct page *page)
 	page->_refcount.counter++;
 }
 
+/* kmalloc when possible, vmalloc when not (mm/util.c). */
+void *kvmalloc(size_t size, gfp_t flags);
+void *kvzalloc(size_t size, gfp_t flags);
+void *kvmalloc_array(size_t n, size_t size, gfp_t flags);
+void *kvcalloc(size_t n, size_t size, gfp_t flags);
+void kvfree(const void *addr);
+void *__kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t flags);
+void *__kvrealloc3(const void *p, size_t newsize, gfp_t flags);
+#define __kvrealloc_pick(_1, _2, _3, _4, name, ...) name
+/* kvrealloc(p, oldsize, newsize, gfp) as in 5.15-6.10, or kvrealloc(p, newsize, gfp) */
+#define kvrealloc(...) \
+	__kvrealloc_pick(__VA_ARGS__, __kvrealloc, __kvrealloc3, _)(__VA_ARGS__)
+
+static inline bool is_vmalloc_addr(const void *x)
+{
+	unsigned long addr = (unsigned long)x;
+
+	return addr >= VMALLOC_START && addr < VMALLOC_END;
+}
+
 /* Number of frames free in the buddy allocator's lists, all zones. */
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);

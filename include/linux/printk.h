@@ -35,6 +35,9 @@
 __printf(1, 2) int printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list args);
 
+/* Print a backtrace of the caller (arch/x86_64/dumpstack.c). */
+void dump_stack(void);
+
 #define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_alert(fmt, ...)	printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_crit(fmt, ...)	printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)

@@ -42,6 +42,8 @@
 #include <kernel/oops.h>
 #include <kernel/slab_stats.h>
 #include <kernel/kunit_leaks.h>
+#include <kernel/pgtable.h>
+#include <kernel/vmalloc_stats.h>
 
 #define KUNIT_ABORT_ASSERT	2	/* longjmp value for ASSERT/skip */
 
@@ -88,12 +90,17 @@ static void kunit_free_resources(struct kunit *test)
 /*
  * The leak check: what a case may not leave behind.  Slab frames are not
  * counted as pages (a cache keeps empty slabs for reuse); objects are
- * counted instead.  Frames on the per-CPU lists count as free.
+ * counted instead.  Nor are page-table pages (kernel page tables stay
+ * once made).  Frames on the per-CPU lists count as free.
  */
 void kunit_usage_now(struct kunit_usage *u)
 {
+	/* lazily freed vmalloc ranges would look like live metadata */
+	purge_vmap_area_lazy();
 	u->slab_objects = slab_objects_live();
-	u->pages = totalram_pages() - nr_free_pages() - slab_frames();
+	u->pages = totalram_pages() - nr_free_pages() - slab_frames() -
+		   nr_pgtable_pages;
+	u->vmalloc_areas = vmalloc_nr_areas();
 	u->alloc_seq = slab_alloc_seq_now();
 }
 
@@ -112,6 +119,12 @@ void kunit_check_leaks(struct kunit *test, const struct kunit_usage *before)
 		test->status = KUNIT_FAILURE;
 		kunit_err(test, "leak check: %lu pages allocated by the case were not freed",
 			  after.pages - before->pages);
+	}
+	if (after.vmalloc_areas > before->vmalloc_areas) {
+		test->status = KUNIT_FAILURE;
+		kunit_err(test, "leak check: %lu vmalloc areas allocated by the case were not freed; live areas:",
+			  after.vmalloc_areas - before->vmalloc_areas);
+		show_vmallocinfo();
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <linux/glob.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <kernel/kunit_leaks.h>
 #include <kernel/log.h>
 #include <kernel/slab_stats.h>
@@ -64,6 +65,29 @@ static void leak_check_finds_pages(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (int)fake.status, (int)KUNIT_SUCCESS);
 }
 
+static void leak_check_finds_vmalloc_areas(struct kunit *test)
+{
+	struct kunit fake = { .name = "fake", .status = KUNIT_SUCCESS };
+	struct kunit_usage before;
+	void *p;
+	u64 seq;
+
+	kunit_usage_now(&before);
+	p = vmalloc(3 * PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	seq = log_seq();
+	kunit_check_leaks(&fake, &before);
+	KUNIT_EXPECT_EQ(test, (int)fake.status, (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "leak check: 1 vmalloc areas"), 0ULL);
+	KUNIT_EXPECT_NE(test, log_search(seq, "leak check: 3 pages"), 0ULL);
+	KUNIT_EXPECT_NE(test, log_search(seq, "leak_check_finds_vmalloc_areas+0x"), 0ULL);
+
+	vfree(p);
+	fake.status = KUNIT_SUCCESS;
+	kunit_check_leaks(&fake, &before);
+	KUNIT_EXPECT_EQ(test, (int)fake.status, (int)KUNIT_SUCCESS);
+}
+
 /* kunit_kzalloc() memory is zeroed and freed by the runner, not by us. */
 static void kzalloc_is_zeroed_and_managed(struct kunit *test)
 {
@@ -90,6 +114,7 @@ static void glob_matches_like_a_shell(struct kunit *test)
 static struct kunit_case kunit_cases[] = {
 	KUNIT_CASE(leak_check_finds_slab_objects),
 	KUNIT_CASE(leak_check_finds_pages),
+	KUNIT_CASE(leak_check_finds_vmalloc_areas),
 	KUNIT_CASE(kzalloc_is_zeroed_and_managed),
 	KUNIT_CASE(glob_matches_like_a_shell),
 	{}

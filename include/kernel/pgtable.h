@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel's page tables, as C code changes and reads them
+ * (mm/pgtable.c).  Levels are counted from the bottom, as the
+ * hardware's names go:
+ *
+ *	PGD (level 4) -> PUD (3) -> PMD (2) -> PTE (1) -> 4 KiB page
+ *
+ * A PUD entry with _PAGE_PSE maps 1 GiB, a PMD entry with it 2 MiB.
+ */
+#ifndef _KERNEL_PGTABLE_H
+#define _KERNEL_PGTABLE_H
+
+#include <linux/types.h>
+#include <linux/seq_buf.h>
+#include <asm/pgtable.h>
+
+struct page;
+
+enum pt_level { PT_PTE = 1, PT_PMD, PT_PUD, PT_PGD };
+
+/* Where new page-table pages come from: memblock at boot, pages later. */
+typedef u64 *(*pt_alloc_fn)(void);
+
+/*
+ * pgtable_entry - the entry for @va at @level, creating missing tables
+ * on the way with @alloc (NULL: do not create; return NULL instead).
+ */
+u64 *pgtable_entry(u64 *pgd, unsigned long va, enum pt_level level,
+		   pt_alloc_fn alloc);
+
+/*
+ * pgtable_lookup - the entry that maps @va, at whatever level the walk
+ * ends (*level says which), or NULL when a table on the way is missing.
+ */
+u64 *pgtable_lookup(u64 *pgd, unsigned long va, enum pt_level *level);
+
+/* Map 4 KiB pages @pages[0..] at [@addr, @end); 0 or -ENOMEM. */
+int vmap_pages_range(unsigned long addr, unsigned long end, u64 prot,
+		     struct page **pages);
+/* Clear the PTEs of [@addr, @end) and flush them from the TLB. */
+void vunmap_range(unsigned long addr, unsigned long end);
+
+/* The physical address @va maps to, or -1 when nothing maps it. */
+phys_addr_t pgtable_virt_to_phys(unsigned long va);
+
+/* A walk of @va, one line per level: entry, flags, final address. */
+void pagewalk_show(struct seq_buf *s, unsigned long va);
+
+/* Page-table pages allocated since boot for runtime mappings. */
+extern unsigned long nr_pgtable_pages;
+
+#endif /* _KERNEL_PGTABLE_H */

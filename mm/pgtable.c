@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/pgtable.c - building and walking the kernel's page tables.
+ *
+ * One walker serves everyone who touches the kernel's page tables: the
+ * direct map at boot (2 MiB and 1 GiB entries, tables from memblock),
+ * vmalloc (4 KiB entries, tables from the page allocator), vmalloc_to_page,
+ * the page-fault report and the pagewalk command.  It is portable C: the
+ * tables are reached through the direct map (__va), so the host tests run
+ * the same code on tables kept in ordinary memory.
+ *
+ * x86_64 four-level paging splits a virtual address into four 9-bit
+ * table indexes and a 12-bit offset:
+ *
+ *   63    48 47    39 38    30 29    21 20    12 11       0
+ *  | sign   |  PGD   |  PUD   |  PMD   |  PTE   |  offset  |
+ *
+ * Page-table pages allocated here are never freed (nor are they in
+ * Linux, for kernel mappings); PG_pgtable marks them in mem_map.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <asm/tlbflush.h>
+#include <kernel/pgtable.h>
+
+u64 *init_pgd;			/* the kernel's PGD (set up by the arch) */
+u64 __supported_pte_mask = ~0ULL;	/* the arch clears _PAGE_NX if unsupported */
+unsigned long nr_pgtable_pages;
+
+static const unsigned int level_shift[] = {
+	[PT_PTE] = PAGE_SHIFT, [PT_PMD] = PMD_SHIFT, [PT_PUD] = PUD_SHIFT,
+	[PT_PGD] = PGDIR_SHIFT,
+};
+
+static inline unsigned int pt_index(unsigned long va, enum pt_level level)
+{
+	return (va >> level_shift[level]) & (PTRS_PER_TABLE - 1);
+}
+
+u64 *pgtable_entry(u64 *pgd, unsigned long va, enum pt_level level,
+		   pt_alloc_fn alloc)
+{
+	u64 *table = pgd;
+	enum pt_level l;
+
+	for (l = PT_PGD; l > level; l--) {
+		u64 *entry = &table[pt_index(va, l)];
+
+		if (!(*entry & _PAGE_PRESENT)) {
+			u64 *new_table = alloc ? alloc() : NULL;
+
+			if (!new_table)
+				return NULL;
+			*entry = __pa(new_table) | _KERNPG_TABLE;
+		} else if (*entry & _PAGE_PSE) {
+			return NULL;	/* a large page is in the way */
+		}
+		table = __va(*entry & PTE_ADDR_MASK);
+	}
+	return &table[pt_index(va, level)];
+}
+
+u64 *pgtable_lookup(u64 *pgd, unsigned long va, enum pt_level *level)
+{
+	u64 *table = pgd;
+	enum pt_level l;
+
+	for (l = PT_PGD; l >= PT_PTE; l--) {
+		u64 *entry = &table[pt_index(va, l)];
+
+		if (l == PT_PTE || !(*entry & _PAGE_PRESENT) ||
+		    (*entry & _PAGE_PSE)) {
+			*level = l;
+			return (*entry & _PAGE_PRESENT) ? entry : NULL;
+		}
+		table = __va(*entry & PTE_ADDR_MASK);
+	}
+	return NULL;
+}
+
+phys_addr_t pgtable_virt_to_phys(unsigned long va)
+{
+	enum pt_level level;
+	u64 *entry = pgtable_lookup(init_pgd, va, &level);
+	u64 mask;
+
+	if (!entry)
+		return (phys_addr_t)-1;
+	mask = (1ULL << level_shift[level]) - 1;
+	return ((*entry & PTE_ADDR_MASK) & ~mask) | (va & mask);
+}
+
+/* A zeroed page for a page table, from the page allocator. */
+static u64 *alloc_pgtable_page(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	if (!page)
+		return NULL;
+	__SetPagePgtable(page);
+	nr_pgtable_pages++;
+	return page_address(page);
+}
+
+int vmap_pages_range(unsigned long addr, unsigned long end, u64 prot,
+		     struct page **pages)
+{
+	unsigned long start = addr;
+
+	for (; addr < end; addr += PAGE_SIZE, pages++) {
+		u64 *pte = pgtable_entry(init_pgd, addr, PT_PTE, alloc_pgtable_page);
+
+		if (!pte) {
+			vunmap_range(start, addr);
+			return -ENOMEM;
+		}
+		*pte = page_to_phys(*pages) | (prot & __supported_pte_mask);
+	}
+	return 0;
+}
+
+void vunmap_range(unsigned long addr, unsigned long end)
+{
+	unsigned long va;
+
+	for (va = addr; va < end; va += PAGE_SIZE) {
+		u64 *pte = pgtable_entry(init_pgd, va, PT_PTE, NULL);
+
+		if (pte)
+			*pte = 0;
+	}
+	flush_tlb_kernel_range(addr, end);
+}
+
+static const char *const level_names[] = {
+	[PT_PTE] = "PTE", [PT_PMD] = "PMD", [PT_PUD] = "PUD", [PT_PGD] = "PGD",
+};
+
+static void show_entry_flags(struct seq_buf *s, u64 e)
+{
+	seq_buf_printf(s, "%s%s%s%s%s%s%s", (e & _PAGE_PRESENT) ? " P" : " -",
+		       (e & _PAGE_RW) ? " RW" : " RO", (e & _PAGE_USER) ? " U" : " K",
+		       (e & _PAGE_ACCESSED) ? " A" : "", (e & _PAGE_DIRTY) ? " D" : "",
+		       (e & _PAGE_PSE) ? " PSE" : "", (e & _PAGE_NX) ? " NX" : " X");
+}
+
+/**
+ * pagewalk_show - the walk of @va through the live page tables
+ * @s: where the text goes
+ * @va: a virtual address
+ *
+ * One line per level: its index, the entry and its flags; then the
+ * physical address @va maps to, or where the walk stopped.
+ *
+ * Context: Any context.
+ */
+void pagewalk_show(struct seq_buf *s, unsigned long va)
+{
+	u64 *table = init_pgd;
+	enum pt_level l;
+
+	seq_buf_printf(s, "pagewalk %016lx (CR3 %016llx)\n", va,
+		       (unsigned long long)__pa(init_pgd));
+	for (l = PT_PGD; l >= PT_PTE; l--) {
+		u64 e = table[pt_index(va, l)];
+
+		seq_buf_printf(s, "  %s[%3u] = %016llx", level_names[l],
+			       pt_index(va, l), (unsigned long long)e);
+		show_entry_flags(s, e);
+		seq_buf_printf(s, "\n");
+		if (!(e & _PAGE_PRESENT)) {
+			seq_buf_printf(s, "  not mapped: no %s entry\n", level_names[l]);
+			return;
+		}
+		if (l == PT_PTE || (e & _PAGE_PSE)) {
+			u64 mask = (1ULL << level_shift[l]) - 1;
+
+			seq_buf_printf(s, "  -> physical %016llx (%s page)\n",
+				       (unsigned long long)(((e & PTE_ADDR_MASK) & ~mask) |
+							    (va & mask)),
+				       l == PT_PTE ? "4 KiB" : l == PT_PMD ? "2 MiB" : "1 GiB");
+			return;
+		}
+		table = __va(e & PTE_ADDR_MASK);
+	}
+}

@@ -1,0 +1,663 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/vmalloc.c - virtually contiguous memory from scattered frames.
+ *
+ * The page allocator gives physically contiguous blocks, and big ones
+ * are hard to find once memory is fragmented.  vmalloc(size) instead
+ * takes single frames from anywhere and maps them one after another in a
+ * region of kernel address space that is set aside for this
+ * (VMALLOC_START .. VMALLOC_END, 32 TiB), using the kernel's page tables
+ * (mm/pgtable.c).  The price: a page-table walk per frame at allocation,
+ * TLB entries per 4 KiB page when it is used, and page tables to keep.
+ *
+ * Address space is managed as "vmap areas", [va_start, va_end) ranges, in
+ * two balanced trees (lib/avltree.c), both ordered by address:
+ *
+ *   busy tree  the live areas: find the area of an address in O(log n)
+ *              (vfree, vmalloc_to_page, the page-fault report);
+ *   free tree  the free ranges, each node also keeping the size of the
+ *              largest free range in its subtree ("subtree_max_size").
+ *              That augmentation finds the lowest free range that fits a
+ *              request in O(log n): go left while the left subtree has a
+ *              big enough range, else take this node if it fits, else go
+ *              right.
+ *
+ * Every area gets one extra page at its end that is never mapped: the
+ * guard page.  Running off the end of a vmalloc buffer faults there
+ * instead of scribbling over the next area, and the page-fault report
+ * names the area ("vmalloc guard page of area ...").
+ *
+ * vfree() unmaps the area (flushing the TLB) and frees its frames at
+ * once, but its address range goes to a "lazy" list first and returns to
+ * the free tree in batches (purge_vmap_area_lazy(), also called when
+ * memory or address space runs short).  Besides batching the tree work,
+ * this keeps a just-freed address unused for a while, so a use after
+ * vfree() faults rather than landing in somebody else's new area.
+ */
+#include <linux/kernel.h>
+#include <linux/avltree.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/irqflags.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/traps.h>
+#include <kernel/pgtable.h>
+#include <kernel/vmalloc_stats.h>
+
+#define LAZY_MAX_AREAS	256	/* purge once this many wait */
+#define GFP_META(gfp)	(((gfp) & (__GFP_RECLAIM | __GFP_IO | __GFP_FS | \
+				   __GFP_NOWARN | __GFP_NORETRY)) | __GFP_NOWARN)
+
+struct vmap_area {
+	unsigned long va_start, va_end;	/* [start, end): guard page included */
+	unsigned long subtree_max_size;	/* free tree: largest range below */
+	struct avl_node node;		/* in the busy or the free tree */
+	struct list_head lazy;		/* on the lazy list after vfree() */
+	struct vm_struct vm;
+};
+
+static void free_tree_propagate(struct avl_node *n);
+
+static struct avl_root busy_tree = AVL_ROOT_INIT(NULL);
+static struct avl_root free_tree = AVL_ROOT_INIT(free_tree_propagate);
+static LIST_HEAD(lazy_list);
+static unsigned long nr_lazy, nr_busy, nr_vmalloc_pages;
+static struct kmem_cache *vmap_area_cachep;
+
+static inline struct vmap_area *va_of(struct avl_node *n)
+{
+	return n ? avl_entry(n, struct vmap_area, node) : NULL;
+}
+
+static inline unsigned long va_size(const struct vmap_area *va)
+{
+	return va->va_end - va->va_start;
+}
+
+static inline unsigned long subtree_max(struct avl_node *n)
+{
+	return n ? va_of(n)->subtree_max_size : 0;
+}
+
+static void free_tree_propagate(struct avl_node *n)
+{
+	struct vmap_area *va = va_of(n);
+
+	va->subtree_max_size = max(va_size(va),
+				   max(subtree_max(n->left), subtree_max(n->right)));
+}
+
+/* Insert @va into @root by address (ranges never overlap). */
+static void tree_insert(struct avl_root *root, struct vmap_area *va)
+{
+	struct avl_node **link = &root->node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		link = va->va_start < va_of(parent)->va_start ?
+		       &parent->left : &parent->right;
+	}
+	avl_link_node(&va->node, parent, link);
+	avl_insert_fixup(root, &va->node);
+}
+
+/* The area of @root that contains @addr, or NULL. */
+static struct vmap_area *tree_find(struct avl_root *root, unsigned long addr)
+{
+	struct avl_node *n = root->node;
+
+	while (n) {
+		struct vmap_area *va = va_of(n);
+
+		if (addr < va->va_start)
+			n = n->left;
+		else if (addr >= va->va_end)
+			n = n->right;
+		else
+			return va;
+	}
+	return NULL;
+}
+
+/* ---- the free tree ------------------------------------------------------------ */
+
+/* The lowest free range that can hold @size bytes aligned to @align. */
+static struct vmap_area *find_lowest_fit(unsigned long size, unsigned long align)
+{
+	unsigned long length = size + align - PAGE_SIZE;	/* fits any alignment */
+	struct avl_node *n = free_tree.node;
+
+	if (subtree_max(n) < length)
+		return NULL;
+	while (n) {
+		struct vmap_area *va = va_of(n);
+
+		if (subtree_max(n->left) >= length) {
+			n = n->left;
+		} else if (ALIGN(va->va_start, align) + size <= va->va_end) {
+			return va;
+		} else {
+			n = n->right;
+		}
+	}
+	return NULL;
+}
+
+/* Carve [addr, addr + size) out of the free range @va. */
+static int clip_free_range(struct vmap_area *va, unsigned long addr,
+			   unsigned long size)
+{
+	unsigned long end = addr + size;
+	struct vmap_area *rest;
+
+	if (addr == va->va_start && end == va->va_end) {
+		avl_erase(&free_tree, &va->node);
+		kmem_cache_free(vmap_area_cachep, va);
+	} else if (addr == va->va_start) {
+		va->va_start = end;
+		avl_propagate_up(&free_tree, &va->node);
+	} else if (end == va->va_end) {
+		va->va_end = addr;
+		avl_propagate_up(&free_tree, &va->node);
+	} else {
+		/* in the middle: split in two */
+		rest = kmem_cache_alloc(vmap_area_cachep, GFP_ATOMIC | __GFP_NOWARN);
+		if (!rest)
+			return -ENOMEM;
+		rest->va_start = end;
+		rest->va_end = va->va_end;
+		va->va_end = addr;
+		avl_propagate_up(&free_tree, &va->node);
+		tree_insert(&free_tree, rest);
+	}
+	return 0;
+}
+
+/* Give [va_start, va_end) of @va back to the free tree, merging neighbours. */
+static void free_range_merge(struct vmap_area *va)
+{
+	struct vmap_area *prev, *next;
+
+	tree_insert(&free_tree, va);
+	next = va_of(avl_next(&va->node));
+	if (next && next->va_start == va->va_end) {
+		va->va_end = next->va_end;
+		avl_erase(&free_tree, &next->node);
+		kmem_cache_free(vmap_area_cachep, next);
+		avl_propagate_up(&free_tree, &va->node);
+	}
+	prev = va_of(avl_prev(&va->node));
+	if (prev && prev->va_end == va->va_start) {
+		prev->va_end = va->va_end;
+		avl_erase(&free_tree, &va->node);
+		kmem_cache_free(vmap_area_cachep, va);
+		avl_propagate_up(&free_tree, &prev->node);
+	}
+}
+
+unsigned long purge_vmap_area_lazy(void)
+{
+	struct vmap_area *va, *n;
+	unsigned long flags, purged = 0;
+
+	local_irq_save(flags);
+	list_for_each_entry_safe(va, n, &lazy_list, lazy) {
+		list_del(&va->lazy);
+		free_range_merge(va);
+		purged++;
+	}
+	nr_lazy = 0;
+	local_irq_restore(flags);
+	return purged;
+}
+
+/* ---- areas ------------------------------------------------------------------ */
+
+/* Reserve @size bytes (guard included) of address space, aligned. */
+static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
+					 gfp_t gfp)
+{
+	struct vmap_area *va, *free;
+	unsigned long flags, addr;
+	bool purged = false;
+
+	va = kmem_cache_alloc(vmap_area_cachep, GFP_META(gfp));
+	if (!va)
+		return NULL;
+retry:
+	local_irq_save(flags);
+	free = find_lowest_fit(size, align);
+	if (!free) {
+		local_irq_restore(flags);
+		if (!purged && nr_lazy) {
+			purge_vmap_area_lazy();
+			purged = true;
+			goto retry;
+		}
+		kmem_cache_free(vmap_area_cachep, va);
+		return NULL;
+	}
+	addr = ALIGN(free->va_start, align);
+	if (clip_free_range(free, addr, size)) {
+		local_irq_restore(flags);
+		kmem_cache_free(vmap_area_cachep, va);
+		return NULL;
+	}
+	va->va_start = addr;
+	va->va_end = addr + size;
+	tree_insert(&busy_tree, va);
+	nr_busy++;
+	local_irq_restore(flags);
+	return va;
+}
+
+/* Take @va out of the busy tree and put its range on the lazy list. */
+static void free_vmap_area_lazy(struct vmap_area *va)
+{
+	unsigned long flags;
+	bool purge;
+
+	local_irq_save(flags);
+	avl_erase(&busy_tree, &va->node);
+	nr_busy--;
+	list_add_tail(&va->lazy, &lazy_list);
+	purge = ++nr_lazy >= LAZY_MAX_AREAS;
+	local_irq_restore(flags);
+	if (purge)
+		purge_vmap_area_lazy();
+}
+
+struct vm_struct *find_vm_area(const void *addr)
+{
+	struct vmap_area *va = tree_find(&busy_tree, (unsigned long)addr);
+
+	return va ? &va->vm : NULL;
+}
+
+static unsigned long mapped_size(const struct vmap_area *va)
+{
+	return va_size(va) - ((va->vm.flags & VM_NO_GUARD) ? 0 : PAGE_SIZE);
+}
+
+static void vmalloc_fail(gfp_t gfp, unsigned long size, const char *why)
+{
+	if (gfp & __GFP_NOWARN)
+		return;
+	pr_warn("%s: vmalloc error: size %lu, %s, mode:%#x(%pGg)\n",
+		current->comm, size, why, gfp, &gfp);
+	dump_stack();
+}
+
+/* Free the frames of a vmalloc area (and its pages array). */
+static void free_area_pages(struct vm_struct *vm, unsigned int nr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		__ClearPageVmalloc(vm->pages[i]);
+		__free_page(vm->pages[i]);
+	}
+	nr_vmalloc_pages -= nr;
+	kvfree(vm->pages);
+	vm->pages = NULL;
+}
+
+/**
+ * vmalloc_node_caller - the one vmalloc all the others call
+ * @size: bytes (rounded up to whole pages)
+ * @align: alignment of the start, a power of two >= PAGE_SIZE
+ * @gfp_mask: for the frames (__GFP_ZERO zeroes them)
+ * @caller: recorded for vmallocinfo and fault reports
+ *
+ * Return: the start of the area, or NULL.
+ * Context: Process context (may sleep).
+ */
+void *vmalloc_node_caller(unsigned long size, unsigned long align,
+			  gfp_t gfp_mask, const void *caller)
+{
+	unsigned long nr_pages, i;
+	struct vmap_area *va;
+	struct vm_struct *vm;
+
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		goto too_big;
+	size = PAGE_ALIGN(size);
+	nr_pages = size >> PAGE_SHIFT;
+	align = max(align, PAGE_SIZE);
+
+	va = alloc_vmap_area(size + PAGE_SIZE, align, gfp_mask);
+	if (!va) {
+		vmalloc_fail(gfp_mask, size, "vm_struct allocation failed");
+		return NULL;
+	}
+	vm = &va->vm;
+	vm->addr = (void *)va->va_start;
+	vm->size = va_size(va);
+	vm->flags = VM_ALLOC;
+	vm->caller = caller;
+	vm->nr_pages = 0;
+	vm->pages = kvmalloc_array(nr_pages, sizeof(struct page *),
+				   GFP_META(gfp_mask));
+	if (!vm->pages)
+		goto fail;
+	for (i = 0; i < nr_pages; i++) {
+		struct page *page = alloc_page((gfp_mask & ~__GFP_DMA32) |
+					       __GFP_NOWARN);
+
+		if (!page)
+			break;
+		__SetPageVmalloc(page);
+		vm->pages[i] = page;
+	}
+	nr_vmalloc_pages += i;
+	if (i < nr_pages) {
+		free_area_pages(vm, i);
+		vmalloc_fail(gfp_mask, size, "failed to allocate pages");
+		goto release;
+	}
+	vm->nr_pages = nr_pages;
+	if (vmap_pages_range(va->va_start, va->va_start + size,
+			     PAGE_KERNEL_PROT, vm->pages)) {
+		free_area_pages(vm, nr_pages);
+		vmalloc_fail(gfp_mask, size, "failed to map pages");
+		goto release;
+	}
+	return vm->addr;
+
+fail:
+	vmalloc_fail(gfp_mask, size, "failed to allocate the page array");
+release:
+	free_vmap_area_lazy(va);
+	return NULL;
+too_big:
+	vmalloc_fail(gfp_mask, size, size ? "larger than the vmalloc region" :
+		     "zero size");
+	return NULL;
+}
+
+/**
+ * vmalloc - allocate virtually contiguous memory
+ * @size: bytes
+ *
+ * Return: the memory (page aligned, followed by an unmapped guard page),
+ * or NULL; vmalloc(0) is NULL.
+ * Context: Process context (may sleep).
+ */
+void *vmalloc(unsigned long size)
+{
+	return vmalloc_node_caller(size, PAGE_SIZE, GFP_KERNEL,
+				   __builtin_return_address(0));
+}
+
+/**
+ * vzalloc - allocate zeroed virtually contiguous memory
+ * @size: bytes
+ *
+ * Return: the memory, or NULL.
+ * Context: Process context (may sleep).
+ */
+void *vzalloc(unsigned long size)
+{
+	return vmalloc_node_caller(size, PAGE_SIZE, GFP_KERNEL | __GFP_ZERO,
+				   __builtin_return_address(0));
+}
+
+/**
+ * __vmalloc - vmalloc with GFP flags for the frames
+ * @size: bytes
+ * @gfp_mask: e.g. GFP_KERNEL | __GFP_ZERO, or GFP_KERNEL | __GFP_NOWARN
+ *
+ * Return: the memory, or NULL.
+ * Context: Process context (may sleep).
+ */
+void *__vmalloc(unsigned long size, gfp_t gfp_mask)
+{
+	return vmalloc_node_caller(size, PAGE_SIZE, gfp_mask,
+				   __builtin_return_address(0));
+}
+
+/* The live area that starts exactly at @addr, or a warning and NULL. */
+static struct vmap_area *find_area_to_free(const void *addr, const char *who)
+{
+	struct vmap_area *va = tree_find(&busy_tree, (unsigned long)addr);
+
+	if (!va || va->va_start != (unsigned long)addr) {
+		WARN(1, "Trying to %s() nonexistent vm area (%px)\n", who, addr);
+		return NULL;
+	}
+	return va;
+}
+
+/**
+ * vfree - free memory from vmalloc
+ * @addr: what vmalloc() returned; NULL is ignored
+ *
+ * An address that is not the start of a live area is reported and
+ * nothing changes.
+ *
+ * Context: Process context.
+ */
+void vfree(const void *addr)
+{
+	struct vmap_area *va;
+
+	if (!addr)
+		return;
+	va = find_area_to_free(addr, "vfree");
+	if (!va)
+		return;
+	vunmap_range(va->va_start, va->va_start + mapped_size(va));
+	if (va->vm.flags & VM_ALLOC)
+		free_area_pages(&va->vm, va->vm.nr_pages);
+	free_vmap_area_lazy(va);
+}
+
+/**
+ * vmap - map an array of frames into contiguous virtual space
+ * @pages: the frames (they stay the caller's)
+ * @count: how many
+ * @flags: VM_MAP
+ * @prot: PAGE_KERNEL, PAGE_KERNEL_RO ...
+ *
+ * Return: the address, or NULL.
+ * Context: Process context (may sleep).
+ */
+void *vmap(struct page **pages, unsigned int count, unsigned long flags,
+	   pgprot_t prot)
+{
+	struct vmap_area *va;
+	unsigned long size = (unsigned long)count << PAGE_SHIFT;
+
+	if (!count)
+		return NULL;
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	if (!va) {
+		vmalloc_fail(GFP_KERNEL, size, "vm_struct allocation failed");
+		return NULL;
+	}
+	va->vm.addr = (void *)va->va_start;
+	va->vm.size = va_size(va);
+	va->vm.flags = VM_MAP | (flags & ~VM_ALLOC);
+	va->vm.pages = pages;
+	va->vm.nr_pages = count;
+	va->vm.caller = __builtin_return_address(0);
+	if (vmap_pages_range(va->va_start, va->va_start + size, prot, pages)) {
+		free_vmap_area_lazy(va);
+		return NULL;
+	}
+	return va->vm.addr;
+}
+
+/**
+ * vunmap - undo vmap(): unmap, keep the frames
+ * @addr: what vmap() returned
+ *
+ * Context: Process context.
+ */
+void vunmap(const void *addr)
+{
+	struct vmap_area *va;
+
+	if (!addr)
+		return;
+	va = find_area_to_free(addr, "vunmap");
+	if (!va)
+		return;
+	vunmap_range(va->va_start, va->va_start + mapped_size(va));
+	if (va->vm.flags & VM_ALLOC)
+		free_area_pages(&va->vm, va->vm.nr_pages);
+	free_vmap_area_lazy(va);
+}
+
+/**
+ * vmalloc_to_page - the frame behind a vmalloc address
+ * @addr: any address inside a vmalloc or vmap area
+ *
+ * Walks the live page tables.
+ *
+ * Return: its struct page, or NULL when nothing is mapped there.
+ * Context: Any context.
+ */
+struct page *vmalloc_to_page(const void *addr)
+{
+	phys_addr_t pa;
+
+	if (!is_vmalloc_addr(addr))
+		return NULL;
+	pa = pgtable_virt_to_phys((unsigned long)addr);
+	if (pa == (phys_addr_t)-1 || PHYS_PFN(pa) >= max_pfn)
+		return NULL;
+	return pfn_to_page(PHYS_PFN(pa));
+}
+
+unsigned long vmalloc_to_pfn(const void *addr)
+{
+	struct page *page = vmalloc_to_page(addr);
+
+	return page ? page_to_pfn(page) : 0;
+}
+
+/* ---- reports ------------------------------------------------------------------- */
+
+/*
+ * The page-fault report's note for addresses in the vmalloc region: the
+ * area the fault hit, its guard page, a freed area, or no area at all.
+ */
+static void vmalloc_fault_note(unsigned long address)
+{
+	struct vmap_area *va;
+
+	if (!is_vmalloc_addr((void *)address))
+		return;
+	va = tree_find(&busy_tree, address);
+	if (va && address >= va->va_start + mapped_size(va)) {
+		pr_alert("vmalloc guard page of area %#lx-%#lx (%lu bytes) allocated at %pS\n",
+			 va->va_start, va->va_start + mapped_size(va),
+			 mapped_size(va), va->vm.caller);
+		return;
+	}
+	if (va) {
+		pr_alert("address is in vmalloc area %#lx-%#lx (%lu bytes) allocated at %pS\n",
+			 va->va_start, va->va_start + mapped_size(va),
+			 mapped_size(va), va->vm.caller);
+		return;
+	}
+	list_for_each_entry(va, &lazy_list, lazy) {
+		if (address >= va->va_start && address < va->va_end) {
+			pr_alert("address is in vmalloc area %#lx-%#lx, freed by vfree(): use after free? (allocated at %pS)\n",
+				 va->va_start, va->va_end - PAGE_SIZE, va->vm.caller);
+			return;
+		}
+	}
+	pr_alert("address %#lx is in the vmalloc region but in no vmalloc area\n",
+		 address);
+}
+
+/**
+ * vmallocinfo_show - /proc/vmallocinfo
+ * @s: where the text goes
+ *
+ * "0xSTART-0xEND    SIZE CALLER pages=N vmalloc" per live area, in
+ * address order (SIZE includes the guard page, as in Linux), then the
+ * lazily freed ranges as "unpurged vm_area".
+ *
+ * Context: Any context.
+ */
+void vmallocinfo_show(struct seq_buf *s)
+{
+	struct avl_node *n;
+	struct vmap_area *va;
+
+	for (n = avl_first(&busy_tree); n; n = avl_next(n)) {
+		va = va_of(n);
+		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
+			       va->va_start, va->va_end, va_size(va),
+			       va->vm.caller, va->vm.nr_pages,
+			       (va->vm.flags & VM_ALLOC) ? "vmalloc" : "vmap");
+	}
+	list_for_each_entry(va, &lazy_list, lazy)
+		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",
+			       va->va_start, va->va_end, va_size(va));
+}
+
+void show_vmallocinfo(void)
+{
+	static char buf[16384];
+	struct seq_buf s;
+
+	seq_buf_init(&s, buf, sizeof(buf));
+	vmallocinfo_show(&s);
+	seq_buf_print_lines(&s);
+}
+
+unsigned long vmalloc_nr_areas(void)
+{
+	return nr_busy;
+}
+
+unsigned long vmalloc_nr_pages(void)
+{
+	return nr_vmalloc_pages;
+}
+
+int vmalloc_free_tree_height(void)
+{
+	return avl_height(&free_tree);
+}
+
+int vmalloc_busy_tree_height(void)
+{
+	return avl_height(&busy_tree);
+}
+
+unsigned long vmalloc_largest_free(void)
+{
+	return subtree_max(free_tree.node);
+}
+
+/**
+ * vmalloc_init - the whole vmalloc region becomes one free range
+ *
+ * Context: Boot, after kmem_cache_init().
+ */
+void vmalloc_init(void)
+{
+	struct vmap_area *va;
+
+	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area),
+					     0, SLAB_PANIC, NULL);
+	va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
+	if (!va)
+		panic("vmalloc_init: no memory");
+	va->va_start = VMALLOC_START;
+	va->va_end = VMALLOC_END + 1;
+	tree_insert(&free_tree, va);
+	register_page_fault_note(vmalloc_fault_note);
+	pr_info("vmalloc: %#lx-%#lx (%lu GiB), one guard page per area\n",
+		VMALLOC_START, VMALLOC_END, (VMALLOC_END - VMALLOC_START + 1) >> 30);
+}
