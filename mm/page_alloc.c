@@ -784,20 +784,6 @@ void buddyinfo_show(struct seq_buf *s)
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
-void meminfo_show(struct seq_buf *s)
-{
-	unsigned long total = totalram_pages(), free = nr_free_pages();
-	unsigned long reserve = 0, available;
-	struct zone *zone;
-
-	for_each_zone(zone)
-		reserve += high_wmark_pages(zone);
-	available = free > reserve ? free - reserve : 0;
-	seq_buf_printf(s, "MemTotal:       %8lu kB\n", K(total));
-	seq_buf_printf(s, "MemFree:        %8lu kB\n", K(free));
-	seq_buf_printf(s, "MemAvailable:   %8lu kB\n", K(available));
-}
-
 void show_buddyinfo(void)
 {
 	char buf[512];
@@ -805,16 +791,6 @@ void show_buddyinfo(void)
 
 	seq_buf_init(&s, buf, sizeof(buf));
 	buddyinfo_show(&s);
-	seq_buf_print_lines(&s);
-}
-
-void show_meminfo(void)
-{
-	char buf[512];
-	struct seq_buf s;
-
-	seq_buf_init(&s, buf, sizeof(buf));
-	meminfo_show(&s);
 	seq_buf_print_lines(&s);
 }
 

@@ -28,6 +28,7 @@
 u64 *init_pgd;			/* the kernel's PGD (set up by the arch) */
 u64 __supported_pte_mask = ~0ULL;	/* the arch clears _PAGE_NX if unsupported */
 unsigned long nr_pgtable_pages;
+unsigned long direct_pages_count[3];	/* direct map entries: 4K, 2M, 1G */
 
 static const unsigned int level_shift[] = {
 	[PT_PTE] = PAGE_SHIFT, [PT_PMD] = PMD_SHIFT, [PT_PUD] = PUD_SHIFT,

@@ -33,7 +33,6 @@
 #define EARLY_MAPPED_LIMIT	SZ_1G	/* what head.asm maps at PAGE_OFFSET */
 
 extern u64 early_pml4[];
-static unsigned long direct_pages_count[3];	/* 4K, 2M, 1G */
 
 static u64 *alloc_table(void)
 {

@@ -49,5 +49,7 @@ void pagewalk_show(struct seq_buf *s, unsigned long va);
 
 /* Page-table pages allocated since boot for runtime mappings. */
 extern unsigned long nr_pgtable_pages;
+/* Direct-map entries by size: [0] 4 KiB, [1] 2 MiB, [2] 1 GiB. */
+extern unsigned long direct_pages_count[3];
 
 #endif /* _KERNEL_PGTABLE_H */
