@@ -59,9 +59,16 @@ struct kmem_cache {
 	unsigned long cpu_base;		/* active slab's first byte (0: none) */
 	unsigned long cpu_bytes;	/* its size (0 for debug caches) */
 	unsigned int offset;		/* free pointer offset in the object */
-	long nr_live;			/* objects allocated and not freed */
 
 	struct page *cpu_slab;		/* the active slab (not on a list) */
+	/*
+	 * Objects off their slab's own freelist: the allocated ones, plus
+	 * those on the cpu freelist (a slab's free objects all count as
+	 * taken when it becomes active, and are given back when it is
+	 * flushed), so the fast paths need not count.  Live objects:
+	 * slab_cache_live().
+	 */
+	long nr_taken;
 	unsigned int object_size;	/* what the creator asked for */
 	unsigned int size;		/* slot size: object + metadata */
 	unsigned int inuse;		/* object_size + right red zone */
@@ -147,6 +154,18 @@ static inline bool in_direct_map(const void *x)
 	return a >= PAGE_OFFSET && a - PAGE_OFFSET < (max_pfn << PAGE_SHIFT);
 }
 
+/*
+ * The frame number of @x if it is a direct-map address; for any other
+ * address (NULL and ZERO_SIZE_PTR included) a number >= max_pfn.  So
+ * "pfn < max_pfn" is in_direct_map(), and pfn_to_page(pfn) is then
+ * virt_to_page(): one subtraction, one shift, one compare on the free
+ * fast paths.
+ */
+static __always_inline unsigned long direct_map_pfn(const void *x)
+{
+	return ((unsigned long)x - PAGE_OFFSET) >> PAGE_SHIFT;
+}
+
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
 	return s->flags & SLAB_DEBUG_FLAGS;
@@ -161,11 +180,24 @@ int __kmem_cache_create(struct kmem_cache *s);
 void __kmem_cache_release(struct kmem_cache *s);
 void flush_cpu_slab(struct kmem_cache *s);
 unsigned long __kmem_cache_shrink(struct kmem_cache *s);
+unsigned long slab_cache_live(struct kmem_cache *s);
+
+/*
+ * The rest of slab_alloc() and slab_free() (mm/slub.c): entered with
+ * interrupts off, @irqflags as the caller had them; they restore them.
+ * Leaving the whole remainder to one out-of-line call keeps the fast
+ * paths leaf code: no registers to save, and the slow path is a jump.
+ */
+void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
+		      unsigned long irqflags);
+void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
+		    unsigned long irqflags);
 
 /*
  * slab_alloc - the allocation fast path, inlined into kmem_cache_alloc()
- * and kmalloc(): pop the cpu freelist; anything else is __slab_alloc().
- * @caller is recorded by debug caches.
+ * and kmalloc(): pop the cpu freelist.  An empty cpu freelist (and so
+ * every debug cache) and __GFP_ZERO go to slab_alloc_slow().  @caller is
+ * recorded by debug caches.
  */
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 					unsigned long caller)
@@ -175,23 +207,17 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 
 	local_irq_save(flags);
 	object = s->cpu_freelist;
-	if (likely(object)) {
-		s->cpu_freelist = get_freepointer(s, object);
-		s->nr_live++;
-	} else {
-		object = __slab_alloc(s, gfp, caller, flags);
-	}
+	if (unlikely(!object || (gfp & __GFP_ZERO)))
+		return slab_alloc_slow(s, gfp, caller, flags);
+	s->cpu_freelist = get_freepointer(s, object);
 	local_irq_restore(flags);
-
-	if (unlikely(gfp & __GFP_ZERO) && object)
-		memset(object, 0, s->object_size);
 	return object;
 }
 
 /*
  * slab_free - the free fast path: an object of the active slab goes back
- * on the cpu freelist; anything else is __slab_free().  @x must already
- * be known to lie in a slab frame of @s.
+ * on the cpu freelist; anything else is slab_free_slow().  @x must
+ * already be known to lie in a slab frame of @s.
  */
 static __always_inline void slab_free(struct kmem_cache *s, void *x,
 				      unsigned long caller)
@@ -199,13 +225,12 @@ static __always_inline void slab_free(struct kmem_cache *s, void *x,
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (likely((unsigned long)x - s->cpu_base < s->cpu_bytes)) {
-		set_freepointer(s, x, s->cpu_freelist);
-		s->cpu_freelist = x;
-		s->nr_live--;
-	} else {
-		__slab_free(s, slab_head(virt_to_page(x)), x, caller);
+	if (unlikely((unsigned long)x - s->cpu_base >= s->cpu_bytes)) {
+		slab_free_slow(s, x, caller, flags);
+		return;
 	}
+	set_freepointer(s, x, s->cpu_freelist);
+	s->cpu_freelist = x;
 	local_irq_restore(flags);
 }
 

@@ -30,7 +30,8 @@ enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
 
 #define KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH + 1)
 
-static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_CACHES];
+/* [class][type]: the two types of a class side by side, for __kmalloc's index */
+static struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
 
 /* The cache of struct kmem_cache itself: every other cache comes from it. */
 static struct kmem_cache kmem_cache_boot;
@@ -186,7 +187,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	if (!s)
 		return;
 	__kmem_cache_shrink(s);
-	if (s->nr_live || s->nr_slabs) {
+	if (slab_cache_live(s) || s->nr_slabs) {
 		report_objects_remaining(s, _RET_IP_);
 		return;
 	}
@@ -207,17 +208,32 @@ static noinline void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
+/* kmalloc() of 0 bytes or of more than KMALLOC_MAX_CACHE_SIZE. */
+static noinline void *kmalloc_zero_or_large(size_t size, gfp_t gfp)
+{
+	if (!size)
+		return ZERO_SIZE_PTR;
+	return kmalloc_large(size, gfp);
+}
+
+/*
+ * The fast path: one unsigned compare sends 0 and the large sizes away
+ * (size - 1 wraps for 0), a table or fls() gives the class, then the
+ * slab fast path, inlined.
+ */
 void *__kmalloc(size_t size, gfp_t gfp)
 {
-	struct kmem_cache *s;
+	unsigned int index;
 
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, gfp);
-	if (unlikely(!size))
-		return ZERO_SIZE_PTR;
-	s = kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL]
-			  [kmalloc_index(size)];
-	return slab_alloc(s, gfp, _RET_IP_);
+	if (likely(size - 1 < 192))
+		index = size_index[(size - 1) / 8];
+	else if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
+		index = 64 - __builtin_clzl(size - 1);
+	else
+		return kmalloc_zero_or_large(size, gfp);
+	return slab_alloc(kmalloc_caches[index][(gfp & __GFP_DMA) ? KMALLOC_DMA :
+						 KMALLOC_NORMAL],
+			  gfp, _RET_IP_);
 }
 
 /* Is @page the first frame of a large kmalloc, and @x its start? */
@@ -239,6 +255,15 @@ static noinline void kfree_not_slab(struct page *page, const void *x,
 	__free_pages(page, page->private);
 }
 
+/* NULL and ZERO_SIZE_PTR are ignored; any other such pointer is reported. */
+static noinline void kfree_not_direct_map(const void *x, unsigned long caller)
+{
+	if (ZERO_OR_NULL_PTR(x))
+		return;
+	slab_report_invalid(NULL, x, caller,
+			    "not a direct-map address (stack, vmalloc or kernel image?)");
+}
+
 /**
  * kfree - free memory from kmalloc and friends
  * @objp: what kmalloc() returned; NULL and ZERO_SIZE_PTR are ignored
@@ -250,16 +275,14 @@ static noinline void kfree_not_slab(struct page *page, const void *x,
  */
 void kfree(const void *objp)
 {
+	unsigned long pfn = direct_map_pfn(objp);
 	struct page *page;
 
-	if (unlikely(ZERO_OR_NULL_PTR(objp)))
-		return;
-	if (unlikely(!in_direct_map(objp))) {
-		slab_report_invalid(NULL, objp, _RET_IP_,
-				    "not a direct-map address (stack, vmalloc or kernel image?)");
+	if (unlikely(pfn >= max_pfn)) {
+		kfree_not_direct_map(objp, _RET_IP_);
 		return;
 	}
-	page = virt_to_page(objp);
+	page = pfn_to_page(pfn);
 	if (unlikely(!PageSlab(page))) {
 		kfree_not_slab(page, objp, _RET_IP_);
 		return;
@@ -434,7 +457,7 @@ void slabinfo_show(struct seq_buf *m)
 	seq_buf_printf(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
 	list_for_each_entry(s, &slab_caches, list) {
 		seq_buf_printf(m, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-			       s->name, (unsigned long)s->nr_live,
+			       s->name, slab_cache_live(s),
 			       s->nr_slabs * s->objects, s->size, s->objects,
 			       1 << s->order, 0U, 0U, 0U, s->nr_slabs,
 			       s->nr_slabs, 0UL);
@@ -457,7 +480,7 @@ unsigned long slab_objects_live(void)
 	unsigned long n = 0;
 
 	list_for_each_entry(s, &slab_caches, list)
-		n += s->nr_live;
+		n += slab_cache_live(s);
 	return n;
 }
 
@@ -504,7 +527,7 @@ void __init kmem_cache_init(void)
 		for (i = 1; i < KMALLOC_CACHES; i++) {
 			if (!kmalloc_names[type][i])
 				continue;
-			kmalloc_caches[type][i] =
+			kmalloc_caches[i][type] =
 				kmem_cache_create(kmalloc_names[type][i],
 						  kmalloc_class_size(i), 0,
 						  SLAB_PANIC | (type == KMALLOC_DMA ?

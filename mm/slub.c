@@ -122,6 +122,7 @@ void flush_cpu_slab(struct kmem_cache *s)
 		return;
 	for (p = s->cpu_freelist; p; p = get_freepointer(s, p))
 		nr_free++;
+	s->nr_taken -= nr_free;
 	slab_set(slab, s->cpu_freelist ?
 		 slab_obj_index(s, slab, s->cpu_freelist) : SLAB_FREELIST_NONE,
 		 s->objects - nr_free);
@@ -192,7 +193,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 				return NULL;
 			object = take_from_slab(s, slab);
 		} while (!alloc_debug_processing(s, slab, object, caller));
-		s->nr_live++;
+		s->nr_taken++;
 		return object;
 	}
 
@@ -205,11 +206,31 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	s->cpu_freelist = slab_object(s, slab, slab_free_idx(slab));
 	s->cpu_base = (unsigned long)slab_base(slab);
 	s->cpu_bytes = PAGE_SIZE << s->order;
+	s->nr_taken += s->objects - slab_inuse(slab);
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
 
 	object = s->cpu_freelist;
 	s->cpu_freelist = get_freepointer(s, object);
-	s->nr_live++;
+	return object;
+}
+
+/*
+ * Everything slab_alloc() does not do inline: an empty cpu freelist, and
+ * zeroing.  Interrupts are off (@irqflags: the caller's); restored here.
+ */
+void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
+		      unsigned long irqflags)
+{
+	void *object = s->cpu_freelist;
+
+	if (object)		/* only __GFP_ZERO sent us here */
+		s->cpu_freelist = get_freepointer(s, object);
+	else
+		object = __slab_alloc(s, gfp, caller, irqflags);
+	local_irq_restore(irqflags);
+
+	if (unlikely(gfp & __GFP_ZERO) && object)
+		memset(object, 0, s->object_size);
 	return object;
 }
 
@@ -227,7 +248,7 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 	set_freepointer(s, x, idx == SLAB_FREELIST_NONE ? NULL :
 			slab_object(s, slab, idx));
 	slab_set(slab, slab_obj_index(s, slab, x), inuse - 1);
-	s->nr_live--;
+	s->nr_taken--;
 
 	if (idx == SLAB_FREELIST_NONE) {	/* was full: now partial */
 		list_move(&slab->lru, &s->partial);
@@ -238,6 +259,14 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 		s->nr_partial--;
 		discard_slab(s, slab);
 	}
+}
+
+/* slab_free() of an object outside the active slab; restores interrupts. */
+void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
+		    unsigned long irqflags)
+{
+	__slab_free(s, slab_head(virt_to_page(x)), x, caller);
+	local_irq_restore(irqflags);
 }
 
 /*
@@ -264,6 +293,19 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 	return freed;
 }
 
+/* Objects of @s allocated and not freed. */
+unsigned long slab_cache_live(struct kmem_cache *s)
+{
+	unsigned long flags, nr_free = 0;
+	void *p;
+
+	local_irq_save(flags);
+	for (p = s->cpu_freelist; p; p = get_freepointer(s, p))
+		nr_free++;
+	local_irq_restore(flags);
+	return s->nr_taken - nr_free;
+}
+
 /* ---- the kmem_cache API ------------------------------------------------------ */
 
 /**
@@ -281,6 +323,24 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	return slab_alloc(s, gfp, _RET_IP_);
 }
 
+/* kmem_cache_free() of NULL (ignored) or of something not in @s (reported). */
+static noinline void kmem_cache_free_invalid(struct kmem_cache *s, void *objp,
+					     unsigned long caller)
+{
+	struct page *page;
+
+	if (!objp)
+		return;
+	if (!in_direct_map(objp)) {
+		slab_report_invalid(s, objp, caller, "not a direct-map address (stack, vmalloc or kernel image?)");
+		return;
+	}
+	page = virt_to_page(objp);
+	slab_report_invalid(s, objp, caller, PageSlab(page) ?
+			    "the object belongs to another cache" :
+			    "not in a slab page");
+}
+
 /**
  * kmem_cache_free - return an object to its cache
  * @s: the cache it came from
@@ -293,19 +353,11 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
  */
 void kmem_cache_free(struct kmem_cache *s, void *objp)
 {
-	struct page *page;
+	unsigned long pfn = direct_map_pfn(objp);
 
-	if (unlikely(!objp))
-		return;
-	if (unlikely(!in_direct_map(objp))) {
-		slab_report_invalid(s, objp, _RET_IP_, "not a direct-map address (stack, vmalloc or kernel image?)");
-		return;
-	}
-	page = virt_to_page(objp);
-	if (unlikely(!PageSlab(page) || page->slab_cache != s)) {
-		slab_report_invalid(s, objp, _RET_IP_, PageSlab(page) ?
-				    "the object belongs to another cache" :
-				    "not in a slab page");
+	if (unlikely(pfn >= max_pfn || !PageSlab(pfn_to_page(pfn)) ||
+		     pfn_to_page(pfn)->slab_cache != s)) {
+		kmem_cache_free_invalid(s, objp, _RET_IP_);
 		return;
 	}
 	slab_free(s, objp, _RET_IP_);
@@ -380,7 +432,7 @@ int __kmem_cache_create(struct kmem_cache *s)
 	INIT_LIST_HEAD(&s->partial);
 	INIT_LIST_HEAD(&s->full);
 	s->nr_partial = s->nr_slabs = 0;
-	s->nr_live = 0;
+	s->nr_taken = 0;
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
 	s->cpu_base = s->cpu_bytes = 0;

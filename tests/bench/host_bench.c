@@ -28,6 +28,10 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
+#include <kernel/kmalloc_mix.h>
+#include <kernel/page_alloc.h>
+#include <kernel/slab_stats.h>
 #include "../host/fake_ram.h"
 
 /* glibc's, not renamed: <stdlib.h> itself cannot be included here. */
@@ -63,6 +67,53 @@ static noinline void bench_page_order3_pair(unsigned long n)
 	}
 }
 
+static noinline void bench_kmalloc64_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = kmalloc(64, GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+static noinline void bench_kmalloc256_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = kmalloc(256, GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+/* The sizes of <kernel/kmalloc_mix.h>, walked cyclically. */
+static unsigned short mix_sizes[KMALLOC_MIX_LEN];
+
+static noinline void bench_kmalloc_mixed_pair(unsigned long n)
+{
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		void *p = kmalloc(mix_sizes[i % KMALLOC_MIX_LEN], GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+static struct kmem_cache *cache64;
+
+static noinline void bench_kmem_cache64_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = kmem_cache_alloc(cache64, GFP_KERNEL);
+
+		keep(p);
+		kmem_cache_free(cache64, p);
+	}
+}
+
 static noinline void bench_glibc_malloc64_pair(unsigned long n)
 {
 	while (n--) {
@@ -83,6 +134,10 @@ struct bench_row {
 static const struct bench_row rows[] = {
 	BENCH_ROW(page_order0_pair),
 	BENCH_ROW(page_order3_pair),
+	BENCH_ROW(kmalloc64_pair),
+	BENCH_ROW(kmalloc256_pair),
+	BENCH_ROW(kmalloc_mixed_pair),
+	BENCH_ROW(kmem_cache64_pair),
 	BENCH_ROW(glibc_malloc64_pair),
 };
 
@@ -98,18 +153,26 @@ static void measure(const struct bench_row *row, unsigned long n)
 
 int main(void)
 {
+	unsigned long boot_free, boot_live;
 	unsigned int i;
 
 	host_test_init();
 	fake_boot(&fake_map_pc);
+	kmem_cache_init();
+	kmalloc_mix_fill(mix_sizes);
+	cache64 = kmem_cache_create("bench-64", 64, 0, 0, NULL);
+	kmem_cache_shrink_all();
+	boot_free = nr_free_pages();
+	boot_live = slab_objects_live();
 	for (i = 0; i < ARRAY_SIZE(rows); i++) {
 		rows[i].fn(BENCH_WARMUP);
 		measure(&rows[i], BENCH_N);
 		measure(&rows[i], 2 * BENCH_N);
 	}
-	if (nr_free_pages() != totalram_pages()) {
-		printk("host_bench: %lu frames free of %lu: a row leaks\n",
-		       nr_free_pages(), totalram_pages());
+	kmem_cache_shrink_all();
+	if (nr_free_pages() != boot_free || slab_objects_live() != boot_live) {
+		printk("host_bench: %lu frames free, %lu after boot; %lu slab objects, %lu after boot: a row leaks\n",
+		       nr_free_pages(), boot_free, slab_objects_live(), boot_live);
 		host_dump_printk_and_abort();
 	}
 	if (!RUNNING_ON_VALGRIND)

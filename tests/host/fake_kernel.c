@@ -5,13 +5,14 @@
  * sprint_symbol() knows two made-up symbols.  Both are formatted with
  * the kernel's own vsnprintf(), so the tests see exactly what the kernel
  * would print.  For mm/: the one task (current), dump_stack(), WARN and
- * BUG reports, panic(), and the variables behind the arch shim in
- * tests/host/arch/asm/ (the interrupt flag, PAGE_OFFSET).
+ * BUG reports, panic(), local_clock(), and the variables behind the arch
+ * shim in tests/host/arch/asm/ (the interrupt flag, PAGE_OFFSET).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/bug.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -112,7 +113,20 @@ int sprint_symbol_no_offset(char *buffer, unsigned long address)
 
 unsigned long host_page_offset;		/* set by fake_ram.c */
 unsigned long host_rflags = X86_EFLAGS_IF;
-unsigned long host_irq_disable_count;
+
+/* ---- time ---- */
+
+/*
+ * local_clock(): a clock that advances 1 ms per reading, so the ages
+ * in slab reports are small, deterministic and never negative.
+ */
+u64 host_clock_ns;
+
+u64 local_clock(void)
+{
+	host_clock_ns += 1000000;
+	return host_clock_ns;
+}
 
 /* ---- tasks, backtraces, WARN, BUG, panic ---- */
 

@@ -25,7 +25,9 @@
 #	bench-host	the allocators built for the host (-O2, no
 #			sanitizers), tests/bench/host_bench.c run under
 #			callgrind by scripts/bench-host.py: a table, and
-#			build/bench/host.tsv (name<TAB>instructions_per_op)
+#			build/bench/host.tsv (name<TAB>instructions_per_op);
+#			then tests/bench/slab_frag.c: kmalloc's bytes used
+#			per byte asked for a realistic mix of sizes
 #
 # To test more kernel code on the host, add its sources to
 # HTEST_KERNEL_SRCS before this file is included.  The kernel and support
@@ -45,16 +47,18 @@ HTEST_OUT := $(HTEST_ROOT)/build/host
 
 HOSTAR ?= ar
 
-# The page allocator and what it calls: mm/ is portable C.
+# The page and slab allocators and what they call: mm/ is portable C.
 HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
-		 lib/seq_buf.c
+		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
 		     kernel/multiboot2.c $(HTEST_MM_SRCS)
 HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c \
-		      tests/host/fake_ram.c tests/host/fake_boot.c
+		      tests/host/fake_ram.c tests/host/fake_boot.c \
+		      tests/host/slab_model.c
 
 # Shared by the tests and the benchmark: freestanding kernel C, renamed.
 HTEST_COMMON_CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -g -Wall -Wextra \
+		-Wno-unused-parameter \
 		-fno-omit-frame-pointer \
 		-I$(HTEST_ROOT)/include -I$(HTEST_DIR)/arch \
 		-I$(HTEST_ROOT)/arch/x86_64/include \
@@ -106,12 +110,17 @@ HBENCH_LIB_OBJS := $(patsubst %.c,$(HBENCH_OUT)/obj/%.o,$(HTEST_KERNEL_SRCS) $(H
 HBENCH_LIB := $(HBENCH_OUT)/libkernel.a
 HBENCH_MAIN_OBJ := $(HBENCH_OUT)/obj/tests/bench/host_bench.o
 HBENCH_BIN := $(HBENCH_OUT)/host_bench
+# kmalloc's memory efficiency (bytes used per byte asked), printed after
+# the instruction counts: tests/bench/slab_frag.c.
+HBENCH_FRAG_OBJ := $(HBENCH_OUT)/obj/tests/bench/slab_frag.o
+HBENCH_FRAG_BIN := $(HBENCH_OUT)/slab_frag
 
-bench-host: $(HBENCH_BIN)
+bench-host: $(HBENCH_BIN) $(HBENCH_FRAG_BIN)
 	$(HTEST_Q)python3 $(HTEST_ROOT)/scripts/bench-host.py $(HBENCH_BIN) \
 		$(HBENCH_OUT)/host.tsv
+	$(HTEST_Q)$(HBENCH_FRAG_BIN)
 
-$(HBENCH_LIB_OBJS) $(HBENCH_MAIN_OBJ): $(HBENCH_OUT)/obj/%.o: $(HTEST_ROOT)/%.c
+$(HBENCH_LIB_OBJS) $(HBENCH_MAIN_OBJ) $(HBENCH_FRAG_OBJ): $(HBENCH_OUT)/obj/%.o: $(HTEST_ROOT)/%.c
 	@mkdir -p $(dir $@)
 	$(if $(HTEST_Q),@echo "  HOSTCC  $*.c (bench)")
 	$(HTEST_Q)$(HOSTCC) $(HBENCH_CFLAGS) -MMD -MP -c $< -o $@
@@ -123,6 +132,10 @@ $(HBENCH_BIN): $(HBENCH_MAIN_OBJ) $(HBENCH_LIB)
 	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/host_bench")
 	$(HTEST_Q)$(HOSTCC) $^ -o $@
 
--include $(HBENCH_LIB_OBJS:.o=.d) $(HBENCH_MAIN_OBJ:.o=.d)
+$(HBENCH_FRAG_BIN): $(HBENCH_FRAG_OBJ) $(HBENCH_LIB)
+	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/slab_frag")
+	$(HTEST_Q)$(HOSTCC) $^ -o $@
+
+-include $(HBENCH_LIB_OBJS:.o=.d) $(HBENCH_MAIN_OBJ:.o=.d) $(HBENCH_FRAG_OBJ:.o=.d)
 
 .DEFAULT_GOAL := $(HTEST_SAVED_GOAL)

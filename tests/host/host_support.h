@@ -31,8 +31,6 @@ int host_printk_last_level(void);
 
 /* Backtraces requested so far (dump_stack() calls). */
 extern unsigned long host_dump_stack_count;
-/* Interrupt-flag shim: times local_irq_disable/save ran (arch/asm/irqflags.h). */
-extern unsigned long host_irq_disable_count;
 
 /* Print the captured printk text on stderr and abort (BUG, panic). */
 void host_dump_printk_and_abort(void) __attribute__((__noreturn__));

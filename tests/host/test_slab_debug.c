@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests for mm/slub_debug.c: every cache booted as with
+ * slab_debug=FZPU (poison, red zones, call sites, consistency checks),
+ * so every operation takes the slow path.  Each misuse must give Linux's
+ * report, be repaired or refused, and leave the caches usable; then the
+ * randomized churn of test_slab.c runs again against the model
+ * (slab_model.c), now through the debug paths.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "host_support.h"
+#include <linux/kernel.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "slab_model.h"
+
+static int boot(void **state)
+{
+	(void)state;
+	slab_model_boot(SLAB_DEBUG_FLAGS);
+	return 0;
+}
+
+static int reset_printk(void **state)
+{
+	(void)state;
+	host_printk_reset();
+	return 0;
+}
+
+static void expect_report(const char *line)
+{
+	if (!strstr(host_printk_text(), line))
+		fail_msg("no \"%s\" in:\n%s", line, host_printk_text());
+	host_printk_reset();
+}
+
+static void test_right_redzone_overwritten(void **state)
+{
+	u8 *p = kmalloc(64, GFP_KERNEL);
+
+	(void)state;
+	p[64] = 0;			/* one past the end */
+	kfree(p);
+	expect_report("BUG kmalloc-64 (Not tainted): Right Redzone overwritten");
+	p = kmalloc(64, GFP_KERNEL);	/* repaired: no second report */
+	kfree(p);
+	assert_null(strstr(host_printk_text(), "BUG"));
+	slab_model_expect_all_returned();
+}
+
+static void test_left_redzone_overwritten(void **state)
+{
+	u8 *p = kmalloc(32, GFP_KERNEL);
+
+	(void)state;
+	p[-1] = 0;
+	kfree(p);
+	expect_report("BUG kmalloc-32 (Not tainted): Left Redzone overwritten");
+	slab_model_expect_all_returned();
+}
+
+static void test_use_after_free_poison(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("uaf-48", 48, 0, 0, NULL);
+	u8 *p = kmem_cache_alloc(s, GFP_KERNEL), *keep = kmem_cache_alloc(s, GFP_KERNEL);
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < 48; i++)	/* allocated: its bytes are still poisoned */
+		assert_int_equal(p[i], i == 47 ? POISON_END : POISON_FREE);
+	kmem_cache_free(s, p);
+	p[10] = 0x11;			/* write after free */
+	kmem_cache_shrink(s);
+	expect_report("BUG uaf-48 (Not tainted): Poison overwritten");
+	kmem_cache_free(s, keep);
+	kmem_cache_destroy(s);
+	assert_null(strstr(host_printk_text(), "BUG"));
+	slab_model_expect_all_returned();
+}
+
+static void test_double_free_refused(void **state)
+{
+	void *p = kmalloc(100, GFP_KERNEL), *q = kmalloc(100, GFP_KERNEL);
+
+	(void)state;
+	kfree(p);
+	kfree(p);
+	expect_report("BUG kmalloc-128 (Not tainted): Object already free");
+	kfree(q);
+	assert_null(strstr(host_printk_text(), "BUG"));
+	slab_model_expect_all_returned();
+}
+
+static void test_pointer_into_object_refused(void **state)
+{
+	u8 *p = kmalloc(200, GFP_KERNEL);
+
+	(void)state;
+	kfree(p + 8);
+	expect_report("BUG kmalloc-256 (Not tainted): Invalid object pointer");
+	kfree(p);
+	assert_null(strstr(host_printk_text(), "BUG"));
+	slab_model_expect_all_returned();
+}
+
+static void test_leak_report_names_objects(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("leaky-debug", 40, 0, 0, NULL);
+	void *p = kmem_cache_alloc(s, GFP_KERNEL);
+
+	(void)state;
+	kmem_cache_destroy(s);
+	kmem_cache_free(s, p);		/* the cache is still there */
+	assert_non_null(strstr(host_printk_text(),
+		"BUG leaky-debug (Not tainted): Objects remaining on __kmem_cache_shutdown()"));
+	expect_report("@offset=");	/* the live object is listed */
+	kmem_cache_destroy(s);
+	slab_model_expect_all_returned();
+}
+
+static void test_churn_against_model_debug(void **state)
+{
+	struct slab_churn c = {
+		.seed = slab_model_seed(0xdeb6c0de),
+		.steps = 150000,
+		.max_live = 3000,
+	};
+
+	(void)state;
+	slab_model_churn(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_right_redzone_overwritten, reset_printk),
+		cmocka_unit_test_setup(test_left_redzone_overwritten, reset_printk),
+		cmocka_unit_test_setup(test_use_after_free_poison, reset_printk),
+		cmocka_unit_test_setup(test_double_free_refused, reset_printk),
+		cmocka_unit_test_setup(test_pointer_into_object_refused, reset_printk),
+		cmocka_unit_test_setup(test_leak_report_names_objects, reset_printk),
+		cmocka_unit_test_setup(test_churn_against_model_debug, reset_printk),
+	};
+
+	host_test_init();
+	return cmocka_run_group_tests_name("slab_debug", tests, boot, NULL);
+}
