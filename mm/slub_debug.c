@@ -28,7 +28,7 @@
  *   Slab 0xffff88800... objects=42 used=3 fp=0x... flags=...
  *   Object 0x...: 00 00 ...
  *   ...
- *   FIX kmalloc-64: Restoring Right Redzone 0x...-0x... =0xcc
+ *   FIX kmalloc-64: Restoring Right Redzone 0x...-0x...=0xcc
  *
  * then a backtrace; the damage is repaired so the cache stays usable.
  * A double free or an invalid pointer is refused: nothing is freed.
@@ -190,7 +190,7 @@ static void print_slab_info(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int idx = slab_free_idx(slab);
 
-	pr_err("Slab %px objects=%u used=%u fp=%px flags=%#x\n", slab, s->objects,
+	pr_err("Slab 0x%px objects=%u used=%u fp=0x%px flags=%#x\n", slab, s->objects,
 	       slab_inuse(slab), idx == SLAB_FREELIST_NONE ? NULL :
 	       slab_object(s, slab, idx), slab->flags);
 }
@@ -236,12 +236,12 @@ static bool check_bytes_and_report(struct kmem_cache *s, struct page *slab,
 	for (last = end; last > fault && last[-1] == value; last--)
 		;
 	slab_bug(s, "%s overwritten", what);
-	pr_err("%px-%px @offset=%ld. First byte %#x instead of %#x\n", fault,
+	pr_err("0x%px-0x%px @offset=%ld. First byte 0x%x instead of 0x%x\n", fault,
 	       last - 1, (long)(fault - (u8 *)slab_base(slab)), *fault, value);
 	print_trailer(s, slab, object);
 	dump_stack();
 	memset(fault, value, last - fault);
-	slab_fix(s, "Restoring %s %px-%px=%#x", what, fault, last - 1, value);
+	slab_fix(s, "Restoring %s 0x%px-0x%px=0x%x", what, fault, last - 1, value);
 	return false;
 }
 
@@ -342,6 +342,7 @@ bool free_debug_processing(struct kmem_cache *s, struct page *slab,
 	     slab_object_is_free(s, slab, object))) {
 		object_err(s, slab, object, "Object already free");
 		pr_err("Freed again by %pS\n", (void *)caller);
+		slab_fix(s, "Object at 0x%px not freed", object);
 		return false;
 	}
 	check_object(s, slab, object, SLUB_RED_ACTIVE);	/* repairs damage */
@@ -357,11 +358,11 @@ bool free_debug_processing(struct kmem_cache *s, struct page *slab,
 void slab_report_invalid(struct kmem_cache *s, const void *x,
 			 unsigned long caller, const char *why)
 {
-	slab_bug(s, "Invalid object pointer %px", x);
-	pr_err("%px: %s, freed by %pS\n", x, why, (void *)caller);
+	slab_bug(s, "Invalid object pointer 0x%px", x);
+	pr_err("0x%px: %s, freed by %pS\n", x, why, (void *)caller);
 	dump_stack();
 	if (s)
-		slab_fix(s, "Object at %px not freed", x);
+		slab_fix(s, "Object at 0x%px not freed", x);
 }
 
 /* Verify the poison and red zones of every free object of @slab. */
@@ -378,7 +379,10 @@ void check_free_objects(struct kmem_cache *s, struct page *slab)
 
 /*
  * list_slab_objects - print the live objects of @slab allocated after
- * sequence number @min_seq (0: all), with their call sites.
+ * sequence number @min_seq, with their call sites (one line each, for
+ * the test runner's leak check); or, with @min_seq 0, every live object
+ * as Linux lists them at kmem_cache_destroy(): "Object 0x... @offset=N",
+ * then its "Allocated in" (and "Freed in") lines.
  */
 void list_slab_objects(struct kmem_cache *s, struct page *slab,
 		       unsigned long min_seq, const char *title)
@@ -391,7 +395,11 @@ void list_slab_objects(struct kmem_cache *s, struct page *slab,
 
 		if (slab_object_is_free(s, slab, object))
 			continue;
-		if (s->flags & SLAB_STORE_USER) {
+		if (!min_seq) {
+			pr_err("%s 0x%px @offset=%lu\n", title, object,
+			       (unsigned long)((char *)object - (char *)slab_base(slab)));
+			print_tracks(s, object);
+		} else if (s->flags & SLAB_STORE_USER) {
 			t = get_track(s, object, TRACK_ALLOC);
 			if (t->seq < min_seq)
 				continue;
@@ -401,9 +409,6 @@ void list_slab_objects(struct kmem_cache *s, struct page *slab,
 			       (void *)t->addr,
 			       (unsigned long)(local_clock() / 1000000 - t->when_ms),
 			       t->pid);
-		} else if (!min_seq) {
-			pr_err("%s %px @offset=%lu\n", title, object,
-			       (unsigned long)((char *)object - (char *)slab_base(slab)));
 		}
 	}
 }
