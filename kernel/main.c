@@ -16,14 +16,22 @@
  *      mem_map and the zones of the buddy page allocator (mem_init),
  *      then the slab caches and kmalloc (kmem_cache_init), then the
  *      vmalloc region (vmalloc_init);
- *   7. then either the in-kernel tests (ktest=) or the idle loop.
+ *   7. contexts: the scheduler, softirqs, timers, the local APIC and its
+ *      HZ tick; interrupts on;
+ *   8. the first threads (init, ksoftirqd, kworker); the boot thread
+ *      becomes the idle task, and init runs the in-kernel tests (ktest=).
  */
 #include <linux/kernel.h>
 #include <linux/cmdline.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <linux/err.h>
+#include <linux/interrupt.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/string.h>
@@ -111,6 +119,8 @@ static void __noreturn run_ktest(const char *glob)
 	qemu_exit(failed ? KTEST_EXIT_FAIL : KTEST_EXIT_PASS);
 }
 
+static void __noreturn rest_init(void);
+
 void __init start_kernel(u32 magic, unsigned long mbi_phys)
 {
 	u32 mbi_size;
@@ -131,15 +141,41 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
-	kmem_cache_init();
-	vmalloc_init();
 	print_memory_summary();
 	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);
+	kmem_cache_init();
+	vmalloc_init();
 
+	sched_init();
+	softirq_init();
+	init_timers();
+	apic_init();
+	local_irq_enable();
+	system_running = 1;
+	rest_init();
+}
+
+/*
+ * The first kernel thread, pid 1: everything that needs a task that can
+ * sleep.  The boot thread meanwhile has become the idle task.
+ */
+static int kernel_init(void *unused)
+{
 	if (ktest_glob)
 		run_ktest(ktest_glob);
+	pr_info("Boot complete. Nothing more to do yet.\n");
+	return 0;
+}
 
-	pr_info("Boot complete. Nothing more to do yet: halting.\n");
-	for (;;)
-		halt();
+/* Start the first threads, then become the idle task (as Linux's rest_init). */
+static void __noreturn rest_init(void)
+{
+	struct task_struct *init = kthread_create(kernel_init, NULL, "init");
+
+	if (IS_ERR(init))
+		panic("cannot create the init thread");
+	spawn_ksoftirqd();
+	workqueue_init();
+	wake_up_process(init);
+	cpu_idle_loop();
 }

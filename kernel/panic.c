@@ -15,15 +15,18 @@
 #include <linux/bug.h>
 #include <linux/irqflags.h>
 #include <linux/sched.h>
+#include <linux/preempt.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kernel/oops.h>
 
+#define SIGKILL_EXIT	9	/* the exit code of a task killed by an oops */
+
 /* QEMU exit status (through isa-debug-exit) when the kernel panics. */
 #define PANIC_EXIT_STATUS	2
 
-struct oops_catcher *oops_catcher_top;
 unsigned int oops_count;
+int oops_in_progress;
 bool panic_exits_qemu;		/* set by ktest=: a panic ends the run */
 static bool in_panic;
 
@@ -57,6 +60,7 @@ void panic(const char *fmt, ...)
 void oops_begin(void)
 {
 	oops_count++;
+	oops_in_progress++;
 }
 
 /*
@@ -71,8 +75,28 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 	struct oops_catcher *c = oops_catcher_top;
 
 	printk(KERN_DEFAULT "---[ end trace %016x ]---\n", 0);
-	if (!c)
-		panic("%s", fatal_msg);
+	oops_in_progress--;
+	if (in_interrupt())
+		panic("Fatal exception in interrupt");
+	if (!c) {
+		if (current->flags & PF_IDLE || !system_running)
+			panic("%s", fatal_msg);
+		/* as Linux: the task that oopsed dies, the kernel goes on */
+		pr_alert("note: %s[%d] exited with irqs %s and preempt_count %#x\n",
+			 current->comm, current->pid,
+			 regs && !(regs->flags & X86_EFLAGS_IF) ? "disabled" : "enabled",
+			 preempt_count());
+		if (!regs)
+			do_exit(SIGKILL_EXIT);
+		regs->ip = (unsigned long)do_exit;
+		regs->di = SIGKILL_EXIT;
+		regs->sp = (current->stack_hi - 64) & ~15UL;
+		regs->sp -= 8;
+		regs->bp = 0;
+		return;
+	}
+	/* resuming: whatever the broken code held is abandoned */
+	__preempt_count = c->preempt_count;
 
 	c->oopses++;
 	oops_catcher_top = c->prev;

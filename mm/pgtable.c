@@ -122,6 +122,23 @@ int vmap_pages_range(unsigned long addr, unsigned long end, u64 prot,
 	return 0;
 }
 
+int vmap_phys_range(unsigned long addr, unsigned long end, phys_addr_t phys,
+		    u64 prot)
+{
+	unsigned long start = addr;
+
+	for (; addr < end; addr += PAGE_SIZE, phys += PAGE_SIZE) {
+		u64 *pte = pgtable_entry(init_pgd, addr, PT_PTE, alloc_pgtable_page);
+
+		if (!pte) {
+			vunmap_range(start, addr);
+			return -ENOMEM;
+		}
+		*pte = phys | (prot & __supported_pte_mask);
+	}
+	return 0;
+}
+
 void vunmap_range(unsigned long addr, unsigned long end)
 {
 	unsigned long va;

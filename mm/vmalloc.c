@@ -515,6 +515,50 @@ void vunmap(const void *addr)
 }
 
 /**
+ * ioremap - map device memory (MMIO) into the vmalloc region, uncached
+ * @phys_addr: physical address of the device's registers
+ * @size: bytes
+ *
+ * Return: the virtual address (with @phys_addr's offset in its page), or
+ * NULL.
+ * Context: Process context or boot (may sleep).
+ */
+void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
+{
+	unsigned long offset = phys_addr & ~PAGE_MASK;
+	struct vmap_area *va;
+
+	size = PAGE_ALIGN(size + offset);
+	phys_addr -= offset;
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	if (!va)
+		return NULL;
+	va->vm.addr = (void *)va->va_start;
+	va->vm.size = va_size(va);
+	va->vm.flags = VM_IOREMAP;
+	va->vm.pages = NULL;
+	va->vm.nr_pages = 0;
+	va->vm.caller = __builtin_return_address(0);
+	if (vmap_phys_range(va->va_start, va->va_start + size, phys_addr,
+			    PAGE_KERNEL_PROT | _PAGE_PCD | _PAGE_PWT)) {
+		free_vmap_area_lazy(va);
+		return NULL;
+	}
+	return (void __iomem *)(va->va_start + offset);
+}
+
+/**
+ * iounmap - undo ioremap()
+ * @addr: what ioremap() returned
+ *
+ * Context: Process context.
+ */
+void iounmap(volatile void __iomem *addr)
+{
+	vunmap((void *)((unsigned long)addr & PAGE_MASK));
+}
+
+/**
  * vmalloc_to_page - the frame behind a vmalloc address
  * @addr: any address inside a vmalloc or vmap area
  *
@@ -598,7 +642,8 @@ void vmallocinfo_show(struct seq_buf *s)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
 			       va->va_start, va->va_end, va_size(va),
 			       va->vm.caller, va->vm.nr_pages,
-			       (va->vm.flags & VM_ALLOC) ? "vmalloc" : "vmap");
+			       (va->vm.flags & VM_ALLOC) ? "vmalloc" :
+			       (va->vm.flags & VM_IOREMAP) ? "ioremap" : "vmap");
 	}
 	list_for_each_entry(va, &lazy_list, lazy)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",

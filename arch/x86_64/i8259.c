@@ -18,6 +18,8 @@
 #define PIC_SLAVE_CMD	0xa0
 #define PIC_SLAVE_DATA	0xa1
 #define ICW1_INIT_ICW4	0x11	/* edge triggered, cascade, ICW4 follows */
+#define OCW2_EOI	0x20	/* non-specific end of interrupt */
+#define OCW3_READ_ISR	0x0b
 #define ICW4_8086	0x01
 #define PIC_CASCADE_IR	2	/* the slave hangs off master line 2 */
 
@@ -46,4 +48,55 @@ void i8259_init(void)
 	io_delay();
 	outb(0xff, PIC_MASTER_DATA);				/* mask all */
 	outb(0xff, PIC_SLAVE_DATA);
+}
+
+static u16 pic_mask = 0xffff;	/* bit n set: IRQ n masked */
+
+static void pic_write_mask(void)
+{
+	outb(pic_mask & 0xff, PIC_MASTER_DATA);
+	outb(pic_mask >> 8, PIC_SLAVE_DATA);
+}
+
+/* Let IRQ @irq through (and the cascade line, for the slave's IRQs). */
+void arch_irq_unmask(unsigned int irq)
+{
+	pic_mask &= ~(1U << irq);
+	if (irq >= 8)
+		pic_mask &= ~(1U << PIC_CASCADE_IR);
+	pic_write_mask();
+}
+
+void arch_irq_mask(unsigned int irq)
+{
+	pic_mask |= 1U << irq;
+	pic_write_mask();
+}
+
+/*
+ * Is this IRQ 7 or 15 a real one?  A PIC reports a spurious interrupt on
+ * its lowest-priority line when the request vanished; then the line's bit
+ * in the in-service register is clear, and no EOI must be sent (except
+ * to the master for a spurious slave interrupt).
+ */
+bool i8259_spurious(unsigned int irq)
+{
+	u16 port = irq >= 8 ? PIC_SLAVE_CMD : PIC_MASTER_CMD;
+
+	if (irq != 7 && irq != 15)
+		return false;
+	outb(OCW3_READ_ISR, port);
+	if (inb(port) & 0x80)
+		return false;
+	if (irq == 15)
+		outb(OCW2_EOI, PIC_MASTER_CMD);
+	return true;
+}
+
+/* End of interrupt for IRQ @irq: the slave, then the master. */
+void i8259_eoi(unsigned int irq)
+{
+	if (irq >= 8)
+		outb(OCW2_EOI, PIC_SLAVE_CMD);
+	outb(OCW2_EOI, PIC_MASTER_CMD);
 }

@@ -31,7 +31,7 @@ struct task_struct init_task = {
 void x86_64_start_kernel(u32 magic, unsigned long mbi_phys)
 {
 	tsc_at_boot = rdtsc();
-	init_task.stack_lo = (unsigned long)boot_stack_top - 16384;
+	init_task.stack_lo = (unsigned long)boot_stack_top - THREAD_SIZE;
 	init_task.stack_hi = (unsigned long)boot_stack_top;
 	start_kernel(magic, mbi_phys);
 	cpu_halt_forever();

@@ -22,6 +22,10 @@
 #include <linux/kernel.h>
 #include <linux/bug.h>
 #include <linux/sched.h>
+#include <linux/hardirq.h>
+#include <linux/interrupt.h>
+#include <linux/irq_work.h>
+#include <asm/irq_vectors.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -52,15 +56,19 @@ static const char *const exception_names[32] = {
 	[X86_TRAP_CP] = "control protection fault",
 };
 
-/* Is @addr in the guard page below a known kernel stack? */
+/*
+ * Is @addr in the guard page below the current task's stack?  (The boot
+ * stack has one from boot/head.asm; a kernel thread's stack is a vmalloc
+ * area, below which lies the guard page of another area, or nothing.)
+ */
 static bool in_stack_guard(unsigned long addr, unsigned long *lo,
 			   unsigned long *hi)
 {
-	unsigned long guard = (unsigned long)boot_stack_guard;
+	struct task_struct *t = current;
 
-	if (addr >= guard && addr < guard + PAGE_SIZE_4K) {
-		*lo = guard + PAGE_SIZE_4K;
-		*hi = (unsigned long)boot_stack_top;
+	if (addr < t->stack_lo && addr >= t->stack_lo - PAGE_SIZE_4K) {
+		*lo = t->stack_lo;
+		*hi = t->stack_hi;
 		return true;
 	}
 	return false;
@@ -139,12 +147,44 @@ void page_fault_notes(unsigned long address)
 		pf_note_fns[i](address);
 }
 
-/* Handlers for external interrupts; the interrupt issue fills this in. */
-void (*irq_dispatch)(struct pt_regs *regs, unsigned int vector);
+/* Which device interrupt @vector is, and its handling. */
+static void handle_vector(unsigned int vector)
+{
+	unsigned int irq;
+
+	switch (vector) {
+	case LOCAL_TIMER_VECTOR:
+		lapic_timer_interrupts++;
+		apic_eoi();
+		tick_periodic();
+		return;
+	case IRQ_WORK_VECTOR:
+		apic_eoi();
+		irq_work_run();
+		return;
+	case SPURIOUS_APIC_VECTOR:
+		return;		/* no EOI for a spurious interrupt */
+	}
+	if (vector >= ISA_IRQ_VECTOR(0) && vector < ISA_IRQ_VECTOR(NR_IRQS)) {
+		irq = vector - ISA_IRQ_VECTOR(0);
+		if (i8259_spurious(irq))
+			return;
+		generic_handle_irq(irq);
+		i8259_eoi(irq);
+		return;
+	}
+	pr_warn("do_IRQ: no handler for vector %#x\n", vector);
+	apic_eoi();
+}
 
 /**
  * do_interrupt - C entry of every interrupt and exception
  * @regs: registers saved by entry.asm; orig_ax holds the vector
+ *
+ * Exceptions are reported (exception_report()).  Interrupts run their
+ * handler between irq_enter() and irq_exit() (which runs softirqs), and
+ * then, if the interrupted code was preemptible and its time slice is
+ * over, the scheduler switches tasks before the interrupt returns.
  *
  * Context: Hard interrupt or exception context, interrupts off.
  */
@@ -156,9 +196,9 @@ void do_interrupt(struct pt_regs *regs)
 		exception_report(regs, vector);
 		return;
 	}
-	if (irq_dispatch) {
-		irq_dispatch(regs, vector);
-		return;
-	}
-	printk(KERN_WARNING "do_IRQ: no handler for vector %u\n", vector);
+	irq_enter();
+	handle_vector(vector);
+	irq_exit();
+	if ((regs->flags & X86_EFLAGS_IF) && !preempt_count() && need_resched())
+		preempt_schedule_irq();
 }

@@ -19,12 +19,15 @@
  *
  * The KUnit runner arms one around every test case, which is how a test
  * case that oopses is reported "not ok" and the run goes on.  Catchers
- * nest; the innermost wins.  With no catcher an oops is fatal: panic().
+ * nest; the innermost wins, and each task has its own.  With no catcher
+ * an oops ends the task that caused it, as in Linux (do_exit()); in an
+ * interrupt, or in the idle task, it is fatal: panic().
  */
 #ifndef _KERNEL_OOPS_H
 #define _KERNEL_OOPS_H
 
 #include <linux/compiler.h>
+#include <linux/sched.h>
 #include <asm/setjmp.h>
 #include <asm/ptrace.h>
 
@@ -32,13 +35,19 @@ struct oops_catcher {
 	struct jmp_buf buf;
 	struct oops_catcher *prev;
 	unsigned int oopses;	/* how many oopses came back here */
+	int preempt_count;	/* restored when an oops comes back here */
 };
 
-extern struct oops_catcher *oops_catcher_top;
+/* Catchers belong to the task that armed them. */
+#define oops_catcher_top (current->oops_catcher_top)
+
+/* Set while an oops or panic report is printed (reports stay quiet). */
+extern int oops_in_progress;
 
 #define oops_catch(c) ({						\
 	(c)->prev = oops_catcher_top;					\
 	(c)->oopses = 0;						\
+	(c)->preempt_count = preempt_count();				\
 	oops_catcher_top = (c);						\
 	kernel_setjmp(&(c)->buf);					\
 })

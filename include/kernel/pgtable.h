@@ -38,6 +38,9 @@ u64 *pgtable_lookup(u64 *pgd, unsigned long va, enum pt_level *level);
 /* Map 4 KiB pages @pages[0..] at [@addr, @end); 0 or -ENOMEM. */
 int vmap_pages_range(unsigned long addr, unsigned long end, u64 prot,
 		     struct page **pages);
+/* Map the physical range @phys.. (device memory) at [@addr, @end). */
+int vmap_phys_range(unsigned long addr, unsigned long end, phys_addr_t phys,
+		    u64 prot);
 /* Clear the PTEs of [@addr, @end) and flush them from the TLB. */
 void vunmap_range(unsigned long addr, unsigned long end);
 

@@ -230,6 +230,10 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 #define KUNIT_EXPECT_GE_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_EXPECTATION, a, >=, b, f, ##__VA_ARGS__)
 #define KUNIT_ASSERT_EQ_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, ==, b, f, ##__VA_ARGS__)
 #define KUNIT_ASSERT_NE_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, !=, b, f, ##__VA_ARGS__)
+#define KUNIT_ASSERT_LT_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, <, b, f, ##__VA_ARGS__)
+#define KUNIT_ASSERT_LE_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, <=, b, f, ##__VA_ARGS__)
+#define KUNIT_ASSERT_GT_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, >, b, f, ##__VA_ARGS__)
+#define KUNIT_ASSERT_GE_MSG(t, a, b, f, ...) __KUNIT_BINARY(t, KUNIT_ASSERTION, a, >=, b, f, ##__VA_ARGS__)
 
 #define KUNIT_EXPECT_PTR_EQ(t, a, b)	__KUNIT_PTR(t, KUNIT_EXPECTATION, a, ==, b, "")
 #define KUNIT_EXPECT_PTR_NE(t, a, b)	__KUNIT_PTR(t, KUNIT_EXPECTATION, a, !=, b, "")
@@ -239,6 +243,12 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 #define KUNIT_EXPECT_NOT_NULL(t, p)	__KUNIT_PTR(t, KUNIT_EXPECTATION, p, !=, NULL, "")
 #define KUNIT_ASSERT_NULL(t, p)		__KUNIT_PTR(t, KUNIT_ASSERTION, p, ==, NULL, "")
 #define KUNIT_ASSERT_NOT_NULL(t, p)	__KUNIT_PTR(t, KUNIT_ASSERTION, p, !=, NULL, "")
+#define KUNIT_EXPECT_NULL_MSG(t, p, f, ...)	__KUNIT_PTR(t, KUNIT_EXPECTATION, p, ==, NULL, f, ##__VA_ARGS__)
+#define KUNIT_EXPECT_NOT_NULL_MSG(t, p, f, ...)	__KUNIT_PTR(t, KUNIT_EXPECTATION, p, !=, NULL, f, ##__VA_ARGS__)
+#define KUNIT_ASSERT_NULL_MSG(t, p, f, ...)	__KUNIT_PTR(t, KUNIT_ASSERTION, p, ==, NULL, f, ##__VA_ARGS__)
+#define KUNIT_ASSERT_NOT_NULL_MSG(t, p, f, ...)	__KUNIT_PTR(t, KUNIT_ASSERTION, p, !=, NULL, f, ##__VA_ARGS__)
+#define KUNIT_EXPECT_PTR_EQ_MSG(t, a, b, f, ...) __KUNIT_PTR(t, KUNIT_EXPECTATION, a, ==, b, f, ##__VA_ARGS__)
+#define KUNIT_EXPECT_PTR_NE_MSG(t, a, b, f, ...) __KUNIT_PTR(t, KUNIT_EXPECTATION, a, !=, b, f, ##__VA_ARGS__)
 #define KUNIT_EXPECT_NOT_ERR_OR_NULL(t, p) KUNIT_EXPECT_NOT_NULL(t, p)
 #define KUNIT_ASSERT_NOT_ERR_OR_NULL(t, p) KUNIT_ASSERT_NOT_NULL(t, p)
 

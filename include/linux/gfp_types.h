@@ -19,6 +19,7 @@
 #define _LINUX_GFP_TYPES_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 
 #define ___GFP_DMA		0x01u
 #define ___GFP_HIGHMEM		0x02u

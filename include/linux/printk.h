@@ -50,6 +50,17 @@ void dump_stack(void);
 #define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_devel		pr_debug
 
+#define printk_once(fmt, ...) ({					\
+	static bool __print_once;					\
+	if (!__print_once) {						\
+		__print_once = true;					\
+		printk(fmt, ##__VA_ARGS__);				\
+	}								\
+})
+#define pr_warn_once(fmt, ...)	printk_once(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err_once(fmt, ...)	printk_once(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info_once(fmt, ...)	printk_once(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+
 /* Console loglevel: messages with a level number below it reach the consoles. */
 extern int console_loglevel;
 

@@ -1,27 +1,73 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Tasks.  Until the scheduler exists there is one task, the boot thread
- * (pid 0, "swapper/0"), running on the boot stack; reports name it the
- * way Linux names its idle task.
+ * Tasks and the scheduler (kernel/sched/core.c).
+ *
+ * Every thread of execution is a struct task_struct with its own kernel
+ * stack.  The boot thread becomes the idle task (pid 0, "swapper/0"),
+ * which runs only when nothing else can; every other task is a kernel
+ * thread (<linux/kthread.h>).  The scheduler is round robin with a time
+ * slice, preemptive: the timer interrupt ends a slice, and the task is
+ * switched out on the way back from the interrupt, or at the next
+ * preempt_enable(), if it is not in an atomic section.
  */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
 #include <linux/types.h>
+#include <linux/list.h>
+#include <linux/preempt.h>
 
-#define TASK_COMM_LEN 16
+#define TASK_COMM_LEN		16
+#define THREAD_SIZE		(16 * 1024)
+
+/* Task states. */
+#define TASK_RUNNING		0x0000
+#define TASK_INTERRUPTIBLE	0x0001
+#define TASK_UNINTERRUPTIBLE	0x0002
+#define TASK_DEAD		0x0080
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* Task flags. */
+#define PF_IDLE			0x00000002
+#define PF_EXITING		0x00000004
+#define PF_KTHREAD		0x00200000
+
+#define MAX_SCHEDULE_TIMEOUT	LONG_MAX
+#define SCHED_TIME_SLICE_TICKS	5	/* jiffies a task runs before others get a turn */
+
+struct oops_catcher;
 
 struct task_struct {
+	unsigned long thread_sp;	/* saved stack pointer while switched out */
+	volatile long __state;		/* TASK_RUNNING, TASK_UNINTERRUPTIBLE ... */
+	unsigned int flags;		/* PF_* */
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
-	unsigned long stack_lo, stack_hi;	/* [lo, hi) of its kernel stack */
+	void *stack;			/* the stack's lowest address (vmalloc) */
+	unsigned long stack_lo, stack_hi;	/* [lo, hi) for backtraces */
+	int time_slice;			/* ticks left */
+	bool on_rq;
+	struct list_head run_list;	/* in the run queue */
+	struct list_head tasks;		/* in the list of all tasks */
+	struct oops_catcher *oops_catcher_top;	/* <kernel/oops.h> */
+	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
+	unsigned long last_ran;		/* jiffies */
+	/* kernel threads (kernel/kthread.c) */
+	int (*threadfn)(void *data);
+	void *data;
+	int exit_code;
+	bool should_stop;
+	void *kthread_done;		/* struct completion *, signalled at exit */
+	const char *wchan;		/* what a sleeping task waits for */
 };
 
 extern struct task_struct init_task;
+extern struct task_struct *current_task;
+extern struct list_head task_list;
 
-static inline struct task_struct *get_current(void)
+static __always_inline struct task_struct *get_current(void)
 {
-	return &init_task;
+	return current_task;
 }
 #define current get_current()
 
@@ -29,5 +75,51 @@ static inline pid_t task_pid_nr(struct task_struct *t)
 {
 	return t->pid;
 }
+
+#define set_current_state(state)	WRITE_ONCE(current->__state, (state))
+#define __set_current_state(state)	(current->__state = (state))
+#define task_is_running(t)		(READ_ONCE((t)->__state) == TASK_RUNNING)
+
+void schedule(void);
+void preempt_schedule_irq(void);
+long schedule_timeout(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+long schedule_timeout_interruptible(long timeout);
+int wake_up_process(struct task_struct *p);
+void yield(void);
+int __cond_resched(void);
+void scheduler_tick(void);
+void sched_init(void);
+void __noreturn do_exit(long code);
+/* Become the idle task: never returns. */
+void __noreturn cpu_idle_loop(void);
+const char *task_state_name(const struct task_struct *t);
+
+/**
+ * cond_resched - give the CPU away if another task should run
+ *
+ * Return: 1 if it did.
+ * Context: Process context, may sleep.
+ */
+#define cond_resched() ({ might_sleep(); __cond_resched(); })
+
+static inline bool need_resched(void)
+{
+	return READ_ONCE(__need_resched);
+}
+
+/*
+ * might_sleep - annotate a function that may sleep
+ *
+ * In atomic context (preempt_count() != 0), with interrupts off, or in an
+ * interrupt, prints "BUG: sleeping function called from invalid context"
+ * with the caller's file and line (rate limited per call site).
+ */
+void __might_sleep(const char *file, int line);
+#define might_sleep()	__might_sleep(__FILE__, __LINE__)
+#define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
+
+/* Nonzero once the scheduler runs: sleeping is checked from then on. */
+extern int system_running;
 
 #endif /* _LINUX_SCHED_H */

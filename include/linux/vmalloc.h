@@ -48,6 +48,10 @@ struct page *vmalloc_to_page(const void *addr);
 unsigned long vmalloc_to_pfn(const void *addr);
 struct vm_struct *find_vm_area(const void *addr);
 
+#define __iomem
+void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size);
+void iounmap(volatile void __iomem *addr);
+
 /* Boot: the free-space tree covers the whole region. */
 void vmalloc_init(void);
 

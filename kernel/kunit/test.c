@@ -23,10 +23,10 @@
  * that lets the host runner name the test that was running when a run
  * hangs or crashes.
  *
- * Each case runs under an oops catcher (<kernel/oops.h>).  A failed
- * ASSERT or kunit_skip() longjmps to it; so does an oops, after its
- * report is printed.  Either way the case ends, its result is printed,
- * and the run goes on.
+ * Each case runs in its own kernel thread, under an oops catcher
+ * (<kernel/oops.h>).  A failed ASSERT or kunit_skip() longjmps to it; so
+ * does an oops, after its report is printed.  Either way the case's
+ * thread ends, its result is printed, and the run goes on.
  *
  * After each case the runner frees its kunit_kzalloc() memory and checks
  * for leaks: a case that ends with more live slab objects, or more pages
@@ -36,6 +36,9 @@
 #include <linux/kernel.h>
 #include <linux/glob.h>
 #include <linux/string.h>
+#include <linux/err.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <kunit/test.h>
@@ -46,6 +49,7 @@
 #include <kernel/vmalloc_stats.h>
 
 #define KUNIT_ABORT_ASSERT	2	/* longjmp value for ASSERT/skip */
+#define KUNIT_CASE_TIMEOUT_S	120	/* a case running longer fails */
 
 extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
 const char *kunit_current_test;
@@ -236,20 +240,67 @@ static const char *status_word(enum kunit_status s)
 	return s == KUNIT_FAILURE ? "not ok" : "ok";
 }
 
-/* Run one case in its own catcher; returns its status. */
+/* What a case's thread needs, and what it reports back. */
+struct kunit_case_run {
+	struct kunit_suite *suite;
+	struct kunit_case *tc;
+	struct kunit test;
+};
+
+/*
+ * The body of a case, in its own thread, under an oops catcher: init,
+ * the case, exit.  Returns through the catcher on an ASSERT failure, a
+ * kunit_skip() or an oops.
+ */
+static int kunit_case_thread(void *data)
+{
+	struct kunit_case_run *run = data;
+	struct kunit_suite *suite = run->suite;
+	struct kunit *test = &run->test;
+	struct oops_catcher catcher;
+	int ret;
+
+	test->try_catch = &catcher;
+	ret = oops_catch(&catcher);
+	if (ret == 0) {
+		if (suite->init && suite->init(test)) {
+			kunit_err(test, "failed to initialize");
+			test->status = KUNIT_FAILURE;
+		} else {
+			run->tc->run_case(test);
+		}
+		oops_uncatch(&catcher);
+	} else if (ret != KUNIT_ABORT_ASSERT) {
+		kunit_err(test, "the test case oopsed (report above)");
+		test->status = KUNIT_FAILURE;
+	}
+
+	if (suite->exit) {
+		struct oops_catcher exit_catcher;
+
+		if (oops_catch(&exit_catcher) == 0) {
+			suite->exit(test);
+			oops_uncatch(&exit_catcher);
+		} else {
+			kunit_err(test, "the suite's exit() oopsed");
+			test->status = KUNIT_FAILURE;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Run one case in its own kernel thread ("kunit_try_catch", as in
+ * Linux), wait for it, check for leaks; returns its status.  A case that
+ * does not finish in KUNIT_CASE_TIMEOUT_S fails and is left behind.
+ */
 static enum kunit_status run_case(struct kunit_suite *suite,
 				  struct kunit_case *tc)
 {
-	struct oops_catcher catcher;
-	struct kunit test = {
-		.name = tc->name,
-		.suite = suite,
-		.status = KUNIT_SUCCESS,
-		.try_catch = &catcher,
-	};
-	int ret;
-
+	struct kunit_case_run *run;
 	struct kunit_usage usage;
+	struct task_struct *task;
+	enum kunit_status status;
 
 	snprintf(current_name, sizeof(current_name), "%s.%s", suite->name,
 		 tc->name);
@@ -257,35 +308,38 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 	printk(KERN_INFO "    # RUN %s\n", current_name);
 	kunit_usage_now(&usage);
 
-	ret = oops_catch(&catcher);
-	if (ret == 0) {
-		if (suite->init && suite->init(&test)) {
-			kunit_err(&test, "failed to initialize");
-			test.status = KUNIT_FAILURE;
-		} else {
-			tc->run_case(&test);
-		}
-		oops_uncatch(&catcher);
-	} else if (ret != KUNIT_ABORT_ASSERT) {
-		kunit_err(&test, "the test case oopsed (report above)");
-		test.status = KUNIT_FAILURE;
-	}
+	run = kzalloc(sizeof(*run), GFP_KERNEL);
+	if (!run)
+		return KUNIT_FAILURE;
+	run->suite = suite;
+	run->tc = tc;
+	run->test.name = tc->name;
+	run->test.suite = suite;
+	run->test.status = KUNIT_SUCCESS;
 
-	if (suite->exit) {
-		struct oops_catcher exit_catcher;
-
-		if (oops_catch(&exit_catcher) == 0) {
-			suite->exit(&test);
-			oops_uncatch(&exit_catcher);
-		} else {
-			kunit_err(&test, "the suite's exit() oopsed");
-			test.status = KUNIT_FAILURE;
-		}
+	task = kthread_run(kunit_case_thread, run, "kunit_try_catch");
+	if (IS_ERR(task)) {
+		kunit_err(&run->test, "cannot start the test thread");
+		kfree(run);
+		return KUNIT_FAILURE;
 	}
-	kunit_free_resources(&test);
-	kunit_check_leaks(&test, &usage);
+	if (kthread_join_timeout(task, KUNIT_CASE_TIMEOUT_S * HZ, NULL)) {
+		/* still running: leave it (and its memory) alone */
+		kunit_err(&run->test, "timed out after %d s", KUNIT_CASE_TIMEOUT_S);
+		kunit_current_test = NULL;
+		return KUNIT_FAILURE;
+	}
+	kunit_free_resources(&run->test);
+	status = run->test.status;
+	kfree(run);
+	{
+		struct kunit check = { .name = tc->name, .status = status };
+
+		kunit_check_leaks(&check, &usage);
+		status = check.status;
+	}
 	kunit_current_test = NULL;
-	return test.status;
+	return status;
 }
 
 /*

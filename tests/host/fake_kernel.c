@@ -131,6 +131,17 @@ u64 local_clock(void)
 /* ---- tasks, backtraces, WARN, BUG, panic ---- */
 
 struct task_struct init_task = { .pid = 0, .comm = "swapper/0" };
+struct task_struct *current_task = &init_task;
+int __preempt_count;
+int __need_resched;
+int system_running;
+
+/* The host has no scheduler: might_sleep() checks nothing here. */
+void __might_sleep(const char *file, int line)
+{
+	(void)file;
+	(void)line;
+}
 
 unsigned long host_dump_stack_count;
 

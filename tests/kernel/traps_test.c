@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 #include <linux/bug.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
 #include <asm/page.h>
 #include <kernel/log.h>
 #include <kernel/oops.h>
@@ -165,8 +166,8 @@ static void warn_on_reports_and_continues(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, fired);
 	expect_log(test, seq, "------------[ cut here ]------------");
 	snprintf(where, sizeof(where),
-		 "WARNING: CPU: 0 PID: 0 at tests/kernel/traps_test.c:%d warn_on_reports_and_continues+0x",
-		 line);
+		 "WARNING: CPU: 0 PID: %d at tests/kernel/traps_test.c:%d warn_on_reports_and_continues+0x",
+		 current->pid, line);
 	expect_log(test, seq, where);
 	KUNIT_EXPECT_FALSE(test, WARN_ON(false));
 }

@@ -17,6 +17,7 @@ void tsc_init(void);
 void gdt_init(void);
 void idt_init(void);
 void i8259_init(void);
+void apic_init(void);
 void x86_init_memory(const struct boot_info *bi, phys_addr_t mbi_phys,
 		     u32 mbi_size);
 

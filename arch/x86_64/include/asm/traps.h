@@ -39,6 +39,12 @@ bool get_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi);
 
 void register_page_fault_note(void (*fn)(unsigned long address));
 void page_fault_notes(unsigned long address);
-extern void (*irq_dispatch)(struct pt_regs *regs, unsigned int vector);
+/* Interrupt controllers and the tick, for do_interrupt(). */
+void apic_eoi(void);
+bool i8259_spurious(unsigned int irq);
+void i8259_eoi(unsigned int irq);
+void generic_handle_irq(unsigned int irq);
+void tick_periodic(void);
+extern unsigned long lapic_timer_interrupts;
 
 #endif /* _ASM_X86_TRAPS_H */

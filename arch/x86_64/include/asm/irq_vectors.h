@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interrupt vectors (Linux's numbers where Linux has them):
+ *
+ *   0-31     CPU exceptions
+ *   32-47    the 8259 PICs' IRQ 0-15 (arch/x86_64/i8259.c)
+ *   0xec     the local APIC timer: the tick
+ *   0xf6     irq_work self-IPI
+ *   0xff     APIC spurious interrupt
+ */
+#ifndef _ASM_X86_IRQ_VECTORS_H
+#define _ASM_X86_IRQ_VECTORS_H
+
+#define ISA_IRQ_VECTOR(irq)	(0x20 + (irq))
+#define LOCAL_TIMER_VECTOR	0xec
+#define IRQ_WORK_VECTOR		0xf6
+#define SPURIOUS_APIC_VECTOR	0xff
+
+#endif /* _ASM_X86_IRQ_VECTORS_H */

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/irq.c - device interrupt handlers.
+ *
+ * request_irq() attaches a handler to a legacy IRQ line (0-15, the 8259
+ * PIC's: 1 keyboard, 4 COM1).  Handlers of one line are chained when it
+ * is shared (IRQF_SHARED).  The arch code calls generic_handle_irq()
+ * between irq_enter() and irq_exit(), so handlers run in hard-interrupt
+ * context with interrupts off.
+ */
+#include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/interrupt.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+struct irqaction {
+	irq_handler_t handler;
+	void *dev_id;
+	const char *name;
+	unsigned long flags;
+	struct irqaction *next;
+};
+
+static struct irqaction *irq_actions[NR_IRQS];
+static unsigned long irq_counts[NR_IRQS];
+
+void arch_irq_unmask(unsigned int irq);
+void arch_irq_mask(unsigned int irq);
+
+/**
+ * request_irq - install a handler for an interrupt line
+ * @irq: legacy IRQ 0-15
+ * @handler: returns IRQ_HANDLED if the interrupt was its device's
+ * @flags: IRQF_SHARED to share the line
+ * @name: shown in reports
+ * @dev_id: passed to @handler; identifies it for free_irq()
+ *
+ * Return: 0, -EINVAL or -EBUSY.
+ * Context: Process context (may sleep).
+ */
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id)
+{
+	struct irqaction *action, **p;
+	unsigned long irqflags;
+
+	might_sleep();
+	if (irq >= NR_IRQS || !handler)
+		return -EINVAL;
+	action = kzalloc(sizeof(*action), GFP_KERNEL);
+	if (!action)
+		return -ENOMEM;
+	action->handler = handler;
+	action->dev_id = dev_id;
+	action->name = name;
+	action->flags = flags;
+
+	local_irq_save(irqflags);
+	p = &irq_actions[irq];
+	if (*p && !((*p)->flags & flags & IRQF_SHARED)) {
+		local_irq_restore(irqflags);
+		kfree(action);
+		return -EBUSY;
+	}
+	while (*p)
+		p = &(*p)->next;
+	*p = action;
+	arch_irq_unmask(irq);
+	local_irq_restore(irqflags);
+	return 0;
+}
+
+/**
+ * free_irq - remove the handler installed with @dev_id
+ * @irq: the line
+ * @dev_id: as given to request_irq()
+ *
+ * Return: the handler's name, or NULL if there was none.
+ * Context: Process context.
+ */
+const void *free_irq(unsigned int irq, void *dev_id)
+{
+	struct irqaction *action, **p;
+	unsigned long flags;
+	const char *name;
+
+	if (irq >= NR_IRQS)
+		return NULL;
+	local_irq_save(flags);
+	for (p = &irq_actions[irq]; *p; p = &(*p)->next)
+		if ((*p)->dev_id == dev_id)
+			break;
+	action = *p;
+	if (!action) {
+		local_irq_restore(flags);
+		WARN(1, "Trying to free already-free IRQ %u\n", irq);
+		return NULL;
+	}
+	*p = action->next;
+	if (!irq_actions[irq])
+		arch_irq_mask(irq);
+	local_irq_restore(flags);
+	name = action->name;
+	kfree(action);
+	return name;
+}
+
+void disable_irq(unsigned int irq)
+{
+	if (irq < NR_IRQS)
+		arch_irq_mask(irq);
+}
+
+void enable_irq(unsigned int irq)
+{
+	if (irq < NR_IRQS && irq_actions[irq])
+		arch_irq_unmask(irq);
+}
+
+unsigned long kstat_irqs(unsigned int irq)
+{
+	return irq < NR_IRQS ? irq_counts[irq] : 0;
+}
+
+/* Run the handlers of @irq; hard-interrupt context. */
+void generic_handle_irq(unsigned int irq)
+{
+	struct irqaction *action;
+	irqreturn_t ret = IRQ_NONE;
+
+	irq_counts[irq]++;
+	for (action = irq_actions[irq]; action; action = action->next)
+		ret |= action->handler(irq, action->dev_id);
+	if (ret == IRQ_NONE && irq != 7 && irq != 15)	/* 7, 15: PIC spurious */
+		pr_warn_once("irq %u: nobody cared\n", irq);
+}

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/softirq.c - interrupt entry and exit, softirqs and tasklets.
+ *
+ * An interrupt handler should be short: it runs with interrupts off.
+ * Work that can wait a little is deferred to a softirq: a bit in a
+ * pending mask, and a function run when the interrupt returns, with
+ * interrupts on again but still in interrupt (softirq) context, so it
+ * must not sleep either:
+ *
+ *   irq_enter()        preempt_count += HARDIRQ_OFFSET
+ *     handler          may raise_softirq(TIMER_SOFTIRQ) ...
+ *   irq_exit()         preempt_count -= HARDIRQ_OFFSET; if no interrupt
+ *                      context is left and softirqs are pending and not
+ *                      disabled: __do_softirq()
+ *
+ * __do_softirq() sets SOFTIRQ_OFFSET (in_serving_softirq()), enables
+ * interrupts and runs the pending softirqs in priority order, again
+ * while new ones were raised meanwhile, up to a limit; what is left then
+ * goes to the ksoftirqd thread, so a flood of interrupts cannot starve
+ * every task.  local_bh_disable() holds softirqs off in process context;
+ * local_bh_enable() runs what piled up.
+ *
+ * Tasklets are the simple way to use a softirq: schedule a function to
+ * run once, soon (TASKLET_SOFTIRQ, or HI_SOFTIRQ for tasklet_hi).
+ */
+#include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/interrupt.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+#include <asm/processor.h>
+
+#define MAX_SOFTIRQ_RESTART	10
+
+static unsigned long softirq_pending;
+static struct softirq_action softirq_vec[NR_SOFTIRQS];
+unsigned long softirqs_run[NR_SOFTIRQS];
+static struct task_struct *ksoftirqd;
+
+void open_softirq(int nr, void (*action)(struct softirq_action *))
+{
+	softirq_vec[nr].action = action;
+}
+
+/* Raise softirq @nr; interrupts must be off. */
+void raise_softirq_irqoff(unsigned int nr)
+{
+	softirq_pending |= 1UL << nr;
+	/* in a task with bottom halves on, nobody will notice: wake ksoftirqd */
+	if (!in_interrupt() && ksoftirqd)
+		wake_up_process(ksoftirqd);
+}
+
+/**
+ * raise_softirq - mark softirq @nr pending
+ * @nr: HI_SOFTIRQ, TIMER_SOFTIRQ, TASKLET_SOFTIRQ ...
+ *
+ * Context: Any context.
+ */
+void raise_softirq(unsigned int nr)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	raise_softirq_irqoff(nr);
+	local_irq_restore(flags);
+}
+
+/* Run pending softirqs; called with interrupts off, returns with them off. */
+static void __do_softirq(void)
+{
+	int restart = MAX_SOFTIRQ_RESTART;
+	unsigned long pending;
+
+	__preempt_count_add(SOFTIRQ_OFFSET);
+	while ((pending = softirq_pending) != 0) {
+		int nr;
+
+		softirq_pending = 0;
+		local_irq_enable();
+		for (nr = 0; pending; nr++, pending >>= 1) {
+			if (!(pending & 1) || !softirq_vec[nr].action)
+				continue;
+			softirqs_run[nr]++;
+			softirq_vec[nr].action(&softirq_vec[nr]);
+			WARN_ONCE(preempt_count() != (int)SOFTIRQ_OFFSET &&
+				  !(preempt_count() & HARDIRQ_MASK),
+				  "softirq %d left preempt_count %#x\n", nr,
+				  preempt_count());
+		}
+		local_irq_disable();
+		if (!--restart) {
+			if (softirq_pending && ksoftirqd)
+				wake_up_process(ksoftirqd);
+			break;
+		}
+	}
+	__preempt_count_sub(SOFTIRQ_OFFSET);
+}
+
+/**
+ * do_softirq - run pending softirqs now, if not in interrupt context
+ *
+ * Context: Any context; does nothing inside interrupts or with bottom
+ * halves disabled.
+ */
+void do_softirq(void)
+{
+	unsigned long flags;
+
+	if (in_interrupt())
+		return;
+	local_irq_save(flags);
+	if (softirq_pending)
+		__do_softirq();
+	local_irq_restore(flags);
+}
+
+/**
+ * irq_enter - entering a hard interrupt handler
+ *
+ * Context: Hard interrupt, interrupts off.
+ */
+void irq_enter(void)
+{
+	__preempt_count_add(HARDIRQ_OFFSET);
+}
+
+/**
+ * irq_exit - leaving a hard interrupt handler: run softirqs if we can
+ *
+ * Context: Hard interrupt, interrupts off.
+ */
+void irq_exit(void)
+{
+	__preempt_count_sub(HARDIRQ_OFFSET);
+	if (!in_interrupt() && softirq_pending)
+		__do_softirq();
+}
+
+/**
+ * local_bh_disable - hold softirqs off on this CPU
+ *
+ * Context: Any context; nests.
+ */
+void local_bh_disable(void)
+{
+	__preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
+}
+
+/**
+ * local_bh_enable - allow softirqs again, running those that are pending
+ *
+ * Context: Process or softirq context; not with interrupts off.
+ */
+void local_bh_enable(void)
+{
+	WARN_ON_ONCE(in_hardirq());
+	__preempt_count_sub(SOFTIRQ_DISABLE_OFFSET);
+	if (!in_interrupt() && softirq_pending)
+		do_softirq();
+	if (!preempt_count() && need_resched() && !irqs_disabled())
+		preempt_schedule();
+}
+
+/* The thread that runs softirqs that keep coming back. */
+static int ksoftirqd_fn(void *unused)
+{
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!READ_ONCE(softirq_pending)) {
+			schedule();
+			continue;
+		}
+		__set_current_state(TASK_RUNNING);
+		do_softirq();
+		cond_resched();
+	}
+	return 0;
+}
+
+/* ---- tasklets ---------------------------------------------------------------------- */
+
+struct tasklet_head {
+	struct tasklet_struct *head;
+	struct tasklet_struct **tail;
+};
+
+static struct tasklet_head tasklet_vec, tasklet_hi_vec;
+
+static void __tasklet_schedule_common(struct tasklet_struct *t,
+				      struct tasklet_head *head, unsigned int nr)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (!(t->state & (1UL << TASKLET_STATE_SCHED))) {
+		t->state |= 1UL << TASKLET_STATE_SCHED;
+		t->next = NULL;
+		*head->tail = t;
+		head->tail = &t->next;
+		raise_softirq_irqoff(nr);
+	}
+	local_irq_restore(flags);
+}
+
+/**
+ * tasklet_schedule - run @t once, soon, in softirq context
+ * @t: the tasklet (already scheduled: nothing changes)
+ *
+ * Context: Any context.
+ */
+void tasklet_schedule(struct tasklet_struct *t)
+{
+	__tasklet_schedule_common(t, &tasklet_vec, TASKLET_SOFTIRQ);
+}
+
+void tasklet_hi_schedule(struct tasklet_struct *t)
+{
+	__tasklet_schedule_common(t, &tasklet_hi_vec, HI_SOFTIRQ);
+}
+
+static void tasklet_action_common(struct tasklet_head *tl_head, unsigned int nr)
+{
+	struct tasklet_struct *list;
+
+	local_irq_disable();
+	list = tl_head->head;
+	tl_head->head = NULL;
+	tl_head->tail = &tl_head->head;
+	local_irq_enable();
+
+	while (list) {
+		struct tasklet_struct *t = list;
+
+		list = list->next;
+		if (!t->count) {
+			t->state |= 1UL << TASKLET_STATE_RUN;
+			t->state &= ~(1UL << TASKLET_STATE_SCHED);
+			if (t->use_callback)
+				t->callback(t);
+			else
+				t->func(t->data);
+			t->state &= ~(1UL << TASKLET_STATE_RUN);
+			continue;
+		}
+		/* disabled: put it back for later */
+		local_irq_disable();
+		t->next = NULL;
+		*tl_head->tail = t;
+		tl_head->tail = &t->next;
+		raise_softirq_irqoff(nr);
+		local_irq_enable();
+	}
+}
+
+static void tasklet_action(struct softirq_action *a)
+{
+	tasklet_action_common(&tasklet_vec, TASKLET_SOFTIRQ);
+}
+
+static void tasklet_hi_action(struct softirq_action *a)
+{
+	tasklet_action_common(&tasklet_hi_vec, HI_SOFTIRQ);
+}
+
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
+		  unsigned long data)
+{
+	t->next = NULL;
+	t->state = 0;
+	t->count = 0;
+	t->use_callback = false;
+	t->func = func;
+	t->data = data;
+}
+
+void tasklet_setup(struct tasklet_struct *t,
+		   void (*callback)(struct tasklet_struct *))
+{
+	t->next = NULL;
+	t->state = 0;
+	t->count = 0;
+	t->use_callback = true;
+	t->callback = callback;
+	t->data = 0;
+}
+
+void tasklet_disable(struct tasklet_struct *t)
+{
+	t->count++;
+	barrier();
+	while (READ_ONCE(t->state) & (1UL << TASKLET_STATE_RUN))
+		cpu_relax();
+}
+
+void tasklet_enable(struct tasklet_struct *t)
+{
+	barrier();
+	t->count--;
+}
+
+/**
+ * tasklet_kill - wait until @t is neither scheduled nor running
+ * @t: the tasklet
+ *
+ * Context: Process context (may sleep).
+ */
+void tasklet_kill(struct tasklet_struct *t)
+{
+	might_sleep();
+	while (READ_ONCE(t->state) & ((1UL << TASKLET_STATE_SCHED) |
+				      (1UL << TASKLET_STATE_RUN)))
+		yield();
+}
+
+/**
+ * softirq_init - tasklet softirqs; the ksoftirqd thread comes later
+ *
+ * Context: Boot.
+ */
+void softirq_init(void)
+{
+	tasklet_vec.tail = &tasklet_vec.head;
+	tasklet_hi_vec.tail = &tasklet_hi_vec.head;
+	open_softirq(TASKLET_SOFTIRQ, tasklet_action);
+	open_softirq(HI_SOFTIRQ, tasklet_hi_action);
+}
+
+void spawn_ksoftirqd(void)
+{
+	ksoftirqd = kthread_run(ksoftirqd_fn, NULL, "ksoftirqd/0");
+	if (IS_ERR(ksoftirqd))
+		panic("cannot start ksoftirqd");
+}
