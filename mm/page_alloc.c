@@ -48,7 +48,9 @@
 #include <linux/kernel.h>
 #include <linux/bug.h>
 #include <linux/irqflags.h>
+#include <linux/fault-inject.h>
 #include <linux/list.h>
+#include <linux/wait.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -346,20 +348,70 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 	show_free_areas();
 }
 
+/* ---- reclaim and waiting -------------------------------------------------------- */
+
+#define MAX_RECLAIM_HOOKS	4
+#define MAX_RECLAIM_RETRIES	16		/* sleeps before giving up */
+#define RECLAIM_WAIT_JIFFIES	(HZ / 10)	/* between retries */
+
+static unsigned long (*reclaim_hooks[MAX_RECLAIM_HOOKS])(void);
+static DECLARE_WAIT_QUEUE_HEAD(page_alloc_wait);
+unsigned long page_alloc_sleeps;	/* times an allocation went to sleep */
+
+/**
+ * register_reclaim_hook - something that can give memory back on demand
+ * @fn: frees what it can, returns how much (in its own unit)
+ *
+ * The slab allocator registers the shrinking of empty slabs, vmalloc the
+ * purge of lazily freed areas (Linux calls these shrinkers).
+ *
+ * Context: Boot.
+ */
+void register_reclaim_hook(unsigned long (*fn)(void))
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_RECLAIM_HOOKS; i++) {
+		if (!reclaim_hooks[i]) {
+			reclaim_hooks[i] = fn;
+			return;
+		}
+	}
+	WARN_ON(1);
+}
+
+/* Ask every hook to give memory back. */
+static void reclaim(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_RECLAIM_HOOKS && reclaim_hooks[i]; i++)
+		reclaim_hooks[i]();
+}
+
+/* Frames went back to the buddy lists: wake allocations that wait. */
+static inline void wake_page_waiters(void)
+{
+	if (unlikely(waitqueue_active(&page_alloc_wait)))
+		wake_up_all(&page_alloc_wait);
+}
+
 /*
  * The slow path: the fast path found every zone at or below its low
  * watermark.  Retry down to the min watermark (less for __GFP_HIGH and
  * __GFP_ATOMIC), after pulling the per-CPU lists back into the buddy
  * lists (frames parked there could complete a larger block).
  *
- * This is the one place where an allocation that may block
- * (gfpflags_allow_blocking()) will reclaim and wait: shrink caches, sleep
- * until frames are freed, retry.  Until the kernel has threads and wait
- * queues, it cannot wait, so it fails here like an atomic allocation.
+ * An allocation that may not block (GFP_ATOMIC, GFP_NOWAIT) fails here.
+ * One that may (GFP_KERNEL) reclaims (the slab caches' empty slabs,
+ * vmalloc's lazily freed areas), and then really sleeps on a wait queue
+ * until frames are freed, up to MAX_RECLAIM_RETRIES times;
+ * __GFP_NORETRY does not sleep at all, __GFP_NOFAIL never gives up.
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 {
 	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	unsigned int retries = 0;
 	struct page *page;
 
 	page = get_page_from_freelist(gfp, order, alloc_flags);
@@ -369,6 +421,20 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, alloc_flags);
 	if (page)
 		return page;
+
+	while (gfpflags_allow_blocking(gfp) && !alloc_in_atomic(gfp, arch_local_save_flags())) {
+		reclaim();
+		drain_all_pages();
+		page = get_page_from_freelist(gfp, order, alloc_flags);
+		if (page)
+			return page;
+		if (gfp & __GFP_NORETRY)
+			break;
+		if (!(gfp & __GFP_NOFAIL) && retries++ >= MAX_RECLAIM_RETRIES)
+			break;
+		page_alloc_sleeps++;
+		wait_event_timeout(page_alloc_wait, false, RECLAIM_WAIT_JIFFIES);
+	}
 	warn_alloc(gfp, order);
 	return NULL;
 }
@@ -386,7 +452,8 @@ static inline struct page *alloc_page_pcp_fast(gfp_t gfp)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (likely(pcp->count &&
+	if (likely(pcp->count && !fault_injection_active &&
+		   !alloc_in_atomic(gfp, flags) &&
 		   zone->free_pages > zone->_watermark[WMARK_LOW])) {
 		page = list_first_entry(&pcp->list, struct page, lru);
 		__list_del_entry(&page->lru);
@@ -409,10 +476,14 @@ static noinline struct page *__alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
 
+	might_alloc(gfp);
 	if (unlikely(order > MAX_PAGE_ORDER)) {
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
+	if (fault_injection_active && !(gfp & __GFP_NOFAIL) &&
+	    should_fail(&fail_page_alloc, PAGE_SIZE << order))
+		return NULL;
 	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW);
 	if (unlikely(!page))
 		page = __alloc_pages_slowpath(gfp, order);
@@ -565,6 +636,7 @@ static noinline void drain_pcp_batch(struct zone *zone)
 	if (zone->pcp.count >= zone->pcp.high)
 		free_pcppages_bulk(zone, zone->pcp.batch, &zone->pcp);
 	local_irq_restore(flags);
+	wake_page_waiters();
 }
 
 /* Everything but the common single-frame free: checks, then the lists. */
@@ -594,6 +666,7 @@ static noinline void __free_pages_slow(struct page *page, unsigned long pfn,
 		__free_one_page(page, pfn, zone, order);
 	}
 	local_irq_restore(flags);
+	wake_page_waiters();
 }
 
 /**
@@ -667,6 +740,7 @@ void drain_all_pages(void)
 	for_each_zone(zone)
 		free_pcppages_bulk(zone, zone->pcp.count, &zone->pcp);
 	local_irq_restore(flags);
+	wake_page_waiters();
 }
 
 /* ---- counters, watermarks, reports ---------------------------------------- */

@@ -31,6 +31,7 @@
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
 
+#include <linux/fault-inject.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
 #include <linux/string.h>
@@ -207,7 +208,8 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 
 	local_irq_save(flags);
 	object = s->cpu_freelist;
-	if (unlikely(!object || (gfp & __GFP_ZERO)))
+	if (unlikely(!object || (gfp & __GFP_ZERO) || fault_injection_active ||
+		     alloc_in_atomic(gfp, flags)))
 		return slab_alloc_slow(s, gfp, caller, flags);
 	s->cpu_freelist = get_freepointer(s, object);
 	local_irq_restore(flags);

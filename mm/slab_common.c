@@ -23,15 +23,14 @@
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <kernel/page_alloc.h>
 #include <kernel/slab_stats.h>
 #include "slab.h"
 
-enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
 
-#define KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH + 1)
 
 /* [class][type]: the two types of a class side by side, for __kmalloc's index */
-static struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
+struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
 
 /* The cache of struct kmem_cache itself: every other cache comes from it. */
 static struct kmem_cache kmem_cache_boot;
@@ -59,12 +58,6 @@ static const u8 size_index[24] = {
 	2, 2, 2, 2, 2, 2, 2, 2,		/* 192 x8 */
 };
 
-static inline unsigned int kmalloc_index(size_t size)
-{
-	if (size <= 192)
-		return size_index[(size - 1) / 8];
-	return 64 - __builtin_clzl(size - 1);	/* fls: 256 -> 8 ... 8k -> 13 */
-}
 
 static inline unsigned int kmalloc_class_size(unsigned int index)
 {
@@ -234,6 +227,12 @@ void *__kmalloc(size_t size, gfp_t gfp)
 	return slab_alloc(kmalloc_caches[index][(gfp & __GFP_DMA) ? KMALLOC_DMA :
 						 KMALLOC_NORMAL],
 			  gfp, _RET_IP_);
+}
+
+/* kmalloc() of a size known at compile time: the cache is known too. */
+void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp)
+{
+	return slab_alloc(s, gfp, _RET_IP_);
 }
 
 /* Is @page the first frame of a large kmalloc, and @x its start? */
@@ -535,6 +534,7 @@ void __init kmem_cache_init(void)
 						  NULL);
 		}
 	}
+	register_reclaim_hook(kmem_cache_shrink_all);
 	pr_info("SLUB: %u kmalloc size classes (8 .. %lu bytes), HWalign=%d, debug flags %#x\n",
 		KMALLOC_CACHES - 3 + 2, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
 		slab_debug_flags);

@@ -37,6 +37,7 @@
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
+#include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -221,9 +222,17 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags)
 {
-	void *object = s->cpu_freelist;
+	void *object;
 
-	if (object)		/* only __GFP_ZERO sent us here */
+	if (alloc_in_atomic(gfp, irqflags))
+		__might_sleep(__FILE__, __LINE__);	/* GFP_KERNEL where it may not sleep */
+	if (fault_injection_active && !(gfp & __GFP_NOFAIL) &&
+	    should_fail(&failslab, s->object_size)) {
+		local_irq_restore(irqflags);
+		return NULL;
+	}
+	object = s->cpu_freelist;
+	if (object)		/* only the checks above sent us here */
 		s->cpu_freelist = get_freepointer(s, object);
 	else
 		object = __slab_alloc(s, gfp, caller, irqflags);

@@ -46,6 +46,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/traps.h>
+#include <kernel/page_alloc.h>
 #include <kernel/pgtable.h>
 #include <kernel/vmalloc_stats.h>
 
@@ -324,6 +325,7 @@ void *vmalloc_node_caller(unsigned long size, unsigned long align,
 	struct vmap_area *va;
 	struct vm_struct *vm;
 
+	might_sleep();
 	if (!size || size > VMALLOC_END - VMALLOC_START)
 		goto too_big;
 	size = PAGE_ALIGN(size);
@@ -446,6 +448,7 @@ void vfree(const void *addr)
 {
 	struct vmap_area *va;
 
+	might_sleep_if(!in_interrupt());
 	if (!addr)
 		return;
 	va = find_area_to_free(addr, "vfree");
@@ -475,6 +478,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 
 	if (!count)
 		return NULL;
+	might_sleep();
 	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
 	if (!va) {
 		vmalloc_fail(GFP_KERNEL, size, "vm_struct allocation failed");
@@ -703,6 +707,7 @@ void vmalloc_init(void)
 	va->va_end = VMALLOC_END + 1;
 	tree_insert(&free_tree, va);
 	register_page_fault_note(vmalloc_fault_note);
+	register_reclaim_hook(purge_vmap_area_lazy);
 	pr_info("vmalloc: %#lx-%#lx (%lu GiB), one guard page per area\n",
 		VMALLOC_START, VMALLOC_END, (VMALLOC_END - VMALLOC_START + 1) >> 30);
 }

@@ -21,6 +21,11 @@ void show_meminfo(void);
 /* The failure report's zone lines: "Node 0 DMA free:...kB min:... ", orders. */
 void show_free_areas(void);
 
+/* Something that can free memory when it runs short (a shrinker). */
+void register_reclaim_hook(unsigned long (*fn)(void));
+/* Times an allocation slept waiting for memory. */
+extern unsigned long page_alloc_sleeps;
+
 /* Recompute every zone's watermarks from min_free_kbytes. */
 void setup_per_zone_wmarks(void);
 

@@ -7,7 +7,9 @@
 #define _LINUX_GFP_H
 
 #include <linux/gfp_types.h>
+#include <linux/irqflags.h>
 #include <linux/mm_types.h>
+#include <linux/preempt.h>
 
 struct page;
 
@@ -22,6 +24,30 @@ static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 {
 	return !!(gfp_flags & __GFP_DIRECT_RECLAIM);
 }
+
+/*
+ * alloc_in_atomic - would an allocation with @gfp break the sleeping rule?
+ * @gfp: its flags
+ * @irqflags: the interrupt flags saved on entry (local_irq_save())
+ *
+ * True when @gfp allows blocking (GFP_KERNEL) but the caller is atomic:
+ * preempt_count() != 0 (spin lock, interrupt, softirq) or interrupts
+ * were off.  The allocators test this on entry, before they look at
+ * whether memory is short, so the bug is reported every time, not only
+ * on the day memory runs out (Linux's might_alloc()).
+ */
+static __always_inline bool alloc_in_atomic(gfp_t gfp, unsigned long irqflags)
+{
+	return (gfp & __GFP_DIRECT_RECLAIM) &&
+	       (preempt_count() || irqs_disabled_flags(irqflags));
+}
+
+/* The check for code that does not know its irq flags: may sleep? */
+#define might_alloc(gfp) do {						\
+	if (alloc_in_atomic(gfp, arch_local_save_flags()))		\
+		__might_sleep(__FILE__, __LINE__);			\
+} while (0)
+void __might_sleep(const char *file, int line);
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);

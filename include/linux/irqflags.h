@@ -13,5 +13,6 @@
 #define local_irq_save(flags)	do { (flags) = arch_local_irq_save(); } while (0)
 #define local_irq_restore(flags) arch_local_irq_restore(flags)
 #define irqs_disabled()		arch_irqs_disabled()
+#define irqs_disabled_flags(flags) arch_irqs_disabled_flags(flags)
 
 #endif /* _LINUX_IRQFLAGS_H */

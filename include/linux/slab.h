@@ -74,6 +74,35 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 			  __alignof__(struct __struct), (__flags), NULL)
 
 void *__kmalloc(size_t size, gfp_t gfp);
+void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp);
+
+/* The kmalloc caches: [size class][normal or DMA]. */
+enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
+#define KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH + 1)
+extern struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
+
+/*
+ * kmalloc_index - the size class of @size: 3 (8 bytes) .. 13 (8 KiB),
+ * with 1 for 96 and 2 for 192.  Folds to a constant for constant sizes.
+ */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 8)
+		return 3;
+	if (size <= 16)
+		return 4;
+	if (size <= 32)
+		return 5;
+	if (size <= 64)
+		return 6;
+	if (size <= 96)
+		return 1;
+	if (size <= 128)
+		return 7;
+	if (size <= 192)
+		return 2;
+	return 64 - __builtin_clzl(size - 1);
+}
 void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
@@ -97,8 +126,13 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp);
  * Context: Any context with GFP_ATOMIC / GFP_NOWAIT; process context
  * (may sleep) with GFP_KERNEL.
  */
-static inline void *kmalloc(size_t size, gfp_t gfp)
+static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
+	/* a constant size picks its cache at compile time, as in Linux */
+	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)]
+				     [(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL],
+				     gfp);
 	return __kmalloc(size, gfp);
 }
 

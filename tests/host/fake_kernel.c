@@ -136,7 +136,33 @@ int __preempt_count;
 int __need_resched;
 int system_running;
 
-/* The host has no scheduler: might_sleep() checks nothing here. */
+/*
+ * The host has no scheduler.  A task that would sleep finds, at once,
+ * that its timeout has passed (the page allocator's GFP_KERNEL retries
+ * then run back to back); wake-ups have nobody to wake.
+ */
+void schedule(void)
+{
+}
+
+long schedule_timeout(long timeout)
+{
+	(void)timeout;
+	current_task->__state = 0;
+	return 0;
+}
+
+void preempt_schedule(void)
+{
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	(void)p;
+	return 1;
+}
+
+/* might_sleep() checks nothing here. */
 void __might_sleep(const char *file, int line)
 {
 	(void)file;

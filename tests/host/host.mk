@@ -51,7 +51,8 @@ HOSTAR ?= ar
 HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
 		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
-		     kernel/multiboot2.c $(HTEST_MM_SRCS)
+		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \
+		     kernel/locking/spinlock.c kernel/sched/wait.c $(HTEST_MM_SRCS)
 HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c \
 		      tests/host/fake_ram.c tests/host/fake_boot.c \
 		      tests/host/slab_model.c

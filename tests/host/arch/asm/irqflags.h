@@ -47,4 +47,15 @@ static inline bool arch_irqs_disabled(void)
 	return !(read_rflags() & X86_EFLAGS_IF);
 }
 
+static inline unsigned long arch_local_save_flags(void)
+{
+	return read_rflags();
+}
+
+/* Were interrupts off when @flags was saved? */
+static inline bool arch_irqs_disabled_flags(unsigned long flags)
+{
+	return !(flags & X86_EFLAGS_IF);
+}
+
 #endif /* _ASM_X86_IRQFLAGS_H */

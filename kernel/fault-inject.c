@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/fault-inject.c - deciding which allocation to fail.
+ *
+ * should_fail() is called by the allocators only while
+ * fault_injection_active is set, so the cost when nothing is injected is
+ * one test of that flag.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/fault-inject.h>
+#include <linux/init.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+
+struct fault_attr failslab = { .name = "failslab", .times = 0 };
+struct fault_attr fail_page_alloc = { .name = "fail_page_alloc", .times = 0 };
+int fault_injection_active;
+
+static void update_active(void)
+{
+	fault_injection_active = failslab.times != 0 || fail_page_alloc.times != 0;
+}
+
+/**
+ * fault_attr_set - start failing calls that @attr covers
+ * @attr: &failslab or &fail_page_alloc
+ * @interval: fail at most every interval-th call (0 or 1: any call)
+ * @probability: percent chance, 0-100
+ * @space: bytes that succeed first
+ * @times: failures at most, -1 for no limit
+ *
+ * Context: Any context.
+ */
+void fault_attr_set(struct fault_attr *attr, unsigned long interval,
+		    unsigned long probability, long space, long times)
+{
+	attr->interval = interval ? interval : 1;
+	attr->probability = min(probability, 100UL);
+	attr->space = space;
+	attr->times = times;
+	attr->count = 0;
+	attr->injected = 0;
+	update_active();
+}
+
+void fault_attr_clear(struct fault_attr *attr)
+{
+	attr->times = 0;
+	update_active();
+}
+
+/**
+ * should_fail - should this call of @size bytes fail?
+ * @attr: the attribute that covers it
+ * @size: bytes asked for
+ *
+ * Return: true to fail it (and it is counted).
+ * Context: Any context.
+ */
+bool should_fail(struct fault_attr *attr, size_t size)
+{
+	if (!attr->times)
+		return false;
+	if (attr->space > 0) {
+		attr->space -= size;
+		if (attr->space > 0)
+			return false;
+	}
+	if (attr->interval > 1 && ++attr->count % attr->interval)
+		return false;
+	if (attr->probability < 100 &&
+	    get_random_u32_below(100) >= attr->probability)
+		return false;
+	if (attr->times > 0 && !--attr->times)
+		update_active();
+	attr->injected++;
+	if (attr->verbose) {
+		pr_info("FAULT_INJECTION: forcing a failure.\n");
+		pr_info("name %s, interval %lu, probability %lu, space %ld, times %ld\n",
+			attr->name, attr->interval, attr->probability,
+			attr->space, attr->times);
+		dump_stack();
+	}
+	return true;
+}
+
+/* "<interval>,<probability>,<space>,<times>", as Linux's setup_fault_attr. */
+static int setup_fault_attr(struct fault_attr *attr, char *str)
+{
+	unsigned long interval, probability;
+	long space, times;
+	char *p = str;
+
+	if (!str)
+		return -EINVAL;
+	interval = simple_strtoul(p, &p, 0);
+	if (*p++ != ',')
+		return -EINVAL;
+	probability = simple_strtoul(p, &p, 0);
+	if (*p++ != ',')
+		return -EINVAL;
+	space = simple_strtol(p, &p, 0);
+	if (*p++ != ',')
+		return -EINVAL;
+	times = simple_strtol(p, &p, 0);
+	if (*p)
+		return -EINVAL;
+	fault_attr_set(attr, interval, probability, space, times);
+	attr->verbose = true;
+	pr_info("%s: interval %lu, probability %lu, space %ld, times %ld\n",
+		attr->name, attr->interval, attr->probability, space, times);
+	return 0;
+}
+
+static int __init setup_failslab(char *str)
+{
+	return setup_fault_attr(&failslab, str);
+}
+__setup("failslab=", setup_failslab);
+
+static int __init setup_fail_page_alloc(char *str)
+{
+	return setup_fault_attr(&fail_page_alloc, str);
+}
+__setup("fail_page_alloc=", setup_fail_page_alloc);
