@@ -45,7 +45,7 @@ CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -nostdlib -nostdinc \
 	  -mno-red-zone -mcmodel=kernel -mno-sse -mno-mmx -mno-sse2 -mno-avx \
 	  -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	  -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
-	  -fno-tree-loop-distribute-patterns -fno-common \
+	  -fno-tree-loop-distribute-patterns -fno-common -fno-delete-null-pointer-checks \
 	  -g -O2 -Wall -Wextra -Wno-unused-parameter \
 	  -Iinclude -Iarch/x86_64/include $(EXTRA_CFLAGS)
 NASMFLAGS := -f elf64 -g -F dwarf

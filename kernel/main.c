@@ -43,6 +43,7 @@
 #include <kernel/boot.h>
 #include <kernel/multiboot2.h>
 #include <kernel/oops.h>
+#include <kernel/tty.h>
 
 #define EARLY_MAP_END	SZ_1G	/* head.asm maps this much at PAGE_OFFSET */
 #define KTEST_EXIT_PASS	0
@@ -176,6 +177,8 @@ static void __noreturn rest_init(void)
 		panic("cannot create the init thread");
 	spawn_ksoftirqd();
 	workqueue_init();
+	keyboard_init();
+	serial_irq_init();
 	wake_up_process(init);
 	cpu_idle_loop();
 }

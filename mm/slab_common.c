@@ -479,7 +479,8 @@ unsigned long slab_objects_live(void)
 	unsigned long n = 0;
 
 	list_for_each_entry(s, &slab_caches, list)
-		n += slab_cache_live(s);
+		if (!(s->flags & SLAB_NOLEAKTRACE))
+			n += slab_cache_live(s);
 	return n;
 }
 
@@ -499,7 +500,7 @@ void slab_report_live_since(unsigned long seq, const char *title)
 	struct page *slab;
 
 	list_for_each_entry(s, &slab_caches, list) {
-		if (!(s->flags & SLAB_STORE_USER))
+		if (!(s->flags & SLAB_STORE_USER) || (s->flags & SLAB_NOLEAKTRACE))
 			continue;
 		list_for_each_entry(slab, &s->partial, lru)
 			list_slab_objects(s, slab, seq + 1, title);

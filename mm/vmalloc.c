@@ -698,8 +698,12 @@ void vmalloc_init(void)
 {
 	struct vmap_area *va;
 
+	/*
+	 * The free tree's nodes come and go with fragmentation, not with
+	 * anybody's allocation: keep them out of the leak check.
+	 */
 	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area),
-					     0, SLAB_PANIC, NULL);
+					     0, SLAB_PANIC | SLAB_NOLEAKTRACE, NULL);
 	va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
 	if (!va)
 		panic("vmalloc_init: no memory");

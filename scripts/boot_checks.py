@@ -63,6 +63,26 @@ CHECKS = [
     ('no-long-mode', 'multiboot2', '', 'qemu32', [
         'Boot failed: this CPU has no long mode (64-bit)',
     ]),
+    # The test runner itself: a case that oopses, fails or leaks is
+    # "not ok" and the next case still runs (tests/kernel/kunit_selftest.c).
+    ('runner-survives', 'multiboot2', 'ktest=selftest_runner slab_debug=FZPU', 'max', [
+        'BUG: kernel NULL pointer dereference',
+        'not ok 1 oopses',
+        'ok 2 runs_after_the_oops',
+        'not ok 3 fails_an_expectation',
+        'leak check: 1 slab objects',
+        'allocated in leaks_an_object+0x',
+        'not ok 4 leaks_an_object',
+        'ok 5 runs_last',
+        '# Totals: pass:2 fail:3 skip:0 total:5',
+    ]),
+    # atomic_sleep=panic turns the sleeping-in-atomic report into a panic
+    # (for graders): msleep() under a spin lock, in tests/kernel/kunit_selftest.c
+    ('atomic-sleep-panic', 'multiboot2',
+     'ktest=selftest_atomic_sleep atomic_sleep=panic', 'max', [
+        'BUG: sleeping function called from invalid context at',
+        'Kernel panic - not syncing: atomic_sleep=panic',
+    ]),
 ]
 
 

@@ -7,9 +7,12 @@
  * with interrupts off, in an oops and in panic, which is what a kernel
  * console must do.  Newlines become CR LF for terminals.
  */
+#include <linux/kernel.h>
 #include <linux/console.h>
+#include <linux/interrupt.h>
 #include <asm/io.h>
 #include <asm/setup.h>
+#include <kernel/tty.h>
 
 #define COM1		0x3f8
 #define UART_RX		0	/* receive buffer (read) */
@@ -25,6 +28,8 @@
 #define UART_LCR_DLAB	0x80
 #define UART_LCR_8N1	0x03
 #define UART_LSR_DR	0x01	/* a received byte is waiting */
+#define UART_IER_RDI	0x01	/* interrupt when a byte arrives */
+#define COM1_IRQ	4
 #define UART_LSR_THRE	0x20	/* transmitter ready for a byte */
 #define UART_FCR_ENABLE	0xc7	/* enable and clear FIFOs, 14-byte trigger */
 #define UART_MCR_DTR_RTS_OUT2 0x0b
@@ -65,6 +70,33 @@ int serial_getc_poll(void)
 	if (!(inb(COM1 + UART_LSR) & UART_LSR_DR))
 		return -1;
 	return inb(COM1 + UART_RX);
+}
+
+/* COM1 received data: queue every waiting byte for the console. */
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
+{
+	irqreturn_t ret = IRQ_NONE;
+	int c;
+
+	while ((c = serial_getc_poll()) >= 0) {
+		tty_receive_char(c == '\r' ? '\n' : c);
+		ret = IRQ_HANDLED;
+	}
+	return ret;
+}
+
+/**
+ * serial_irq_init - take COM1's receive interrupt
+ *
+ * Context: Process context (interrupts on).
+ */
+void serial_irq_init(void)
+{
+	if (request_irq(COM1_IRQ, serial_interrupt, 0, "serial", NULL)) {
+		pr_warn("serial: IRQ %d is busy\n", COM1_IRQ);
+		return;
+	}
+	outb(UART_IER_RDI, COM1 + UART_IER);
 }
 
 /**

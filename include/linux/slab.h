@@ -29,6 +29,8 @@
 #define SLAB_ACCOUNT		((__force slab_flags_t)0x04000000U)
 #define SLAB_RECLAIM_ACCOUNT	((__force slab_flags_t)0x00020000U)
 #define SLAB_NO_MERGE		((__force slab_flags_t)0x01000000U)
+/* Not counted by leak checks: the allocator's own bookkeeping. */
+#define SLAB_NOLEAKTRACE	((__force slab_flags_t)0x00800000U)
 
 #define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
 				 SLAB_POISON | SLAB_STORE_USER)

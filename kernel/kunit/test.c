@@ -343,14 +343,23 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 }
 
 /*
- * Benchmarks (<kunit/bench.h>) are suites named "bench...": they take
- * time and check nothing, so "*" leaves them out; only a glob that itself
- * starts with "bench" selects them.
+ * Two kinds of suite do not run with the rest: benchmarks (<kunit/bench.h>,
+ * named "bench...": they take time and check nothing) and the runner's
+ * own selftests ("selftest_...": they fail on purpose).  "*" leaves them
+ * out; only a glob that itself starts with their prefix selects them.
  */
 static bool suite_selected(struct kunit_suite *suite, const char *glob)
 {
-	return strncmp(suite->name, "bench", 5) != 0 ||
-	       strncmp(glob, "bench", 5) == 0;
+	static const char *const special[] = { "bench", "selftest_" };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(special); i++) {
+		size_t n = strlen(special[i]);
+
+		if (!strncmp(suite->name, special[i], n))
+			return !strncmp(glob, special[i], n);
+	}
+	return true;
 }
 
 static unsigned int count_cases(struct kunit_suite *suite, const char *glob)

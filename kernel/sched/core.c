@@ -136,10 +136,15 @@ static void atomic_report_end(void)
 		panic("atomic_sleep=panic: sleeping in atomic context");
 }
 
-static void schedule_bug(void)
+static bool might_sleep_ratelimited(const char *file, int line);
+
+/* "scheduling while atomic", once a second per caller of schedule(). */
+static void schedule_bug(unsigned long caller)
 {
 	struct task_struct *prev = current;
 
+	if (might_sleep_ratelimited((const char *)caller, 0))
+		return;
 	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm,
 	       prev->pid, preempt_count());
 	atomic_report_end();
@@ -262,7 +267,7 @@ void schedule(void)
 	unsigned long flags;
 
 	if (unlikely(preempt_count() != 0)) {
-		schedule_bug();
+		schedule_bug(_RET_IP_);
 		__set_current_state(TASK_RUNNING);
 		return;
 	}
