@@ -43,6 +43,7 @@
 #include <kernel/boot.h>
 #include <kernel/multiboot2.h>
 #include <kernel/oops.h>
+#include <kernel/shell.h>
 #include <kernel/tty.h>
 
 #define EARLY_MAP_END	SZ_1G	/* head.asm maps this much at PAGE_OFFSET */
@@ -164,7 +165,11 @@ static int kernel_init(void *unused)
 {
 	if (ktest_glob)
 		run_ktest(ktest_glob);
-	pr_info("Boot complete. Nothing more to do yet.\n");
+	pr_info("Boot complete.\n");
+	shell_main();
+	/* no shell: init has nothing left to do, but init never exits */
+	for (;;)
+		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
 	return 0;
 }
 

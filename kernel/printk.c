@@ -67,6 +67,26 @@ void unregister_console(struct console *con)
 	}
 }
 
+/**
+ * console_write - write text straight to the consoles, not to the log
+ * @s: the text
+ * @len: its length
+ *
+ * For interactive output (the shell): no timestamp, no log record.
+ *
+ * Context: Any context.
+ */
+void console_write(const char *s, size_t len)
+{
+	struct console *con;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for (con = console_list; con; con = con->next)
+		con->write(con, s, len);
+	local_irq_restore(flags);
+}
+
 static void log_store(const char *s, size_t len)
 {
 	while (len--)

@@ -55,6 +55,6 @@ int tty_getc(void)
 {
 	int c;
 
-	wait_event(tty_wait, (c = tty_getc_nowait()) >= 0);
+	wait_event_interruptible(tty_wait, (c = tty_getc_nowait()) >= 0);
 	return c;
 }

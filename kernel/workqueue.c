@@ -51,8 +51,8 @@ static int worker_thread(void *unused)
 	while (!kthread_should_stop()) {
 		struct work_struct *work;
 
-		wait_event(worker_wait, !list_empty(&worklist) ||
-			   kthread_should_stop());
+		wait_event_interruptible(worker_wait, !list_empty(&worklist) ||
+					 kthread_should_stop());
 		local_irq_save(flags);
 		if (list_empty(&worklist)) {
 			local_irq_restore(flags);

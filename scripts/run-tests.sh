@@ -9,6 +9,7 @@
 #   ktest-MEM    every in-kernel suite, one QEMU boot per memory size of
 #                the boot matrix (KTEST_MATRIX, default "64M 512M 4G")
 #   boot-checks  boots that test the boot path itself
+#   shell        the kernel shell, driven over the serial port
 #
 # Each step ends with a line "N passed, N failed"; the totals are added
 # up and printed last in the same form.  A step that ends without that
@@ -68,6 +69,8 @@ for mem in $MATRIX; do
 		KTEST_NAME="ktest-$mem" KTEST_ARGS="--echo none --label MEM=$mem"
 done
 run_step boot-checks python3 scripts/boot_checks.py
+make --no-print-directory -s iso >/dev/null 2>&1
+run_step shell python3 scripts/shell_test.py
 
 echo
 if ((total_fail)); then

@@ -102,6 +102,39 @@ static void vga_write(struct console *con, const char *s, unsigned int len)
 	vga_set_cursor();
 }
 
+/**
+ * vga_draw_cell - put one coloured character on the visible screen
+ * @row: 0..24
+ * @col: 0..79
+ * @c: the character
+ * @attr: colour byte: background << 4 | foreground
+ *
+ * For pictures (the shell's memmap).  The console's own text continues
+ * from the last line.
+ *
+ * Context: Any context.
+ */
+void vga_draw_cell(unsigned int row, unsigned int col, char c, u8 attr)
+{
+	if (!vga_mem || row >= VGA_ROWS || col >= VGA_COLS)
+		return;
+	vga_line(row)[col] = ((u16)attr << 8) | (u8)c;
+}
+
+/* Clear the screen and put the console's cursor on its last line. */
+void vga_clear_screen(void)
+{
+	unsigned int row;
+
+	if (!vga_mem)
+		return;
+	for (row = 0; row < VGA_ROWS; row++)
+		vga_clear_line(row);
+	vga_row = VGA_ROWS - 1;
+	vga_col = 0;
+	vga_set_cursor();
+}
+
 static struct console vga_console = {
 	.name = "tty0",
 	.write = vga_write,

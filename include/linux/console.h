@@ -17,5 +17,7 @@ struct console {
 
 void register_console(struct console *con);
 void unregister_console(struct console *con);
+/* Text straight to the consoles, bypassing the log (the shell). */
+void console_write(const char *s, size_t len);
 
 #endif /* _LINUX_CONSOLE_H */

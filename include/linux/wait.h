@@ -115,9 +115,14 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 	___wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, __t);	\
 })
 
-/* No signals in this kernel: interruptible waits end only by the condition. */
+/*
+ * No signals in this kernel: an interruptible wait ends only by its
+ * condition, but the task shows as sleeping ("S"), not "D".
+ */
 #define wait_event_interruptible(wq_head, condition) ({			\
-	wait_event(wq_head, condition);					\
+	if (!(condition))						\
+		___wait_event(wq_head, condition, TASK_INTERRUPTIBLE,	\
+			      MAX_SCHEDULE_TIMEOUT);			\
 	0;								\
 })
 

@@ -13,6 +13,10 @@ struct boot_info;
 void serial_init(void);
 int serial_getc_poll(void);
 void vga_init(void);
+void vga_draw_cell(unsigned int row, unsigned int col, char c, u8 attr);
+void vga_clear_screen(void);
+#define VGA_SCREEN_ROWS	25
+#define VGA_SCREEN_COLS	80
 void tsc_init(void);
 void gdt_init(void);
 void idt_init(void);

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kernel shell (kernel/shell.c, kernel/memmap.c). */
+#ifndef _KERNEL_SHELL_H
+#define _KERNEL_SHELL_H
+
+void shell_main(void);
+void shell_execute(char *line);
+void cmd_memmap(int argc, char **argv);
+
+#endif /* _KERNEL_SHELL_H */
