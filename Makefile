@@ -59,7 +59,7 @@ DEPS := $(OBJS:.o=.d)
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
 	bench-host deps grade lab-handout clean help compile_commands.json \
-	check-tools boot-checks bench-boot
+	check-tools boot-checks bench-boot screenshot
 .DEFAULT_GOAL := all
 
 all: $(B)/kernel.elf
@@ -164,6 +164,10 @@ bench: $(B)/kernel.elf
 	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
 		KTEST_SLAB_DEBUG= KTEST_ARGS="--echo none"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
+
+# The README's picture of memmap, taken from the running kernel.
+screenshot: $(B)/kernel.iso
+	$(Q)$(PYTHON) scripts/screenshot.py --iso $(B)/kernel.iso --out docs/memmap.png
 
 # Boot time: QEMU start to the kernel's first line, beside GRUB alone
 # (docs/performance.md).  BOOT_RUNS boots of each after a warm-up.

@@ -167,7 +167,6 @@ void cmd_memmap(int argc, char **argv)
 	int n;
 
 	classify(MAP_CELLS);
-	draw_vga();
 	for (i = 0; i < NR_FRAME_KINDS; i++) {
 		n = snprintf(buf, sizeof(buf), "%c %-16s %8lu frames\n",
 			     kinds[i].letter == ' ' ? '_' : kinds[i].letter,
@@ -175,4 +174,5 @@ void cmd_memmap(int argc, char **argv)
 		console_write(buf, n);
 	}
 	print_serial();
+	draw_vga();	/* last, so that the text above does not scroll it away */
 }
