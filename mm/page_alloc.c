@@ -132,6 +132,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 			    struct zone *zone, unsigned int order)
 {
 	zone->free_pages += 1UL << order;
+	/* LAB(buddy) BEGIN merge: merge with the buddy while it is free */
 	while (order < MAX_PAGE_ORDER) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = page + (buddy_pfn - pfn);
@@ -143,6 +144,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 		page = pfn_to_page(pfn);
 		order++;
 	}
+	/* LAB(buddy) END merge */
 	add_to_free_list(page, zone, order);
 }
 
@@ -153,6 +155,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 static inline void expand(struct zone *zone, struct page *page,
 			  unsigned int low, unsigned int high)
 {
+	/* LAB(buddy) BEGIN expand: give back the upper half at each order */
 	unsigned long size = 1UL << high;
 
 	while (high > low) {
@@ -160,6 +163,7 @@ static inline void expand(struct zone *zone, struct page *page,
 		size >>= 1;
 		add_to_free_list(&page[size], zone, high);
 	}
+	/* LAB(buddy) END expand */
 }
 
 /* Take the smallest free block of at least @order and trim it to @order. */
