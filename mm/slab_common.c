@@ -53,9 +53,11 @@ static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_CACHES] = {
 
 /* Class index for sizes 1..192, by (size - 1) / 8: 1 = 96, 2 = 192. */
 static const u8 size_index[24] = {
+	/* LAB(slab) BEGIN size_index: the same classes, as a table */
 	3, 4, 5, 5, 6, 6, 6, 6,		/* 8, 16, 32, 32, 64 x4 */
 	1, 1, 1, 1, 7, 7, 7, 7,		/* 96 x4, 128 x4 */
 	2, 2, 2, 2, 2, 2, 2, 2,		/* 192 x8 */
+	/* LAB(slab) END size_index */
 };
 
 

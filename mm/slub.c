@@ -263,11 +263,13 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 		list_move(&slab->lru, &s->partial);
 		s->nr_partial++;
 	}
+	/* LAB(slab) BEGIN discard: an empty slab goes back to the page allocator */
 	if (inuse == 1 && s->nr_partial > SLAB_MIN_PARTIAL) {
 		list_del(&slab->lru);
 		s->nr_partial--;
 		discard_slab(s, slab);
 	}
+	/* LAB(slab) END discard */
 }
 
 /* slab_free() of an object outside the active slab; restores interrupts. */
@@ -380,6 +382,7 @@ const char *kmem_cache_name(const struct kmem_cache *s)
 /* Choose the slab order: enough objects per slab, little waste. */
 static unsigned int calculate_order(unsigned int size)
 {
+	/* LAB(slab) BEGIN order: enough objects per slab, little waste */
 	unsigned int order;
 
 	for (order = 0; order <= SLAB_MAX_ORDER; order++) {
@@ -395,6 +398,7 @@ static unsigned int calculate_order(unsigned int size)
 	if ((PAGE_SIZE << order) < size)
 		order++;
 	return order;
+	/* LAB(slab) END order */
 }
 
 /*

@@ -89,6 +89,7 @@ extern struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
  */
 static __always_inline unsigned int kmalloc_index(size_t size)
 {
+	/* LAB(slab) BEGIN size_classes: the smallest class that fits @size */
 	if (size <= 8)
 		return 3;
 	if (size <= 16)
@@ -104,6 +105,7 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	if (size <= 192)
 		return 2;
 	return 64 - __builtin_clzl(size - 1);
+	/* LAB(slab) END size_classes */
 }
 void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
