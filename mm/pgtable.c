@@ -65,6 +65,7 @@ u64 *pgtable_entry(u64 *pgd, unsigned long va, enum pt_level level,
 
 u64 *pgtable_lookup(u64 *pgd, unsigned long va, enum pt_level *level)
 {
+	/* LAB(vmalloc) BEGIN walk: down the four levels to the entry that maps @va */
 	u64 *table = pgd;
 	enum pt_level l;
 
@@ -79,18 +80,21 @@ u64 *pgtable_lookup(u64 *pgd, unsigned long va, enum pt_level *level)
 		table = __va(*entry & PTE_ADDR_MASK);
 	}
 	return NULL;
+	/* LAB(vmalloc) END walk */
 }
 
 phys_addr_t pgtable_virt_to_phys(unsigned long va)
 {
 	enum pt_level level;
 	u64 *entry = pgtable_lookup(init_pgd, va, &level);
+	/* LAB(vmalloc) BEGIN phys: the frame from the entry, the offset from @va */
 	u64 mask;
 
 	if (!entry)
 		return (phys_addr_t)-1;
 	mask = (1ULL << level_shift[level]) - 1;
 	return ((*entry & PTE_ADDR_MASK) & ~mask) | (va & mask);
+	/* LAB(vmalloc) END phys */
 }
 
 /* A zeroed page for a page table, from the page allocator. */

@@ -182,6 +182,7 @@ static int clip_free_range(struct vmap_area *va, unsigned long addr,
 /* Give [va_start, va_end) of @va back to the free tree, merging neighbours. */
 static void free_range_merge(struct vmap_area *va)
 {
+	/* LAB(vmalloc) BEGIN merge: insert, then merge with the next and previous ranges */
 	struct vmap_area *prev, *next;
 
 	tree_insert(&free_tree, va);
@@ -199,6 +200,7 @@ static void free_range_merge(struct vmap_area *va)
 		kmem_cache_free(vmap_area_cachep, va);
 		avl_propagate_up(&free_tree, &prev->node);
 	}
+	/* LAB(vmalloc) END merge */
 }
 
 unsigned long purge_vmap_area_lazy(void)
