@@ -231,10 +231,12 @@ static bool zone_watermark_ok(const struct zone *zone, unsigned int order,
 	long free_pages = zone->free_pages - ((1L << order) - 1);
 	unsigned int o;
 
+	/* LAB(contexts) BEGIN watermark: how far below the mark each may go */
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
 	if (alloc_flags & ALLOC_HARDER)
 		min -= min / 4;
+	/* LAB(contexts) END watermark */
 	if (free_pages <= min)
 		return false;
 	if (!order)
@@ -249,10 +251,12 @@ static inline unsigned int gfp_to_alloc_flags(gfp_t gfp)
 {
 	unsigned int alloc_flags = ALLOC_WMARK_MIN;
 
+	/* LAB(contexts) BEGIN alloc_flags: which callers may use the reserve */
 	if (gfp & __GFP_HIGH)
 		alloc_flags |= ALLOC_HIGH;
 	if ((gfp & __GFP_ATOMIC) && !(gfp & __GFP_NOMEMALLOC))
 		alloc_flags |= ALLOC_HARDER;
+	/* LAB(contexts) END alloc_flags */
 	return alloc_flags;
 }
 

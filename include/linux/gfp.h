@@ -38,8 +38,10 @@ static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
  */
 static __always_inline bool alloc_in_atomic(gfp_t gfp, unsigned long irqflags)
 {
+	/* LAB(contexts) BEGIN atomic_rule: may block, but the caller may not */
 	return (gfp & __GFP_DIRECT_RECLAIM) &&
 	       (preempt_count() || irqs_disabled_flags(irqflags));
+	/* LAB(contexts) END atomic_rule */
 }
 
 /* The check for code that does not know its irq flags: may sleep? */

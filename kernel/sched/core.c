@@ -196,8 +196,10 @@ void __might_sleep(const char *file, int line)
 
 	if (!system_running || oops_in_progress)
 		return;
+	/* LAB(contexts) BEGIN might_sleep: sleeping is fine outside atomic context */
 	if (likely(preempt_count() == 0 && !irqs_disabled()))
 		return;
+	/* LAB(contexts) END might_sleep */
 	local_irq_save(flags);
 	if (might_sleep_ratelimited(file, line)) {
 		local_irq_restore(flags);
