@@ -275,6 +275,18 @@ static void free_vmap_area_lazy(struct vmap_area *va)
 		purge_vmap_area_lazy();
 }
 
+/* Describe the area @va covers (its size includes the guard page). */
+static void init_vm(struct vmap_area *va, unsigned long flags,
+		    struct page **pages, unsigned int nr_pages, const void *caller)
+{
+	va->vm.addr = (void *)va->va_start;
+	va->vm.size = va_size(va);
+	va->vm.flags = flags;
+	va->vm.pages = pages;
+	va->vm.nr_pages = nr_pages;
+	va->vm.caller = caller;
+}
+
 struct vm_struct *find_vm_area(const void *addr)
 {
 	struct vmap_area *va = tree_find(&busy_tree, (unsigned long)addr);
@@ -340,11 +352,7 @@ void *vmalloc_node_caller(unsigned long size, unsigned long align,
 		return NULL;
 	}
 	vm = &va->vm;
-	vm->addr = (void *)va->va_start;
-	vm->size = va_size(va);
-	vm->flags = VM_ALLOC;
-	vm->caller = caller;
-	vm->nr_pages = 0;
+	init_vm(va, VM_ALLOC, NULL, 0, caller);
 	vm->pages = kvmalloc_array(nr_pages, sizeof(struct page *),
 				   GFP_META(gfp_mask));
 	if (!vm->pages)
@@ -437,6 +445,26 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 	return va;
 }
 
+/*
+ * Unmap the live area that starts at @addr and give its range back
+ * (lazily).  vfree() frees the frames of a vmalloc area; vunmap() leaves
+ * frames alone, as Linux's does.
+ */
+static void release_area(const void *addr, const char *who, bool free_frames)
+{
+	struct vmap_area *va;
+
+	if (!addr)
+		return;
+	va = find_area_to_free(addr, who);
+	if (!va)
+		return;
+	vunmap_range(va->va_start, va->va_start + mapped_size(va));
+	if ((va->vm.flags & VM_ALLOC) && free_frames)
+		free_area_pages(&va->vm, va->vm.nr_pages);
+	free_vmap_area_lazy(va);
+}
+
 /**
  * vfree - free memory from vmalloc
  * @addr: what vmalloc() returned; NULL is ignored
@@ -448,18 +476,8 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
  */
 void vfree(const void *addr)
 {
-	struct vmap_area *va;
-
 	might_sleep_if(!in_interrupt());
-	if (!addr)
-		return;
-	va = find_area_to_free(addr, "vfree");
-	if (!va)
-		return;
-	vunmap_range(va->va_start, va->va_start + mapped_size(va));
-	if (va->vm.flags & VM_ALLOC)
-		free_area_pages(&va->vm, va->vm.nr_pages);
-	free_vmap_area_lazy(va);
+	release_area(addr, "vfree", true);
 }
 
 /**
@@ -486,12 +504,8 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 		vmalloc_fail(GFP_KERNEL, size, "vm_struct allocation failed");
 		return NULL;
 	}
-	va->vm.addr = (void *)va->va_start;
-	va->vm.size = va_size(va);
-	va->vm.flags = VM_MAP | (flags & ~VM_ALLOC);
-	va->vm.pages = pages;
-	va->vm.nr_pages = count;
-	va->vm.caller = __builtin_return_address(0);
+	init_vm(va, VM_MAP | (flags & ~VM_ALLOC), pages, count,
+		__builtin_return_address(0));
 	if (vmap_pages_range(va->va_start, va->va_start + size, prot, pages)) {
 		free_vmap_area_lazy(va);
 		return NULL;
@@ -507,17 +521,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
  */
 void vunmap(const void *addr)
 {
-	struct vmap_area *va;
-
-	if (!addr)
-		return;
-	va = find_area_to_free(addr, "vunmap");
-	if (!va)
-		return;
-	vunmap_range(va->va_start, va->va_start + mapped_size(va));
-	if (va->vm.flags & VM_ALLOC)
-		free_area_pages(&va->vm, va->vm.nr_pages);
-	free_vmap_area_lazy(va);
+	release_area(addr, "vunmap", false);
 }
 
 /**
@@ -539,12 +543,7 @@ void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
 	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
 	if (!va)
 		return NULL;
-	va->vm.addr = (void *)va->va_start;
-	va->vm.size = va_size(va);
-	va->vm.flags = VM_IOREMAP;
-	va->vm.pages = NULL;
-	va->vm.nr_pages = 0;
-	va->vm.caller = __builtin_return_address(0);
+	init_vm(va, VM_IOREMAP, NULL, 0, __builtin_return_address(0));
 	if (vmap_phys_range(va->va_start, va->va_start + size, phys_addr,
 			    PAGE_KERNEL_PROT | _PAGE_PCD | _PAGE_PWT)) {
 		free_vmap_area_lazy(va);
