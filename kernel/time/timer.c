@@ -212,6 +212,17 @@ long schedule_timeout(long timeout)
 		__set_current_state(TASK_RUNNING);
 		return 0;
 	}
+	if (unlikely(preempt_count())) {
+		/*
+		 * Atomic: schedule() reports "scheduling while atomic" and
+		 * returns at once, and with interrupts off (a hard interrupt,
+		 * spin_lock_irq) jiffies never move.  Wait the time out on the
+		 * clock instead, so the caller goes on after one report.
+		 */
+		schedule();
+		udelay(jiffies_to_msecs(timeout) * 1000UL);
+		return 0;
+	}
 	expire = jiffies + timeout;
 	timer.task = current;
 	timer_setup(&timer.timer, process_timeout, 0);
