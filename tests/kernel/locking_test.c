@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests for kernel/locking/: spin locks (what they switch off, the lock
+ * word, the recursion and double-unlock reports) and mutexes (a taken
+ * mutex puts the next locker to sleep; unlock hands it to the first
+ * waiter, in FIFO order; only the owner may unlock; mutex_lock is a
+ * sleeping function).
+ */
+#include <linux/delay.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include "context_kunit.h"
+
+/* ---- spin locks ---------------------------------------------------------------------- */
+
+static void spin_lock_word_and_trylock(struct kunit *test)
+{
+	spinlock_t lock;
+	int again;
+
+	spin_lock_init(&lock);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+	spin_lock(&lock);
+	KUNIT_EXPECT_TRUE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_PTR_EQ(test, lock.owner, (void *)current);
+	/* taken: trylock fails quietly, and leaves the count alone */
+	again = spin_trylock(&lock);
+	KUNIT_EXPECT_EQ(test, preempt_count(), 1);
+	spin_unlock(&lock);
+	KUNIT_EXPECT_EQ(test, again, 0);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+
+	KUNIT_EXPECT_EQ(test, spin_trylock(&lock), 1);
+	KUNIT_EXPECT_TRUE(test, spin_is_locked(&lock));
+	KUNIT_EXPECT_EQ(test, preempt_count(), 1);
+	spin_unlock(&lock);
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+}
+
+struct spinner {
+	volatile unsigned long count;
+};
+
+static int spin_until_stopped(void *data)
+{
+	struct spinner *s = data;
+
+	while (!kthread_should_stop())
+		s->count++;
+	return 0;
+}
+
+/*
+ * Holding a spin lock, a task is not preempted, however long it holds
+ * it (which is why it must hold it briefly): a CPU-bound thread waiting
+ * to run gets nothing until the unlock, and then gets the CPU at once.
+ */
+static void spin_lock_prevents_preemption(struct kunit *test)
+{
+	DEFINE_SPINLOCK(lock);
+	struct spinner s = {};
+	struct task_struct *t;
+	unsigned long c0, c1, c2, nivcsw0, nivcsw1;
+
+	t = ctx_thread_run(test, spin_until_stopped, &s, "lock_spinner");
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(s.count != 0, 1000));
+	spin_lock(&lock);
+	c0 = s.count;
+	nivcsw0 = current->nivcsw;
+	mdelay(3 * SCHED_TIME_SLICE_TICKS * 1000 / HZ);	/* three slices */
+	c1 = s.count;
+	nivcsw1 = current->nivcsw;
+	KUNIT_EXPECT_TRUE(test, need_resched());	/* asked, not granted */
+	spin_unlock(&lock);	/* preempt_enable(): switches right here */
+	c2 = s.count;
+	KUNIT_EXPECT_EQ(test, c1, c0);
+	KUNIT_EXPECT_EQ(test, nivcsw1, nivcsw0);
+	KUNIT_EXPECT_GT(test, c2, c1);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+}
+
+static DEFINE_SPINLOCK(test_recursive_lock);
+
+/* Taking a spin lock one holds: a deadlock on SMP, reported here. */
+static void spinlock_recursion_is_reported(struct kunit *test)
+{
+	char line[96];
+	u64 seq = log_seq();
+	int count;
+
+	spin_lock(&test_recursive_lock);
+	spin_lock(&test_recursive_lock);
+	count = preempt_count();
+	spin_unlock(&test_recursive_lock);
+	spin_unlock(&test_recursive_lock);	/* already unlocked: reported */
+	KUNIT_EXPECT_EQ(test, count, 2);
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&test_recursive_lock));
+
+	snprintf(line, sizeof(line), "BUG: spinlock recursion on CPU#0, kunit_try_catch/%d",
+		 current->pid);
+	ctx_expect_log(test, seq, line);
+	snprintf(line, sizeof(line),
+		 " lock: test_recursive_lock, .owner: kunit_try_catch/%d", current->pid);
+	ctx_expect_log(test, seq, line);
+	snprintf(line, sizeof(line),
+		 "BUG: spinlock already unlocked on CPU#0, kunit_try_catch/%d", current->pid);
+	ctx_expect_log(test, seq, line);
+}
+
+/* Each variant undoes exactly what it did. */
+static void spin_lock_variants_restore_state(struct kunit *test)
+{
+	DEFINE_SPINLOCK(lock);
+	unsigned long flags;
+	bool off;
+
+	spin_lock_irq(&lock);
+	spin_unlock_irq(&lock);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	spin_lock_bh(&lock);
+	spin_unlock_bh(&lock);
+	spin_lock_irqsave(&lock, flags);
+	spin_unlock_irqrestore(&lock, flags);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+
+	/* nested in an irqs-off section, irqrestore keeps them off */
+	local_irq_disable();
+	spin_lock_irqsave(&lock, flags);
+	spin_unlock_irqrestore(&lock, flags);
+	off = irqs_disabled();
+	local_irq_enable();
+	KUNIT_EXPECT_TRUE(test, off);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+}
+
+/* ---- mutexes -------------------------------------------------------------------------- */
+
+struct locker {
+	struct mutex *m;
+	int id;
+	int *order;		/* each locker appends its id, under the mutex */
+	int *n;
+	bool acquired;
+};
+
+static int lock_and_record(void *data)
+{
+	struct locker *l = data;
+
+	mutex_lock(l->m);
+	WRITE_ONCE(l->acquired, true);
+	if (l->order)
+		l->order[(*l->n)++] = l->id;
+	mutex_unlock(l->m);
+	return 0;
+}
+
+/* Is @t asleep waiting for a mutex? */
+static bool blocked_on_mutex(struct task_struct *t)
+{
+	return READ_ONCE(t->__state) == TASK_UNINTERRUPTIBLE && READ_ONCE(t->wchan);
+}
+
+static void mutex_blocks_second_locker(struct kunit *test)
+{
+	struct mutex m;
+	struct locker l = { .m = &m };
+	struct task_struct *t, *owner_after_unlock;
+
+	mutex_init(&m);
+	mutex_lock(&m);
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	KUNIT_EXPECT_TRUE(test, mutex_is_locked(&m));
+	t = kthread_run(lock_and_record, &l, "mutex_waiter");
+	if (IS_ERR(t)) {
+		mutex_unlock(&m);
+		KUNIT_FAIL(test, "kthread_run failed");
+		return;
+	}
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(blocked_on_mutex(t), 1000));
+	msleep(20);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(l.acquired));
+	KUNIT_EXPECT_TRUE(test, blocked_on_mutex(t));
+
+	/* unlock hands the mutex over: the waiter owns it before it runs */
+	preempt_disable();
+	mutex_unlock(&m);
+	owner_after_unlock = READ_ONCE(m.owner);
+	preempt_enable();
+	KUNIT_EXPECT_PTR_EQ(test, owner_after_unlock, t);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_TRUE(test, l.acquired);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+/* Three sleepers get the mutex in the order they asked for it. */
+static void mutex_handoff_is_fifo(struct kunit *test)
+{
+	struct locker l[3];
+	struct task_struct *t[3];
+	struct mutex m;
+	int order[3] = { 0 }, n = 0, i, started = 0, overtook;
+
+	mutex_init(&m);
+	mutex_lock(&m);
+	for (i = 0; i < 3; i++) {
+		l[i] = (struct locker){ .m = &m, .id = i + 1, .order = order, .n = &n };
+		t[i] = kthread_run(lock_and_record, &l[i], "mutex_fifo/%d", i + 1);
+		if (IS_ERR(t[i]))
+			break;
+		started++;
+		/* queue them one at a time, in a known order */
+		KUNIT_EXPECT_TRUE(test, ctx_wait_until(blocked_on_mutex(t[i]), 1000));
+	}
+	/* nobody overtakes the sleepers, not even the unlocker */
+	preempt_disable();
+	mutex_unlock(&m);
+	overtook = mutex_trylock(&m);
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, overtook, 0);
+	for (i = 0; i < started; i++)
+		KUNIT_EXPECT_EQ(test, kthread_stop(t[i]), 0);
+	KUNIT_ASSERT_EQ(test, started, 3);
+	KUNIT_EXPECT_EQ(test, n, 3);
+	KUNIT_EXPECT_EQ(test, order[0], 1);
+	KUNIT_EXPECT_EQ(test, order[1], 2);
+	KUNIT_EXPECT_EQ(test, order[2], 3);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+static int trylock_from_thread(void *data)
+{
+	return mutex_trylock(data);
+}
+
+static void mutex_trylock_works(struct kunit *test)
+{
+	struct task_struct *t;
+	struct mutex m;
+	u64 seq = log_seq();
+
+	mutex_init(&m);
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 1);
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	/* taken: 0 without sleeping, from the owner or anyone else */
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 0);
+	t = ctx_thread_run(test, trylock_from_thread, &m, "mutex_try");
+	msleep(10);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+	ctx_expect_no_log(test, seq, "WARNING:");
+}
+
+static int unlock_foreign_mutex(void *data)
+{
+	mutex_unlock(data);
+	return 0;
+}
+
+/* Only the owner unlocks: anyone else gets a WARNING and changes nothing. */
+static void mutex_unlock_by_non_owner_warns(struct kunit *test)
+{
+	struct task_struct *t;
+	struct mutex m;
+	char line[128];
+	pid_t pid;
+	u64 seq;
+
+	mutex_init(&m);
+	mutex_lock(&m);
+	seq = log_seq();
+	t = ctx_thread_run(test, unlock_foreign_mutex, &m, "mutex_thief");
+	pid = t->pid;
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(READ_ONCE(t->__state) == TASK_DEAD, 1000));
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	ctx_expect_log(test, seq, "------------[ cut here ]------------");
+	snprintf(line, sizeof(line), "WARNING: CPU: 0 PID: %d at kernel/locking/mutex.c:", pid);
+	ctx_expect_log(test, seq, line);
+	snprintf(line, sizeof(line), "unlocked by mutex_thief/%d, but owned by kunit_try_catch",
+		 pid);
+	ctx_expect_log(test, seq, line);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+
+	/* unlocking a free mutex is the same mistake */
+	seq = log_seq();
+	mutex_unlock(&m);
+	ctx_expect_log(test, seq, "but owned by nobody");
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+/* mutex_lock() may sleep: under a spin lock it is reported, free or not. */
+static void mutex_lock_in_atomic_is_reported(struct kunit *test)
+{
+	DEFINE_SPINLOCK(lock);
+	struct mutex m;
+	char line[128];
+	u64 seq = log_seq();
+
+	mutex_init(&m);
+	spin_lock(&lock);
+	mutex_lock(&m);
+	spin_unlock(&lock);
+	mutex_unlock(&m);
+	ctx_expect_log(test, seq,
+		       "BUG: sleeping function called from invalid context at kernel/locking/mutex.c:");
+	snprintf(line, sizeof(line),
+		 "in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: %d, name: kunit_try_catch",
+		 current->pid);
+	ctx_expect_log(test, seq, line);
+	ctx_expect_log(test, seq, "preempt_count: 1, expected: 0");
+}
+
+struct counter_test {
+	struct mutex lock;
+	unsigned long value;
+	unsigned int contended;	/* lockers that found it taken */
+};
+
+#define COUNTER_LOOPS	50
+
+static int add_slowly(void *data)
+{
+	struct counter_test *c = data;
+	unsigned long v;
+	int i;
+
+	for (i = 0; i < COUNTER_LOOPS; i++) {
+		if (mutex_is_locked(&c->lock))
+			c->contended++;
+		mutex_lock(&c->lock);
+		v = c->value;
+		udelay(2000);	/* 100 ms in all: more than a slice */
+		c->value = v + 1;
+		mutex_unlock(&c->lock);
+	}
+	return 0;
+}
+
+/*
+ * Two threads doing read, wait, write: preempted inside the section
+ * (they are, every slice), the mutex still lets no update be lost.
+ */
+static void mutex_serializes_preempted_threads(struct kunit *test)
+{
+	struct counter_test c = { .value = 0 };
+	struct task_struct *a, *b;
+	unsigned long preemptions;
+
+	mutex_init(&c.lock);
+	a = ctx_thread_run(test, add_slowly, &c, "mutex_add_a");
+	b = kthread_run(add_slowly, &c, "mutex_add_b");
+	if (IS_ERR(b)) {
+		kthread_stop(a);
+		KUNIT_FAIL(test, "kthread_run failed");
+		return;
+	}
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(
+		READ_ONCE(a->__state) == TASK_DEAD && READ_ONCE(b->__state) == TASK_DEAD,
+		2000));
+	preemptions = a->nivcsw + b->nivcsw;
+	KUNIT_EXPECT_EQ(test, kthread_stop(a), 0);
+	KUNIT_EXPECT_EQ(test, kthread_stop(b), 0);
+	KUNIT_EXPECT_EQ(test, c.value, 2UL * COUNTER_LOOPS);
+	/* they really were preempted and really did wait for each other */
+	KUNIT_EXPECT_GT(test, preemptions, 0UL);
+	KUNIT_EXPECT_GT(test, c.contended, 0U);
+}
+
+static struct kunit_case locking_cases[] = {
+	KUNIT_CASE(spin_lock_word_and_trylock),
+	KUNIT_CASE(spin_lock_prevents_preemption),
+	KUNIT_CASE(spinlock_recursion_is_reported),
+	KUNIT_CASE(spin_lock_variants_restore_state),
+	KUNIT_CASE(mutex_blocks_second_locker),
+	KUNIT_CASE(mutex_handoff_is_fifo),
+	KUNIT_CASE(mutex_trylock_works),
+	KUNIT_CASE(mutex_unlock_by_non_owner_warns),
+	KUNIT_CASE(mutex_lock_in_atomic_is_reported),
+	KUNIT_CASE(mutex_serializes_preempted_threads),
+	{}
+};
+
+static struct kunit_suite locking_suite = {
+	.name = "locking",
+	.test_cases = locking_cases,
+};
+kunit_test_suite(locking_suite);
