@@ -364,6 +364,7 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 
 static unsigned long (*reclaim_hooks[MAX_RECLAIM_HOOKS])(void);
 static DECLARE_WAIT_QUEUE_HEAD(page_alloc_wait);
+static unsigned long page_free_events;	/* bumped when frames come back */
 unsigned long page_alloc_sleeps;	/* times an allocation went to sleep */
 
 /**
@@ -400,8 +401,10 @@ static void reclaim(void)
 /* Frames went back to the buddy lists: wake allocations that wait. */
 static inline void wake_page_waiters(void)
 {
-	if (unlikely(waitqueue_active(&page_alloc_wait)))
+	if (unlikely(waitqueue_active(&page_alloc_wait))) {
+		WRITE_ONCE(page_free_events, page_free_events + 1);
 		wake_up_all(&page_alloc_wait);
+	}
 }
 
 /*
@@ -431,6 +434,8 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 		return page;
 
 	while (gfpflags_allow_blocking(gfp) && !alloc_in_atomic(gfp, arch_local_save_flags())) {
+		unsigned long events = READ_ONCE(page_free_events);
+
 		reclaim();
 		drain_all_pages();
 		page = get_page_from_freelist(gfp, order, alloc_flags);
@@ -441,7 +446,9 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 		if (!(gfp & __GFP_NOFAIL) && retries++ >= MAX_RECLAIM_RETRIES)
 			break;
 		page_alloc_sleeps++;
-		wait_event_timeout(page_alloc_wait, false, RECLAIM_WAIT_JIFFIES);
+		wait_event_timeout(page_alloc_wait,
+				   READ_ONCE(page_free_events) != events,
+				   RECLAIM_WAIT_JIFFIES);
 	}
 	warn_alloc(gfp, order);
 	return NULL;
@@ -742,13 +749,16 @@ void free_pages(unsigned long addr, unsigned int order)
 void drain_all_pages(void)
 {
 	struct zone *zone;
-	unsigned long flags;
+	unsigned long flags, drained = 0;
 
 	local_irq_save(flags);
-	for_each_zone(zone)
+	for_each_zone(zone) {
+		drained += zone->pcp.count;
 		free_pcppages_bulk(zone, zone->pcp.count, &zone->pcp);
+	}
 	local_irq_restore(flags);
-	wake_page_waiters();
+	if (drained)
+		wake_page_waiters();
 }
 
 /* ---- counters, watermarks, reports ---------------------------------------- */

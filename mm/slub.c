@@ -225,7 +225,7 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	void *object;
 
 	if (alloc_in_atomic(gfp, irqflags))
-		__might_sleep(__FILE__, __LINE__);	/* GFP_KERNEL where it may not sleep */
+		__might_sleep_irqflags(__FILE__, __LINE__, irqflags);	/* GFP_KERNEL where it may not sleep */
 	if (fault_injection_active && !(gfp & __GFP_NOFAIL) &&
 	    should_fail(&failslab, s->object_size)) {
 		local_irq_restore(irqflags);

@@ -116,6 +116,7 @@ static inline bool need_resched(void)
  * with the caller's file and line (rate limited per call site).
  */
 void __might_sleep(const char *file, int line);
+void __might_sleep_irqflags(const char *file, int line, unsigned long irqflags);
 #define might_sleep()	__might_sleep(__FILE__, __LINE__)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
 

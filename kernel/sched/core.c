@@ -191,13 +191,27 @@ unsigned long might_sleep_reports;
  */
 void __might_sleep(const char *file, int line)
 {
+	__might_sleep_irqflags(file, line, arch_local_save_flags());
+}
+
+/**
+ * __might_sleep_irqflags - __might_sleep() for a caller that has already
+ * turned interrupts off
+ * @file: the caller's file
+ * @line: and line
+ * @irqflags: interrupt flags as the caller found them (local_irq_save())
+ *
+ * Context: Any context.
+ */
+void __might_sleep_irqflags(const char *file, int line, unsigned long irqflags)
+{
 	struct task_struct *t = current;
 	unsigned long flags;
 
 	if (!system_running || oops_in_progress)
 		return;
 	/* LAB(contexts) BEGIN might_sleep: sleeping is fine outside atomic context */
-	if (likely(preempt_count() == 0 && !irqs_disabled()))
+	if (likely(preempt_count() == 0 && !irqs_disabled_flags(irqflags)))
 		return;
 	/* LAB(contexts) END might_sleep */
 	local_irq_save(flags);
@@ -209,7 +223,8 @@ void __might_sleep(const char *file, int line)
 	pr_err("BUG: sleeping function called from invalid context at %s:%d\n",
 	       file, line);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
-	       in_atomic() ? 1 : 0, (flags & X86_EFLAGS_IF) ? 0 : 1, t->pid, t->comm);
+	       in_atomic() ? 1 : 0, irqs_disabled_flags(irqflags) ? 1 : 0, t->pid,
+	       t->comm);
 	pr_err("preempt_count: %x, expected: 0\n", preempt_count());
 	local_irq_restore(flags);
 	atomic_report_end();

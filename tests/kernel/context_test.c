@@ -57,7 +57,7 @@ static void preempt_count_layout(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0x202);
 	local_bh_disable();
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0x402);
-	KUNIT_EXPECT_EQ(test, softirq_count(), 0x400);
+	KUNIT_EXPECT_EQ(test, softirq_count(), 0x400UL);
 	local_bh_enable();
 	local_bh_enable();
 	preempt_enable();

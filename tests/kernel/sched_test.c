@@ -557,7 +557,7 @@ static unsigned int count_finished(struct completion_waiter *w, int n)
 static void complete_one_then_all(struct kunit *test)
 {
 	DECLARE_COMPLETION_ONSTACK(done);
-	struct completion_waiter w[3] = { { &done }, { &done }, { &done } };
+	struct completion_waiter w[3] = { { .done = &done }, { .done = &done }, { .done = &done } };
 	struct task_struct *t[3];
 	int i, n = 0;
 
