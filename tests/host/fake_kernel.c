@@ -163,6 +163,13 @@ int wake_up_process(struct task_struct *p)
 }
 
 /* might_sleep() checks nothing here. */
+void __might_sleep_irqflags(const char *file, int line, unsigned long irqflags)
+{
+	(void)file;
+	(void)line;
+	(void)irqflags;
+}
+
 void __might_sleep(const char *file, int line)
 {
 	(void)file;
