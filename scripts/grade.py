@@ -139,19 +139,17 @@ def tail(path, n):
 
 def case_reason(test):
     """Why a case that ran failed, in a few lines."""
-    diags = test.diagnostics()
-    keys = ('leak check', 'timed out', 'oopsed', 'EXPECTATION FAILED',
-            'ASSERTION FAILED', 'BUG:', 'Expected')
-    picked = [d for d in diags if any(k in d for k in keys)]
+    diags = [d.lstrip('# ').strip() for d in test.diagnostics()]
     lines = []
-    for d in picked + [d for d in diags if d not in picked]:
-        d = d.lstrip('# ').strip()
-        if d and d not in lines:
+    for key, say in (('leak check', 'leak check failed: the case left '
+                      'memory behind'),
+                     ('timed out', 'timed out (the runner gave up on it)'),
+                     ('oopsed', 'the case oopsed (see the serial log)')):
+        if any(key in d for d in diags):
+            lines.append(say)
+    for d in diags:             # the first diagnostics, in their order
+        if d and d not in lines and len(lines) < MAX_REASON_LINES:
             lines.append(d)
-        if len(lines) >= MAX_REASON_LINES:
-            break
-    if any('leak check' in d for d in diags):
-        lines.insert(0, 'leak check failed: the case left memory behind')
     return lines or ['reported "not ok"']
 
 
