@@ -85,6 +85,8 @@ static unsigned int calculate_alignment(slab_flags_t flags, unsigned int align,
 static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 		      unsigned int align, slab_flags_t flags, void (*ctor)(void *))
 {
+	unsigned long irqflags;
+
 	memset(s, 0, sizeof(*s));
 	s->name = name;
 	s->object_size = size;
@@ -93,7 +95,10 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->ctor = ctor;
 	if (__kmem_cache_create(s))
 		return -EINVAL;
+	/* the list of caches changes and is walked with interrupts off */
+	local_irq_save(irqflags);
 	list_add_tail(&s->list, &slab_caches);
+	local_irq_restore(irqflags);
 	return 0;
 }
 
@@ -159,10 +164,12 @@ int kmem_cache_shrink(struct kmem_cache *s)
 unsigned long kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
-	unsigned long freed = 0;
+	unsigned long freed = 0, flags;
 
+	local_irq_save(flags);
 	list_for_each_entry(s, &slab_caches, list)
 		freed += __kmem_cache_shrink(s);
+	local_irq_restore(flags);
 	return freed;
 }
 
@@ -179,6 +186,8 @@ unsigned long kmem_cache_shrink_all(void)
  */
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	unsigned long irqflags;
+
 	if (!s)
 		return;
 	__kmem_cache_shrink(s);
@@ -186,7 +195,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		report_objects_remaining(s, _RET_IP_);
 		return;
 	}
+	local_irq_save(irqflags);
 	list_del(&s->list);
+	local_irq_restore(irqflags);
 	kmem_cache_free(&kmem_cache_boot, s);
 }
 
@@ -453,9 +464,11 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 void slabinfo_show(struct seq_buf *m)
 {
 	struct kmem_cache *s;
+	unsigned long flags;
 
 	seq_buf_printf(m, "slabinfo - version: 2.1\n");
 	seq_buf_printf(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	local_irq_save(flags);		/* a consistent picture */
 	list_for_each_entry(s, &slab_caches, list) {
 		seq_buf_printf(m, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
 			       s->name, slab_cache_live(s),
@@ -463,6 +476,7 @@ void slabinfo_show(struct seq_buf *m)
 			       1 << s->order, 0U, 0U, 0U, s->nr_slabs,
 			       s->nr_slabs, 0UL);
 	}
+	local_irq_restore(flags);
 }
 
 void show_slabinfo(void)
@@ -478,11 +492,13 @@ void show_slabinfo(void)
 unsigned long slab_objects_live(void)
 {
 	struct kmem_cache *s;
-	unsigned long n = 0;
+	unsigned long n = 0, flags;
 
+	local_irq_save(flags);
 	list_for_each_entry(s, &slab_caches, list)
 		if (!(s->flags & SLAB_NOLEAKTRACE))
 			n += slab_cache_live(s);
+	local_irq_restore(flags);
 	return n;
 }
 

@@ -107,7 +107,12 @@ static void tree_insert(struct avl_root *root, struct vmap_area *va)
 	avl_insert_fixup(root, &va->node);
 }
 
-/* The area of @root that contains @addr, or NULL. */
+/*
+ * The area of @root that contains @addr, or NULL.  The trees change only
+ * with interrupts off (no interrupt, no preemption: nobody else runs), so
+ * a lookup must run with interrupts off too, or a task preempted in the
+ * middle of its walk may resume on a tree that was rotated under it.
+ */
 static struct vmap_area *tree_find(struct avl_root *root, unsigned long addr)
 {
 	struct avl_node *n = root->node;
@@ -289,7 +294,12 @@ static void init_vm(struct vmap_area *va, unsigned long flags,
 
 struct vm_struct *find_vm_area(const void *addr)
 {
-	struct vmap_area *va = tree_find(&busy_tree, (unsigned long)addr);
+	struct vmap_area *va;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	va = tree_find(&busy_tree, (unsigned long)addr);
+	local_irq_restore(flags);
 
 	return va ? &va->vm : NULL;
 }
@@ -436,7 +446,12 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 /* The live area that starts exactly at @addr, or a warning and NULL. */
 static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 {
-	struct vmap_area *va = tree_find(&busy_tree, (unsigned long)addr);
+	struct vmap_area *va;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	va = tree_find(&busy_tree, (unsigned long)addr);
+	local_irq_restore(flags);
 
 	if (!va || va->va_start != (unsigned long)addr) {
 		WARN(1, "Trying to %s() nonexistent vm area (%px)\n", who, addr);
@@ -641,7 +656,9 @@ void vmallocinfo_show(struct seq_buf *s)
 {
 	struct avl_node *n;
 	struct vmap_area *va;
+	unsigned long flags;
 
+	local_irq_save(flags);		/* a stable picture of both lists */
 	for (n = avl_first(&busy_tree); n; n = avl_next(n)) {
 		va = va_of(n);
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
@@ -653,6 +670,7 @@ void vmallocinfo_show(struct seq_buf *s)
 	list_for_each_entry(va, &lazy_list, lazy)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",
 			       va->va_start, va->va_end, va_size(va));
+	local_irq_restore(flags);
 }
 
 void show_vmallocinfo(void)
