@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: GPL-2.0
+"""
+session_steps.py - the gdb half of the scripted gdb session.
+
+scripts/gdb_session.py starts QEMU paused with the test kernel
+(ktest=selftest_gdb, tests/kernel/gdb_selftest.c) and runs
+
+    gdb -batch -nx -x build/gdbtest.gdbinit -x scripts/gdb/session_steps.py
+
+so gdb first does what a student's .gdbinit does (symbols, helpers,
+target remote), then this file drives it, as a student would type:
+
+    break reports_match_gdb, continue     the test case starts
+    break kmalloc, continue               its kmalloc (inlined, 40-odd places)
+    lx-slabinfo                           before
+    step ...                              into kmalloc_trace(), the fast path
+    finish                                "Value returned": the object
+    lx-slabinfo                           after: one more active object
+    break gdb_checkpoint, continue        the kernel printed its reports
+    lx-<report> for each one              the same state, read by gdb
+    continue                              the case frees, the kernel powers off
+
+Each step's result and every helper's text go to the JSON file named by
+$GDB_SESSION_RESULT, written after every step, so a hang still leaves a
+record of how far it got.  The kernel's serial output (the reports to
+compare with) is read from $GDB_SESSION_SERIAL.  The comparison itself is
+done by gdb_session.py after gdb exits.
+"""
+
+import json
+import os
+import re
+
+import gdb
+
+RESULT = os.environ["GDB_SESSION_RESULT"]
+SERIAL = os.environ["GDB_SESSION_SERIAL"]
+MAX_TRIES = 20		# stops at other kmalloc calls, steps to kmalloc_trace
+
+result = {"steps": [], "helpers": {}, "object": None}
+
+
+def save():
+    with open(RESULT + ".tmp", "w") as f:
+        json.dump(result, f, indent=1)
+    os.replace(RESULT + ".tmp", RESULT)
+
+
+def record(name, ok, detail=""):
+    result["steps"].append({"name": name, "ok": bool(ok), "detail": detail})
+    save()
+    gdb.write("[session] %s %s %s\n" % ("PASS" if ok else "FAIL", name, detail))
+    return ok
+
+
+def run(cmd):
+    """A gdb command, its output both captured and shown in the transcript."""
+    gdb.write("(gdb) %s\n" % cmd)
+    out = gdb.execute(cmd, to_string=True)
+    gdb.write(out)
+    return out
+
+
+def frame_names():
+    frame = gdb.selected_frame()
+    older = frame.older()
+    return frame.name(), older.name() if older else None
+
+
+def active_objs(slabinfo, cache):
+    for line in slabinfo.splitlines():
+        fields = line.split()
+        if fields and fields[0] == cache:
+            return int(fields[1])
+    return None
+
+
+def main():
+    if not gdb.selected_inferior().pid:
+        record("attach to QEMU", False, "target remote failed (see the transcript)")
+        return
+    record("attach to QEMU", True)
+
+    run("break reports_match_gdb")
+    run("continue")
+    name, _ = frame_names()
+    if not record("break reports_match_gdb", name == "reports_match_gdb",
+                  "stopped in %s" % name):
+        return
+    run("delete")
+
+    # kmalloc is __always_inline: gdb puts a breakpoint in every caller
+    run("break kmalloc")
+    for _ in range(MAX_TRIES):
+        run("continue")
+        name, caller = frame_names()
+        if name == "kmalloc" and caller == "reports_match_gdb":
+            break
+    if not record("break kmalloc", name == "kmalloc" and caller == "reports_match_gdb",
+                  "stopped in %s called from %s" % (name, caller)):
+        return
+    run("delete")
+    run("bt 3")
+    size = int(gdb.parse_and_eval("size"))
+    before = run("lx-slabinfo")
+
+    for _ in range(MAX_TRIES):
+        run("step")
+        name, _ = frame_names()
+        if name == "kmalloc_trace":
+            break
+    if not record("step into kmalloc_trace", name == "kmalloc_trace",
+                  "stepped to %s" % name):
+        return
+    cache = gdb.parse_and_eval("s")["name"].string()
+    run("print *s")
+
+    run("finish")
+    name, _ = frame_names()
+    returned = gdb.history(0)	# finish puts the return value in $
+    ok = name == "reports_match_gdb" and returned.type.code == gdb.TYPE_CODE_PTR
+    record("finish", ok, "back in %s, returned %s" % (name, returned))
+    if not ok:
+        return
+    result["object"] = int(returned)
+    after = run("lx-slabinfo")
+    a, b = active_objs(before, cache), active_objs(after, cache)
+    record("lx-slabinfo changes after kmalloc(%d)" % size,
+           a is not None and b == a + 1,
+           "%s active_objs %s -> %s" % (cache, a, b))
+
+    run("break gdb_checkpoint")
+    run("continue")
+    name, _ = frame_names()
+    if not record("break gdb_checkpoint", name == "gdb_checkpoint", "stopped in %s" % name):
+        return
+    run("delete")
+
+    # the kernel printed "@@gdb-report COMMAND" before each report
+    with open(SERIAL, "rb") as f:
+        serial = f.read().decode("latin-1")
+    commands = re.findall(r"^@@gdb-report (.*?)\r?$", serial, re.M)
+    for cmd in commands:
+        try:
+            result["helpers"][cmd] = run("lx-" + cmd)
+        except gdb.error as e:
+            result["helpers"][cmd] = "gdb error: %s\n" % e
+    save()
+    record("ran %d helpers" % len(commands), len(commands) > 0)
+
+    # let the case free its memory, and the kernel report and power off:
+    # QEMU exits, and gdb sees the connection close
+    try:
+        run("continue")
+    except gdb.error as e:
+        if "connection closed" not in str(e).lower():
+            raise
+    record("continue to the end", True)
+
+
+try:
+    main()
+except gdb.error as e:
+    record("gdb session", False, "gdb error: %s" % e)
+except KeyboardInterrupt:
+    record("gdb session", False, "interrupted")

@@ -1,0 +1,550 @@
+# SPDX-License-Identifier: GPL-2.0
+"""
+teachkernel.py - gdb commands that read the live kernel's data structures.
+
+Loaded by .gdbinit (scripts/gdbinit.in) with "source".  Each command walks
+the same structures as the kernel's own report and prints the same text,
+byte for byte, so what you see in gdb is what the shell command or the
+test log would show for the same moment:
+
+    lx-dmesg           the log ring            kernel/printk.c     (shell: dmesg)
+    lx-meminfo         /proc/meminfo           mm/meminfo.c        (meminfo)
+    lx-buddyinfo       /proc/buddyinfo         mm/page_alloc.c     (buddyinfo)
+    lx-slabinfo        /proc/slabinfo          mm/slab_common.c    (slabinfo)
+    lx-vmallocinfo     /proc/vmallocinfo       mm/vmalloc.c        (vmallocinfo)
+    lx-pagewalk ADDR   one address's walk      mm/pgtable.c        (pagewalk ADDR)
+    lx-ctx             preempt_count, irqs     kernel/shell.c      (ctx)
+    lx-ps              the tasks               kernel/shell.c      (ps)
+
+Each function below names the C function it mirrors; when that function
+changes, change its mirror (scripts/gdb_session.py, part of `make test`,
+compares every command with the kernel's own text and fails when they
+differ).  Constants that are C macros, which gdb cannot see without -g3,
+are copied here from the header named beside them; sizes of arrays are
+taken from the debug info instead, so they cannot drift.
+
+The commands read memory while the kernel is stopped.  Nothing is
+written, nothing is called in the target: they work even when the
+kernel is wedged, in an interrupt handler or halfway through an
+allocation.  A structure that is not set up yet (stopped early in boot)
+or is corrupt gives an error message, never a hang: every list walk is
+bounded.
+"""
+
+import struct
+
+import gdb
+
+# arch/x86_64/include/asm/page.h
+PAGE_SHIFT = 12
+PAGE_OFFSET = 0xffff888000000000
+START_KERNEL_MAP = 0xffffffff80000000
+VMALLOC_START = 0xffffc90000000000
+VMALLOC_END = 0xffffe8ffffffffff
+# arch/x86_64/include/asm/pgtable.h
+PAGE_PRESENT = 1 << 0
+PAGE_RW = 1 << 1
+PAGE_USER = 1 << 2
+PAGE_ACCESSED = 1 << 5
+PAGE_DIRTY = 1 << 6
+PAGE_PSE = 1 << 7
+PAGE_NX = 1 << 63
+PTE_ADDR_MASK = 0x000ffffffffff000
+PTRS_PER_TABLE = 512
+# include/linux/mmzone.h: enum zone_watermarks
+WMARK_HIGH = 2
+# include/linux/vmalloc.h
+VM_IOREMAP = 0x1
+VM_ALLOC = 0x2
+# include/linux/preempt.h
+PREEMPT_MASK = 0x000000ff
+SOFTIRQ_MASK = 0x0000ff00
+HARDIRQ_MASK = 0x000f0000
+NMI_MASK = 0x00f00000
+SOFTIRQ_OFFSET = 0x100
+# arch/x86_64/include/asm/processor-flags.h
+X86_EFLAGS_IF = 1 << 9
+# include/linux/sched.h: the states task_state_name() knows
+TASK_STATE_NAMES = {
+    0x0000: "R (running)",
+    0x0001: "S (sleeping)",
+    0x0002: "D (disk sleep)",
+    0x0080: "X (dead)",
+}
+# include/kernel/log.h: a message starts with KERN_SOH and its level digit
+KERN_SOH = 0x01
+
+# No list in this kernel is longer than this; a longer one is corrupt
+# (or not initialised yet) and is reported rather than walked forever.
+MAX_LIST_WALK = 1 << 20
+
+ULONG_MASK = (1 << 64) - 1
+
+
+# ---- reading the target ---------------------------------------------------
+
+class Memory:
+    """Target memory read in whole pages, each page read once per command.
+
+    Walking a freelist or a tree reads many small words; reading them one
+    remote-protocol packet at a time is slow.  A Memory lives for one
+    command only, so it never shows stale data.
+    """
+
+    def __init__(self):
+        self.inferior = gdb.selected_inferior()
+        self.pages = {}
+
+    def read(self, addr, size):
+        out = bytearray()
+        while size > 0:
+            base = addr & ~0xfff
+            page = self.pages.get(base)
+            if page is None:
+                page = bytes(self.inferior.read_memory(base, 0x1000))
+                self.pages[base] = page
+            chunk = min(size, base + 0x1000 - addr)
+            out += page[addr - base:addr - base + chunk]
+            addr += chunk
+            size -= chunk
+        return bytes(out)
+
+    def u64(self, addr):
+        return struct.unpack("<Q", self.read(addr, 8))[0]
+
+
+def symbol_value(name, filename=None):
+    """The value of a global (or, with @filename, a file's static) variable."""
+    expr = "'%s'::%s" % (filename, name) if filename else name
+    try:
+        return gdb.parse_and_eval(expr)
+    except gdb.error as e:
+        raise gdb.GdbError("cannot read %s: %s (is build/kernel.elf loaded?)"
+                           % (name, e))
+
+
+def ulong(value):
+    return int(value) & ULONG_MASK
+
+
+def c_string(value, maxlen=256):
+    """A char * or char[] as text, up to its NUL ("(null)" as vsprintf)."""
+    inf = gdb.selected_inferior()
+    try:
+        if value.type.strip_typedefs().code == gdb.TYPE_CODE_ARRAY:
+            raw = bytes(inf.read_memory(value.address, value.type.sizeof))
+        else:
+            addr = ulong(value)
+            if addr == 0:
+                return "(null)"
+            raw = b""
+            while b"\0" not in raw and len(raw) < maxlen:
+                # a page at a time: the string may end just before a hole
+                chunk = 0x1000 - ((addr + len(raw)) & 0xfff)
+                raw += bytes(inf.read_memory(addr + len(raw), chunk))
+    except gdb.MemoryError:
+        return "(efault)"
+    return raw.split(b"\0", 1)[0][:maxlen].decode("latin-1")
+
+
+def array_len(value):
+    lo, hi = value.type.strip_typedefs().range()
+    return hi - lo + 1
+
+
+def field_offset(typename, member):
+    for f in gdb.lookup_type(typename).fields():
+        if f.name == member:
+            return f.bitpos // 8
+    raise gdb.GdbError("%s has no member %s" % (typename, member))
+
+
+def container_of(ptr, typename, member):
+    """The C macro: the structure that holds the member @ptr points to."""
+    addr = ulong(ptr) - field_offset(typename, member)
+    return gdb.Value(addr).cast(gdb.lookup_type(typename).pointer())
+
+
+def list_for_each_entry(head, typename, member):
+    """The entries of a struct list_head list (include/linux/list.h)."""
+    head_addr = ulong(head.address)
+    node = head["next"]
+    for _ in range(MAX_LIST_WALK):
+        if ulong(node) == head_addr:
+            return
+        if ulong(node) == 0:
+            raise gdb.GdbError("list at %#x is not initialised (too early in "
+                               "boot?)" % head_addr)
+        yield container_of(node, typename, member)
+        node = node["next"]
+    raise gdb.GdbError("list at %#x does not end: corrupt?" % head_addr)
+
+
+class Kallsyms:
+    """%pS: "name+0xoff/0xsize", as kernel/kallsyms.c prints it.
+
+    The kernel carries its own symbol table (scripts/kallsyms.py builds
+    it from the ELF symbols and their st_size).  Reading that very table
+    from memory and searching it as find_symbol() does gives the kernel's
+    answer exactly, aliases and sizes included; gdb's own symbol lookup
+    knows no sizes and picks among aliases differently.
+    """
+
+    def __init__(self):
+        inf = gdb.selected_inferior()
+        n = int(symbol_value("kallsyms_num_syms"))
+        self.n = n
+        if n == 0:
+            return
+
+        def read(name, size):
+            addr = ulong(symbol_value(name).address)
+            return bytes(inf.read_memory(addr, size))
+
+        self.addresses = struct.unpack("<%dQ" % n, read("kallsyms_addresses", 8 * n))
+        self.sizes = struct.unpack("<%dQ" % n, read("kallsyms_sizes", 8 * n))
+        self.offsets = struct.unpack("<%dI" % n, read("kallsyms_offsets", 4 * n))
+        self.names_addr = ulong(symbol_value("kallsyms_names").address)
+        self.mem = Memory()
+
+    def _find(self, addr):
+        """find_symbol(): the last start <= addr, if addr is inside it."""
+        if self.n == 0 or addr < self.addresses[0]:
+            return -1
+        lo, hi = 0, self.n
+        while hi - lo > 1:
+            mid = lo + (hi - lo) // 2
+            if self.addresses[mid] <= addr:
+                lo = mid
+            else:
+                hi = mid
+        if addr - self.addresses[lo] < self.sizes[lo] or addr == self.addresses[lo]:
+            return lo
+        return -1
+
+    def name(self, idx):
+        raw = self.mem.read(self.names_addr + self.offsets[idx], 128)
+        return raw.split(b"\0", 1)[0].decode("latin-1")
+
+    def sprint_symbol(self, addr):
+        idx = self._find(addr)
+        if idx < 0:
+            return "0x%x" % addr
+        return "%s+0x%x/0x%x" % (self.name(idx)[:127], addr - self.addresses[idx],
+                                 self.sizes[idx])
+
+
+# ---- the reports ------------------------------------------------------------
+
+def dmesg_text():
+    """cmd_dmesg() through log_read(): the ring's text without level markers."""
+    log_buf = symbol_value("log_buf")
+    size = array_len(log_buf)
+    head = int(symbol_value("log_head"))
+    first = head - size if head > size else 0
+    ring = bytes(gdb.selected_inferior().read_memory(log_buf.address, size))
+    out = bytearray()
+    seq = first
+    while seq < head:
+        c = ring[seq % size]
+        if c == KERN_SOH:
+            seq += 2
+            continue
+        if c == 0:		# log_read() stops at a NUL
+            break
+        out.append(c)
+        seq += 1
+    return out.decode("latin-1")
+
+
+def zone_free_pages_total(zone):
+    return ulong(zone["free_pages"]) + int(zone["pcp"]["count"])
+
+
+def meminfo_text():
+    """meminfo_show() in mm/meminfo.c."""
+    zones = symbol_value("zones")
+    free = reserve = total = 0
+    for i in range(array_len(zones)):
+        zone = zones[i]
+        free += zone_free_pages_total(zone)
+        total += ulong(zone["managed_pages"])
+        reserve += ulong(zone["_watermark"][WMARK_HIGH])
+    slab = ulong(symbol_value("nr_slab_pages"))
+    direct = symbol_value("direct_pages_count")
+
+    def k(pages):
+        return (pages << (PAGE_SHIFT - 10)) & ULONG_MASK
+
+    lines = [
+        ("MemTotal:", k(total)),
+        ("MemFree:", k(free)),
+        ("MemAvailable:", k(free - reserve if free > reserve else 0)),
+        ("Slab:", k(slab)),
+        ("SReclaimable:", 0),
+        ("SUnreclaim:", k(slab)),
+        ("PageTables:", k(ulong(symbol_value("nr_pgtable_pages")))),
+        ("VmallocTotal:", (VMALLOC_END - VMALLOC_START + 1) >> 10),
+        ("VmallocUsed:", k(ulong(symbol_value("nr_vmalloc_pages", "mm/vmalloc.c")))),
+        ("VmallocChunk:", 0),
+        ("DirectMap4k:", ulong(direct[0]) * 4),
+        ("DirectMap2M:", ulong(direct[1]) * 2048),
+        ("DirectMap1G:", ulong(direct[2]) * 1024 * 1024),
+    ]
+    return "".join("%-16s%8d kB\n" % (name, kb & ULONG_MASK) for name, kb in lines)
+
+
+def buddyinfo_text():
+    """buddyinfo_show() in mm/page_alloc.c: populated zones only."""
+    zones = symbol_value("zones")
+    out = []
+    for i in range(array_len(zones)):
+        zone = zones[i]
+        if ulong(zone["present_pages"]) == 0:	# populated_zone()
+            continue
+        line = "Node 0, zone %8s " % c_string(zone["name"])
+        free_area = zone["free_area"]
+        for order in range(array_len(free_area)):
+            line += "%6d " % ulong(free_area[order]["nr_free"])
+        out.append(line + "\n")
+    return "".join(out)
+
+
+def slab_cache_live(mem, s):
+    """slab_cache_live() in mm/slub.c: objects taken minus the cpu freelist."""
+    offset = int(s["offset"])
+    nr_free = 0
+    p = ulong(s["cpu_freelist"])
+    while p:
+        nr_free += 1
+        if nr_free > MAX_LIST_WALK:
+            raise gdb.GdbError("cpu freelist of %s does not end: corrupt?"
+                               % c_string(s["name"]))
+        p = mem.u64(p + offset)		# get_freepointer()
+    return (int(s["nr_taken"]) - nr_free) & ULONG_MASK
+
+
+def slabinfo_text():
+    """slabinfo_show() in mm/slab_common.c."""
+    mem = Memory()
+    out = ["slabinfo - version: 2.1\n",
+           "# name            <active_objs> <num_objs> <objsize> <objperslab> "
+           "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : "
+           "slabdata <active_slabs> <num_slabs> <sharedavail>\n"]
+    for s in list_for_each_entry(symbol_value("slab_caches"), "struct kmem_cache", "list"):
+        s = s.dereference()
+        nr_slabs = ulong(s["nr_slabs"])
+        objects = int(s["objects"])
+        out.append("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : "
+                   "slabdata %6d %6d %6d\n" % (
+                       c_string(s["name"]), slab_cache_live(mem, s),
+                       (nr_slabs * objects) & ULONG_MASK, int(s["size"]), objects,
+                       1 << int(s["order"]), 0, 0, 0, nr_slabs, nr_slabs, 0))
+    return "".join(out)
+
+
+def avl_first(root):
+    node = root["node"]
+    if ulong(node) == 0:
+        return None
+    while ulong(node["left"]):
+        node = node["left"]
+    return node
+
+
+def avl_next(node):
+    """lib/avltree.c avl_next(): in-order successor."""
+    if ulong(node["right"]):
+        node = node["right"]
+        while ulong(node["left"]):
+            node = node["left"]
+        return node
+    parent = node["parent"]
+    while ulong(parent) and ulong(node) == ulong(parent["right"]):
+        node = parent
+        parent = node["parent"]
+    return parent if ulong(parent) else None
+
+
+def vmallocinfo_text():
+    """vmallocinfo_show() in mm/vmalloc.c: busy areas by address, then lazy ones."""
+    syms = Kallsyms()
+    out = []
+    node = avl_first(symbol_value("busy_tree", "mm/vmalloc.c"))
+    walked = 0
+    while node is not None:
+        walked += 1
+        if walked > MAX_LIST_WALK:
+            raise gdb.GdbError("vmalloc busy tree does not end: corrupt?")
+        va = container_of(node, "struct vmap_area", "node").dereference()
+        vm = va["vm"]
+        start, end = ulong(va["va_start"]), ulong(va["va_end"])
+        flags = ulong(vm["flags"])
+        kind = ("vmalloc" if flags & VM_ALLOC else
+                "ioremap" if flags & VM_IOREMAP else "vmap")
+        out.append("0x%016x-0x%016x %7d %s pages=%d %s\n" % (
+            start, end, (end - start) & ULONG_MASK,
+            syms.sprint_symbol(ulong(vm["caller"])), int(vm["nr_pages"]), kind))
+        node = avl_next(node)
+    for va in list_for_each_entry(symbol_value("lazy_list", "mm/vmalloc.c"),
+                                  "struct vmap_area", "lazy"):
+        start, end = ulong(va["va_start"]), ulong(va["va_end"])
+        out.append("0x%016x-0x%016x %7d unpurged vm_area\n" % (
+            start, end, (end - start) & ULONG_MASK))
+    return "".join(out)
+
+
+def __pa(addr):
+    """__phys_addr() in asm/page.h: kernel image or direct map."""
+    if addr >= START_KERNEL_MAP:
+        return addr - START_KERNEL_MAP
+    return (addr - PAGE_OFFSET) & ULONG_MASK
+
+
+def entry_flags(e):
+    """show_entry_flags() in mm/pgtable.c."""
+    return "".join([
+        " P" if e & PAGE_PRESENT else " -",
+        " RW" if e & PAGE_RW else " RO",
+        " U" if e & PAGE_USER else " K",
+        " A" if e & PAGE_ACCESSED else "",
+        " D" if e & PAGE_DIRTY else "",
+        " PSE" if e & PAGE_PSE else "",
+        " NX" if e & PAGE_NX else " X"])
+
+
+def pagewalk_text(va):
+    """pagewalk_show() in mm/pgtable.c: init_pgd down to the frame."""
+    mem = Memory()
+    levels = [("PGD", 39), ("PUD", 30), ("PMD", 21), ("PTE", 12)]
+    table = ulong(symbol_value("init_pgd"))
+    if table == 0:
+        raise gdb.GdbError("init_pgd is not set yet (too early in boot)")
+    out = ["pagewalk %016x (CR3 %016x)\n" % (va, __pa(table))]
+    for name, shift in levels:
+        idx = (va >> shift) & (PTRS_PER_TABLE - 1)
+        e = mem.u64(table + 8 * idx)
+        out.append("  %s[%3d] = %016x%s\n" % (name, idx, e, entry_flags(e)))
+        if not e & PAGE_PRESENT:
+            out.append("  not mapped: no %s entry\n" % name)
+            break
+        if name == "PTE" or e & PAGE_PSE:
+            mask = (1 << shift) - 1
+            size = {"PTE": "4 KiB", "PMD": "2 MiB"}.get(name, "1 GiB")
+            out.append("  -> physical %016x (%s page)\n"
+                       % (((e & PTE_ADDR_MASK) & ~mask) | (va & mask), size))
+            break
+        table = (e & PTE_ADDR_MASK) + PAGE_OFFSET		# __va()
+    return "".join(out)
+
+
+def task_state_name(t):
+    """task_state_name() in kernel/sched/core.c."""
+    return TASK_STATE_NAMES.get(ulong(t["__state"]), "? (unknown)")
+
+
+def ps_text():
+    """cmd_ps() in kernel/shell.c: every task on task_list."""
+    current = ulong(symbol_value("current_task"))
+    out = ["  PID STATE           COMM\n"]
+    for t in list_for_each_entry(symbol_value("task_list"), "struct task_struct", "tasks"):
+        out.append("%5d %-15s %s%s\n" % (
+            int(t["pid"]), task_state_name(t), c_string(t["comm"]),
+            " (current)" if ulong(t) == current else ""))
+    return "".join(out)
+
+
+def ctx_text():
+    """cmd_ctx() in kernel/shell.c, with the CPU's IF flag from $eflags."""
+    pc = int(symbol_value("__preempt_count")) & 0xffffffff
+    irqs_disabled = not (int(gdb.parse_and_eval("$eflags")) & X86_EFLAGS_IF)
+    in_interrupt = bool(pc & (HARDIRQ_MASK | SOFTIRQ_MASK | NMI_MASK))
+    in_task = not pc & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET)
+    current = symbol_value("current_task")
+    if ulong(current) == 0:
+        who = "current: (none yet)\n"
+    else:
+        who = "current: %s (pid %d)\n" % (c_string(current["comm"]), int(current["pid"]))
+    # this kernel's vsprintf prints "%#x" of 0 as "0x0"
+    return ("preempt_count: 0x%x (preempt %d, softirq %d, hardirq %d, nmi %d)\n"
+            % (pc, pc & PREEMPT_MASK, (pc & SOFTIRQ_MASK) >> 8,
+               (pc & HARDIRQ_MASK) >> 16, (pc & NMI_MASK) >> 20) +
+            "in_interrupt: %d, in_task: %d, in_atomic: %d, irqs_disabled: %d, "
+            "preemptible: %d\n" % (in_interrupt, in_task, pc != 0, irqs_disabled,
+                                   pc == 0 and not irqs_disabled) +
+            who)
+
+
+# ---- the commands -----------------------------------------------------------
+
+def memory_error(e):
+    return ("cannot read kernel memory: %s (stopped before the kernel runs in "
+            "long mode? break start_kernel, continue, then try again)" % e)
+
+
+class ReportCommand(gdb.Command):
+    """A command that prints the text of one report function."""
+
+    def __init__(self, name, report):
+        super().__init__(name, gdb.COMMAND_DATA)
+        self.command_name = name
+        self.report = report
+
+    def invoke(self, arg, from_tty):
+        if arg.strip():
+            raise gdb.GdbError("%s takes no argument" % self.command_name)
+        try:
+            gdb.write(self.report())
+        except gdb.MemoryError as e:
+            raise gdb.GdbError(memory_error(e))
+
+
+def report_command(name, report, doc):
+    cmd = type(name.replace("-", "_"), (ReportCommand,), {"__doc__": doc})
+    cmd(name, report)
+
+
+report_command("lx-dmesg", dmesg_text,
+               "The kernel log ring (log_buf), as the shell's dmesg prints it.")
+report_command("lx-meminfo", meminfo_text,
+               "Memory totals in /proc/meminfo format, as the shell's meminfo.")
+report_command("lx-buddyinfo", buddyinfo_text,
+               "Free blocks per zone and order (/proc/buddyinfo), read from zones[].")
+report_command("lx-slabinfo", slabinfo_text,
+               "Slab caches in /proc/slabinfo format, walking slab_caches.\n"
+               "active_objs counts the cpu freelist out, as slab_cache_live().")
+report_command("lx-vmallocinfo", vmallocinfo_text,
+               "vmalloc areas (/proc/vmallocinfo): the busy tree in address order,\n"
+               "then the lazily freed areas.")
+report_command("lx-ps", ps_text,
+               "Tasks on task_list: pid, state and name, as the shell's ps.")
+report_command("lx-ctx", ctx_text,
+               "Where the CPU is: preempt_count split into its preempt, softirq,\n"
+               "hardirq and nmi parts, interrupts on or off ($eflags.IF), the\n"
+               "current task.  As the shell's ctx.")
+
+
+class LxPagewalk(gdb.Command):
+    """Walk the kernel page tables (init_pgd) for ADDR, as the shell's pagewalk.
+
+Usage: lx-pagewalk ADDR    (any expression: 0xffff888000100000, ptr, $rsp)
+One line per level with the entry and its flags, then the physical address."""
+
+    def __init__(self):
+        super().__init__("lx-pagewalk", gdb.COMMAND_DATA, gdb.COMPLETE_EXPRESSION)
+
+    def invoke(self, arg, from_tty):
+        if not arg.strip():
+            raise gdb.GdbError("usage: lx-pagewalk ADDR")
+        value = gdb.parse_and_eval(arg)
+        if value.type.strip_typedefs().code in (gdb.TYPE_CODE_FUNC,
+                                                gdb.TYPE_CODE_ARRAY):
+            value = value.address		# a function or array name: its address
+        va = ulong(value)
+        try:
+            gdb.write(pagewalk_text(va))
+        except gdb.MemoryError as e:
+            raise gdb.GdbError(memory_error(e))
+
+
+LxPagewalk()
