@@ -59,7 +59,7 @@ DEPS := $(OBJS:.o=.d)
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
 	bench-host deps grade lab-handout clean help compile_commands.json \
-	check-tools boot-checks bench-boot screenshot
+	check-tools boot-checks bench-boot screenshot gdbtest
 .DEFAULT_GOAL := all
 
 all: $(B)/kernel.elf
@@ -140,9 +140,12 @@ qemu-gdb: $(B)/kernel.iso
 	@echo "*** In another terminal, in this folder: make gdb"
 	$(QEMU_BASE) -cdrom $< -serial mon:stdio -display none -S -gdb tcp::$(GDBPORT)
 
+# gdb reads ./.gdbinit by itself once this folder is on its auto-load
+# safe-path (passing it with -x as well would run it twice: two "target
+# remote", and the second one drops the first connection).
 gdb:
-	$(Q)test -f .gdbinit || sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
-	$(GDB) -q -iex "set auto-load safe-path $(CURDIR)" -x .gdbinit
+	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
+	$(GDB) -q -iex "add-auto-load-safe-path $(CURDIR)"
 
 # One boot that runs the suites matching T at memory size MEM.
 # KTEST_NAME names the ISO and the log (make test runs several at once).
@@ -178,6 +181,27 @@ bench-boot: $(B)/kernel.iso
 		--objcopy $(OBJCOPY) --nasm $(NASM) --qemu $(QEMU) \
 		--mem $(MEM) --runs $(BOOT_RUNS) --kvm $(KVM) \
 		--workdir $(B)/boottime
+
+# The scripted gdb session (scripts/gdb_session.py): boots the suite
+# selftest_gdb paused under gdb, steps through a kmalloc and checks that
+# every lx- helper prints what the kernel printed for the same state.
+GDBTEST_TIMEOUT ?= 120
+gdbtest: $(B)/kernel.elf iso/grub.cfg.in
+	@echo "  ISO     $(B)/gdbtest.iso (ktest=selftest_gdb)"
+	$(call make-iso,$(B)/gdbtest.iso,$(B)/gdbtest-iso,ktest=selftest_gdb)
+	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \
+		--elf $(B)/kernel.elf --iso-elf $(B)/gdbtest-iso/boot/kernel.elf \
+		--gdb $(GDB) --qemu $(QEMU) --timeout $(GDBTEST_TIMEOUT) \
+		--prefix $(B)/gdbtest
+
+# Labs (labs/NAME/): grade one in this tree, or write its student tree.
+LAB	?=
+OUT	?=
+grade:
+	$(Q)$(PYTHON) scripts/grade.py $(LAB)
+
+lab-handout:
+	$(Q)$(PYTHON) scripts/lab_handout.py $(LAB) $(OUT)
 
 include tests/host/host.mk
 

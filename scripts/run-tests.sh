@@ -72,6 +72,7 @@ run_step boot-checks python3 scripts/boot_checks.py
 make --no-print-directory -s iso >/dev/null 2>&1
 run_step shell python3 scripts/shell_test.py
 run_step labs scripts/lab_checks.sh
+run_step gdbtest make --no-print-directory gdbtest
 
 echo
 if ((total_fail)); then
