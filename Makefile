@@ -223,7 +223,7 @@ clean:
 
 help:
 	@sed -n '/^## /s/^## //p' README.md 2>/dev/null | head -1
-	@echo "make [all|iso|run|qemu|qemu-nox|qemu-gdb|gdb|test|ktest|htest|deps|compile_commands.json|clean]"
+	@echo "make [all|iso|run|qemu|qemu-nox|qemu-gdb|gdb|test|ktest|htest|gdbtest|bench|bench-host|bench-boot|boot-checks|screenshot|grade|lab-handout|deps|compile_commands.json|clean]"
 	@echo "variables: V=1 CROSS_COMPILE= MEM= SMP= T= CMDLINE= GDBPORT= KVM=0|1"
 
 -include $(DEPS)
