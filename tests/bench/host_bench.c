@@ -29,9 +29,12 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <kernel/kmalloc_mix.h>
 #include <kernel/page_alloc.h>
+#include <kernel/pgtable.h>
 #include <kernel/slab_stats.h>
+#include <kernel/vmalloc_stats.h>
 #include "../host/fake_ram.h"
 
 /* glibc's, not renamed: <stdlib.h> itself cannot be included here. */
@@ -124,12 +127,97 @@ static noinline void bench_glibc_malloc64_pair(unsigned long n)
 	}
 }
 
+/*
+ * vmalloc with other areas live: @nr one-page areas, each followed by a
+ * freed one, so the busy tree holds @nr areas and the free tree @nr
+ * two-page holes (too small for the 16 KiB area: the search must descend
+ * past them).  Set up before the row runs, torn down after.
+ */
+#define VMALLOC_MANY	15000
+
+static void *vm_others[VMALLOC_MANY];
+static void *vm_holes[VMALLOC_MANY];
+static unsigned int vm_nr_others;
+
+static void vmalloc_others(unsigned int nr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		vm_others[i] = vmalloc(PAGE_SIZE);
+		vm_holes[i] = vmalloc(PAGE_SIZE);
+		if (!vm_others[i] || !vm_holes[i]) {
+			printk("host_bench: vmalloc of area %u failed\n", i);
+			host_dump_printk_and_abort();
+		}
+	}
+	for (i = 0; i < nr; i++)
+		vfree(vm_holes[i]);
+	purge_vmap_area_lazy();
+	vm_nr_others = nr;
+}
+
+static void vmalloc_others_free(void)
+{
+	while (vm_nr_others)
+		vfree(vm_others[--vm_nr_others]);
+	purge_vmap_area_lazy();
+}
+
+static void setup_10areas(void)
+{
+	vmalloc_others(10);
+}
+
+static void setup_15000areas(void)
+{
+	vmalloc_others(VMALLOC_MANY);
+}
+
+static noinline void bench_vmalloc16k_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = vmalloc(16 * 1024);
+
+		keep(p);
+		vfree(p);
+	}
+}
+
+static noinline void bench_vmalloc16k_pair_10areas(unsigned long n)
+{
+	bench_vmalloc16k_pair(n);
+}
+
+static noinline void bench_vmalloc16k_pair_15000areas(unsigned long n)
+{
+	bench_vmalloc16k_pair(n);
+}
+
+/*
+ * kvmalloc's usual case: 64 KiB is above a page, so kmalloc is tried
+ * first without retrying (an order-4 block); vmalloc only if that fails.
+ */
+static noinline void bench_kvmalloc64k_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = kvmalloc(64 * 1024, GFP_KERNEL);
+
+		keep(p);
+		kvfree(p);
+	}
+}
+
 struct bench_row {
 	const char *name;
 	void (*fn)(unsigned long n);
+	void (*setup)(void);		/* before the row (optional) */
+	void (*teardown)(void);		/* after it */
 };
 
-#define BENCH_ROW(name)	{ #name, bench_##name }
+#define BENCH_ROW(name)	{ #name, bench_##name, NULL, NULL }
+#define BENCH_ROW_WITH(name, setup, teardown) \
+	{ #name, bench_##name, setup, teardown }
 
 static const struct bench_row rows[] = {
 	BENCH_ROW(page_order0_pair),
@@ -139,6 +227,10 @@ static const struct bench_row rows[] = {
 	BENCH_ROW(kmalloc_mixed_pair),
 	BENCH_ROW(kmem_cache64_pair),
 	BENCH_ROW(glibc_malloc64_pair),
+	BENCH_ROW_WITH(vmalloc16k_pair_10areas, setup_10areas, vmalloc_others_free),
+	BENCH_ROW_WITH(vmalloc16k_pair_15000areas, setup_15000areas,
+		       vmalloc_others_free),
+	BENCH_ROW(kvmalloc64k_pair),
 };
 
 static void measure(const struct bench_row *row, unsigned long n)
@@ -153,23 +245,32 @@ static void measure(const struct bench_row *row, unsigned long n)
 
 int main(void)
 {
-	unsigned long boot_free, boot_live;
+	unsigned long boot_free, boot_live, pgtables;
 	unsigned int i;
 
 	host_test_init();
 	fake_boot(&fake_map_pc);
 	kmem_cache_init();
+	fake_boot_vmalloc();
 	kmalloc_mix_fill(mix_sizes);
 	cache64 = kmem_cache_create("bench-64", 64, 0, 0, NULL);
 	kmem_cache_shrink_all();
 	boot_free = nr_free_pages();
 	boot_live = slab_objects_live();
+	pgtables = nr_pgtable_pages;
 	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		if (rows[i].setup)
+			rows[i].setup();
 		rows[i].fn(BENCH_WARMUP);
 		measure(&rows[i], BENCH_N);
 		measure(&rows[i], 2 * BENCH_N);
+		if (rows[i].teardown)
+			rows[i].teardown();
 	}
+	purge_vmap_area_lazy();
 	kmem_cache_shrink_all();
+	/* page-table pages stay (mm/pgtable.c): not a leak */
+	boot_free -= nr_pgtable_pages - pgtables;
 	if (nr_free_pages() != boot_free || slab_objects_live() != boot_live) {
 		printk("host_bench: %lu frames free, %lu after boot; %lu slab objects, %lu after boot: a row leaks\n",
 		       nr_free_pages(), boot_free, slab_objects_live(), boot_live);

@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <kernel/page_alloc.h>
 #include "host_support.h"
 #include "fake_ram.h"
@@ -47,4 +48,17 @@ void fake_boot_restore(void)
 	memcpy(zones, saved_zones, sizeof(zones));
 	min_free_kbytes = saved_min_free_kbytes;
 	nr_bad_page_reports = 0;
+}
+
+/* The arch sets up init_pgd before mm runs; here it is one fake frame. */
+void fake_boot_vmalloc(void)
+{
+	struct page *pgd = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+	if (!pgd) {
+		printk("fake_boot_vmalloc: no frame for init_pgd\n");
+		host_dump_printk_and_abort();
+	}
+	init_pgd = page_address(pgd);
+	vmalloc_init();
 }

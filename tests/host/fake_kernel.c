@@ -220,3 +220,23 @@ void panic(const char *fmt, ...)
 	va_end(args);
 	host_dump_printk_and_abort();
 }
+
+/* ---- the page-fault report's notes (arch/x86_64/traps.c) ---- */
+
+/*
+ * vmalloc_init() registers its note for the page-fault report here.  The
+ * host takes no page faults; a test calls host_page_fault_note() with an
+ * address to see the text the kernel's report would carry.
+ */
+static void (*page_fault_note_fn)(unsigned long address);
+
+void register_page_fault_note(void (*fn)(unsigned long address))
+{
+	page_fault_note_fn = fn;
+}
+
+void host_page_fault_note(unsigned long address)
+{
+	if (page_fault_note_fn)
+		page_fault_note_fn(address);
+}

@@ -62,4 +62,12 @@ void fake_boot(const struct fake_ram_map *map);
 /* Put mem_map and the allocator's globals back as fake_boot() left them. */
 void fake_boot_restore(void);
 
+/*
+ * After fake_boot() and kmem_cache_init(): the kernel's PGD (init_pgd, a
+ * zeroed frame of the fake RAM, as the arch code would set it up) and
+ * vmalloc_init().  A program that calls it must not fake_boot_restore()
+ * afterwards: the restore would free the page-table frames under it.
+ */
+void fake_boot_vmalloc(void);
+
 #endif /* _FAKE_RAM_H */

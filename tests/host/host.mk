@@ -11,11 +11,14 @@
 # glibc also has (memcpy, snprintf, ...) is renamed to kern_NAME by the
 # force-included tests/host/host_rename.h; see the comment there.
 #
-# mm/ needs more than renaming: it includes <asm/irqflags.h> and
-# <asm/page.h>.  tests/host/arch/ comes before arch/x86_64/include on the
+# mm/ needs more than renaming: it includes <asm/irqflags.h>,
+# <asm/page.h> and (vmalloc, pgtable) <asm/tlbflush.h>.  tests/host/arch/ comes before arch/x86_64/include on the
 # include path and holds the host's versions of those few arch headers
 # (the interrupt flag is a variable; PAGE_OFFSET is the address of an
-# mmap'ed region standing in for physical memory, tests/host/fake_ram.c).
+# mmap'ed region standing in for physical memory, tests/host/fake_ram.c;
+# TLB flushes are no-ops).  vmalloc's page tables are ordinary pages of
+# the fake RAM, walked in software; its addresses (VMALLOC_START..) are
+# not mapped in the host process, so host code never dereferences them.
 # Any other arch header is the kernel's own.
 #
 # Targets:
@@ -49,7 +52,8 @@ HOSTAR ?= ar
 
 # The page and slab allocators and what they call: mm/ is portable C.
 HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
-		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c
+		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c \
+		 mm/vmalloc.c mm/pgtable.c mm/util.c lib/avltree.c
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
 		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \
 		     kernel/locking/spinlock.c kernel/sched/wait.c $(HTEST_MM_SRCS)

@@ -32,6 +32,9 @@ int host_printk_last_level(void);
 /* Backtraces requested so far (dump_stack() calls). */
 extern unsigned long host_dump_stack_count;
 
+/* Run the registered page-fault note (vmalloc's) for @address. */
+void host_page_fault_note(unsigned long address);
+
 /* Print the captured printk text on stderr and abort (BUG, panic). */
 void host_dump_printk_and_abort(void) __attribute__((__noreturn__));
 
