@@ -128,10 +128,12 @@ static noinline void bench_glibc_malloc64_pair(unsigned long n)
 }
 
 /*
- * vmalloc with other areas live: @nr one-page areas, each followed by a
- * freed one, so the busy tree holds @nr areas and the free tree @nr
- * two-page holes (too small for the 16 KiB area: the search must descend
- * past them).  Set up before the row runs, torn down after.
+ * vmalloc with other areas live: @nr one-page areas side by side (the
+ * rows of the issue: the busy tree holds @nr areas), or, for the
+ * "fragmented" row, each followed by a freed one, so that the free tree
+ * also holds @nr two-page holes (too small for the 16 KiB area: the
+ * search must descend past them).  Set up before the row runs, torn down
+ * after.
  */
 #define VMALLOC_MANY	15000
 
@@ -139,14 +141,14 @@ static void *vm_others[VMALLOC_MANY];
 static void *vm_holes[VMALLOC_MANY];
 static unsigned int vm_nr_others;
 
-static void vmalloc_others(unsigned int nr)
+static void vmalloc_others(unsigned int nr, bool holes)
 {
 	unsigned int i;
 
 	for (i = 0; i < nr; i++) {
 		vm_others[i] = vmalloc(PAGE_SIZE);
-		vm_holes[i] = vmalloc(PAGE_SIZE);
-		if (!vm_others[i] || !vm_holes[i]) {
+		vm_holes[i] = holes ? vmalloc(PAGE_SIZE) : NULL;
+		if (!vm_others[i] || (holes && !vm_holes[i])) {
 			printk("host_bench: vmalloc of area %u failed\n", i);
 			host_dump_printk_and_abort();
 		}
@@ -166,12 +168,17 @@ static void vmalloc_others_free(void)
 
 static void setup_10areas(void)
 {
-	vmalloc_others(10);
+	vmalloc_others(10, false);
 }
 
 static void setup_15000areas(void)
 {
-	vmalloc_others(VMALLOC_MANY);
+	vmalloc_others(VMALLOC_MANY, false);
+}
+
+static void setup_15000areas_fragmented(void)
+{
+	vmalloc_others(VMALLOC_MANY, true);
 }
 
 static noinline void bench_vmalloc16k_pair(unsigned long n)
@@ -190,6 +197,11 @@ static noinline void bench_vmalloc16k_pair_10areas(unsigned long n)
 }
 
 static noinline void bench_vmalloc16k_pair_15000areas(unsigned long n)
+{
+	bench_vmalloc16k_pair(n);
+}
+
+static noinline void bench_vmalloc16k_pair_15000areas_fragmented(unsigned long n)
 {
 	bench_vmalloc16k_pair(n);
 }
@@ -230,6 +242,8 @@ static const struct bench_row rows[] = {
 	BENCH_ROW_WITH(vmalloc16k_pair_10areas, setup_10areas, vmalloc_others_free),
 	BENCH_ROW_WITH(vmalloc16k_pair_15000areas, setup_15000areas,
 		       vmalloc_others_free),
+	BENCH_ROW_WITH(vmalloc16k_pair_15000areas_fragmented,
+		       setup_15000areas_fragmented, vmalloc_others_free),
 	BENCH_ROW(kvmalloc64k_pair),
 };
 
