@@ -107,12 +107,24 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	return name;
 }
 
+/**
+ * disable_irq - mask an interrupt line
+ * @irq: the line
+ *
+ * Context: Any context.
+ */
 void disable_irq(unsigned int irq)
 {
 	if (irq < NR_IRQS)
 		arch_irq_mask(irq);
 }
 
+/**
+ * enable_irq - unmask an interrupt line that has a handler
+ * @irq: the line
+ *
+ * Context: Any context.
+ */
 void enable_irq(unsigned int irq)
 {
 	if (irq < NR_IRQS && irq_actions[irq])

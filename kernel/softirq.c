@@ -39,6 +39,13 @@ static struct softirq_action softirq_vec[NR_SOFTIRQS];
 unsigned long softirqs_run[NR_SOFTIRQS];
 static struct task_struct *ksoftirqd;
 
+/**
+ * open_softirq - install the handler of softirq @nr
+ * @nr: HI_SOFTIRQ, TIMER_SOFTIRQ ...
+ * @action: the handler
+ *
+ * Context: Boot.
+ */
 void open_softirq(int nr, void (*action)(struct softirq_action *))
 {
 	softirq_vec[nr].action = action;
@@ -217,6 +224,12 @@ void tasklet_schedule(struct tasklet_struct *t)
 	__tasklet_schedule_common(t, &tasklet_vec, TASKLET_SOFTIRQ);
 }
 
+/**
+ * tasklet_hi_schedule - tasklet_schedule() on the high-priority softirq
+ * @t: the tasklet
+ *
+ * Context: Any context.
+ */
 void tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	__tasklet_schedule_common(t, &tasklet_hi_vec, HI_SOFTIRQ);
@@ -266,6 +279,14 @@ static void tasklet_hi_action(struct softirq_action *a)
 	tasklet_action_common(&tasklet_hi_vec, HI_SOFTIRQ);
 }
 
+/**
+ * tasklet_init - prepare a tasklet (the old API: function and data)
+ * @t: the tasklet
+ * @func: runs in softirq context
+ * @data: its argument
+ *
+ * Context: Any context.
+ */
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
 		  unsigned long data)
 {
@@ -277,6 +298,13 @@ void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
 	t->data = data;
 }
 
+/**
+ * tasklet_setup - prepare a tasklet (the new API: the callback gets the tasklet)
+ * @t: the tasklet
+ * @callback: runs in softirq context
+ *
+ * Context: Any context.
+ */
 void tasklet_setup(struct tasklet_struct *t,
 		   void (*callback)(struct tasklet_struct *))
 {
@@ -288,6 +316,12 @@ void tasklet_setup(struct tasklet_struct *t,
 	t->data = 0;
 }
 
+/**
+ * tasklet_disable - keep a tasklet from running, waiting if it runs now
+ * @t: the tasklet
+ *
+ * Context: Process context.
+ */
 void tasklet_disable(struct tasklet_struct *t)
 {
 	t->count++;
@@ -296,6 +330,12 @@ void tasklet_disable(struct tasklet_struct *t)
 		cpu_relax();
 }
 
+/**
+ * tasklet_enable - undo tasklet_disable()
+ * @t: the tasklet
+ *
+ * Context: Any context.
+ */
 void tasklet_enable(struct tasklet_struct *t)
 {
 	barrier();

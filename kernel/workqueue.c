@@ -125,6 +125,11 @@ bool cancel_work_sync(struct work_struct *work)
 	return was_pending;
 }
 
+/**
+ * flush_scheduled_work - wait until the system workqueue is empty and idle
+ *
+ * Context: Process context (sleeps).
+ */
 void flush_scheduled_work(void)
 {
 	might_sleep();

@@ -222,10 +222,17 @@ static noinline void *kmalloc_zero_or_large(size_t size, gfp_t gfp)
 	return kmalloc_large(size, gfp);
 }
 
-/*
+/**
+ * __kmalloc - kmalloc() of a size known only at run time
+ * @size: bytes
+ * @gfp: GFP flags
+ *
  * The fast path: one unsigned compare sends 0 and the large sizes away
  * (size - 1 wraps for 0), a table or fls() gives the class, then the
  * slab fast path, inlined.
+ *
+ * Context: As kmalloc(): any context with GFP_ATOMIC, process context
+ * with GFP_KERNEL.
  */
 void *__kmalloc(size_t size, gfp_t gfp)
 {
@@ -242,7 +249,13 @@ void *__kmalloc(size_t size, gfp_t gfp)
 			  gfp, _RET_IP_);
 }
 
-/* kmalloc() of a size known at compile time: the cache is known too. */
+/**
+ * kmalloc_trace - kmalloc() from a cache chosen at compile time
+ * @s: the kmalloc cache of the size class
+ * @gfp: GFP flags
+ *
+ * Context: As kmalloc().
+ */
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp, _RET_IP_);

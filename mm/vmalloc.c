@@ -208,6 +208,11 @@ static void free_range_merge(struct vmap_area *va)
 	/* LAB(vmalloc) END merge */
 }
 
+/**
+ * purge_vmap_area_lazy - return lazily freed ranges to the free tree
+ *
+ * Context: Process context (memory reclaim calls it).
+ */
 unsigned long purge_vmap_area_lazy(void)
 {
 	struct vmap_area *va, *n;
@@ -292,6 +297,12 @@ static void init_vm(struct vmap_area *va, unsigned long flags,
 	va->vm.caller = caller;
 }
 
+/**
+ * find_vm_area - the live area that contains @addr
+ * @addr: an address in the vmalloc region
+ *
+ * Context: Any context.
+ */
 struct vm_struct *find_vm_area(const void *addr)
 {
 	struct vmap_area *va;
@@ -599,6 +610,12 @@ struct page *vmalloc_to_page(const void *addr)
 	return pfn_to_page(PHYS_PFN(pa));
 }
 
+/**
+ * vmalloc_to_pfn - the frame number behind a vmalloc address
+ * @addr: an address inside a vmalloc or vmap area
+ *
+ * Context: Any context.
+ */
 unsigned long vmalloc_to_pfn(const void *addr)
 {
 	struct page *page = vmalloc_to_page(addr);

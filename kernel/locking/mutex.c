@@ -20,6 +20,13 @@ struct mutex_waiter {
 	bool granted;
 };
 
+/**
+ * __mutex_init - initialise a mutex (use mutex_init())
+ * @lock: the mutex
+ * @name: shown in reports
+ *
+ * Context: Any context.
+ */
 void __mutex_init(struct mutex *lock, const char *name)
 {
 	lock->owner = NULL;
@@ -64,6 +71,12 @@ void mutex_lock(struct mutex *lock)
 	local_irq_restore(flags);
 }
 
+/**
+ * mutex_lock_interruptible - mutex_lock() (no signals here: always 0)
+ * @lock: the mutex
+ *
+ * Context: Process context (may sleep).
+ */
 int mutex_lock_interruptible(struct mutex *lock)
 {
 	mutex_lock(lock);

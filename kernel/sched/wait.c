@@ -13,6 +13,12 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 
+/**
+ * init_waitqueue_head - initialise a wait queue
+ * @wq_head: the queue
+ *
+ * Context: Any context.
+ */
 void init_waitqueue_head(struct wait_queue_head *wq_head)
 {
 	spin_lock_init(&wq_head->lock);
@@ -39,6 +45,13 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 	return ret;
 }
 
+/**
+ * add_wait_queue - put an entry on a wait queue
+ * @wq_head: the queue
+ * @wq_entry: the entry
+ *
+ * Context: Any context.
+ */
 void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -49,6 +62,13 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
+/**
+ * remove_wait_queue - take an entry off a wait queue
+ * @wq_head: the queue
+ * @wq_entry: the entry
+ *
+ * Context: Any context.
+ */
 void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -79,6 +99,14 @@ void prepare_to_wait(struct wait_queue_head *wq_head,
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
+/**
+ * prepare_to_wait_exclusive - prepare_to_wait() for a waiter that wake_up() wakes alone
+ * @wq_head: the queue
+ * @wq_entry: this task's entry
+ * @state: TASK_UNINTERRUPTIBLE or TASK_INTERRUPTIBLE
+ *
+ * Context: Process context.
+ */
 void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
 			       struct wait_queue_entry *wq_entry, int state)
 {
@@ -187,6 +215,12 @@ bool try_wait_for_completion(struct completion *x)
 	return ret;
 }
 
+/**
+ * completion_done - has complete() been called and not yet waited for?
+ * @x: the completion
+ *
+ * Context: Any context.
+ */
 bool completion_done(struct completion *x)
 {
 	return READ_ONCE(x->done) != 0;
@@ -222,6 +256,12 @@ void wait_for_completion(struct completion *x)
 	wait_event(x->wait, try_wait_for_completion(x));
 }
 
+/**
+ * wait_for_completion_interruptible - wait_for_completion() (no signals here: always 0)
+ * @x: the completion
+ *
+ * Context: Process context (sleeps).
+ */
 int wait_for_completion_interruptible(struct completion *x)
 {
 	wait_for_completion(x);

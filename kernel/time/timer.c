@@ -31,6 +31,14 @@ static LIST_HEAD(timer_list_head);
 static struct timer_list *running_timer;
 extern unsigned long tsc_khz;
 
+/**
+ * timer_setup - prepare a timer
+ * @timer: the timer
+ * @func: called at expiry, in softirq context
+ * @flags: unused here (0)
+ *
+ * Context: Any context.
+ */
 void timer_setup(struct timer_list *timer,
 		 void (*func)(struct timer_list *), unsigned int flags)
 {
@@ -87,6 +95,12 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	return ret;
 }
 
+/**
+ * add_timer - start a timer at timer->expires
+ * @timer: the timer
+ *
+ * Context: Any context.
+ */
 void add_timer(struct timer_list *timer)
 {
 	mod_timer(timer, timer->expires);
@@ -233,12 +247,24 @@ long schedule_timeout(long timeout)
 	return timeout < 0 ? 0 : timeout;
 }
 
+/**
+ * schedule_timeout_uninterruptible - sleep @timeout jiffies (uninterruptible)
+ * @timeout: jiffies
+ *
+ * Context: Process context (sleeps).
+ */
 long schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
 
+/**
+ * schedule_timeout_interruptible - sleep @timeout jiffies (interruptible)
+ * @timeout: jiffies
+ *
+ * Context: Process context (sleeps).
+ */
 long schedule_timeout_interruptible(long timeout)
 {
 	__set_current_state(TASK_INTERRUPTIBLE);
@@ -274,6 +300,12 @@ void udelay(unsigned long usecs)
 		cpu_relax();
 }
 
+/**
+ * ndelay - busy-wait @nsecs nanoseconds
+ * @nsecs: nanoseconds
+ *
+ * Context: Any context (does not sleep).
+ */
 void ndelay(unsigned long nsecs)
 {
 	u64 end = local_clock() + nsecs;
