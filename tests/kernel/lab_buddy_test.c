@@ -26,91 +26,13 @@
 #include <linux/mm.h>
 #include <kernel/page_alloc.h>
 #include <kernel/slab_stats.h>
+#include "buddy_kunit.h"
 
 #define PAIR_ORDER	2	/* the order of the buddy pairs the cases make */
-
-struct snapshot {
-	unsigned long nr_free[MAX_NR_ZONES][NR_PAGE_ORDERS];
-	unsigned long free_pages[MAX_NR_ZONES];
-};
-
-static void take_snapshot(struct snapshot *snap)
-{
-	unsigned int z, order;
-
-	drain_all_pages();
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		snap->free_pages[z] = zones[z].free_pages;
-		for (order = 0; order <= MAX_PAGE_ORDER; order++)
-			snap->nr_free[z][order] = zones[z].free_area[order].nr_free;
-	}
-}
-
-/* The free lists hold the same number of blocks per order as @before. */
-static void expect_lists_as(struct kunit *test, const struct snapshot *before)
-{
-	struct snapshot now;
-	unsigned int z, order;
-
-	take_snapshot(&now);
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		KUNIT_EXPECT_EQ_MSG(test, now.free_pages[z], before->free_pages[z],
-				    "free frames of zone %s", zones[z].name);
-		for (order = 0; order <= MAX_PAGE_ORDER; order++)
-			KUNIT_EXPECT_EQ_MSG(test, now.nr_free[z][order],
-					    before->nr_free[z][order],
-					    "free blocks of zone %s, order %u",
-					    zones[z].name, order);
-	}
-}
-
-/* The zone GFP_KERNEL is served from first: the highest with memory. */
-static struct zone *highest_zone(void)
-{
-	int z;
-
-	for (z = MAX_NR_ZONES - 1; z > 0; z--)
-		if (zones[z].managed_pages)
-			break;
-	return &zones[z];
-}
 
 static bool is_free_block(const struct page *page, unsigned int order)
 {
 	return PageBuddy(page) && page->private == order;
-}
-
-/* Blocks a case holds, freed by release_all() with their orders. */
-struct held {
-	struct list_head list[NR_PAGE_ORDERS];
-};
-
-static void held_init(struct held *h)
-{
-	unsigned int order;
-
-	for (order = 0; order <= MAX_PAGE_ORDER; order++)
-		INIT_LIST_HEAD(&h->list[order]);
-}
-
-static void hold(struct held *h, struct page *page, unsigned int order)
-{
-	list_add_tail(&page->lru, &h->list[order]);
-}
-
-static void release_all(struct held *h)
-{
-	unsigned int order;
-
-	for (order = 0; order <= MAX_PAGE_ORDER; order++) {
-		while (!list_empty(&h->list[order])) {
-			struct page *page = list_first_entry(&h->list[order],
-							     struct page, lru);
-
-			list_del(&page->lru);
-			__free_pages(page, order);
-		}
-	}
 }
 
 /*
@@ -119,7 +41,7 @@ static void release_all(struct held *h)
  * order *@split.  Ends the case if that cannot be done.
  */
 static void make_buddy_pair(struct kunit *test, struct zone *zone,
-			    unsigned int k, struct held *h, struct page **lo,
+			    unsigned int k, struct held_pages *h, struct page **lo,
 			    struct page **hi, unsigned int *split)
 {
 	unsigned long n = zone->free_area[k].nr_free;
@@ -129,7 +51,7 @@ static void make_buddy_pair(struct kunit *test, struct zone *zone,
 		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, k);
 
 		KUNIT_ASSERT_NOT_NULL(test, page);
-		hold(h, page, k);
+		held_add(h, page, k);
 	}
 	KUNIT_ASSERT_EQ_MSG(test, zone->free_area[k].nr_free, 0UL,
 			    "could not empty the order-%u list of zone %s",
@@ -153,7 +75,7 @@ static void make_buddy_pair(struct kunit *test, struct zone *zone,
 			   "are not buddies: pfn %#lx and %#lx (does the split leave "
 			   "the buddy of the block it returns on the order-%u list?)",
 			   k, j, page_to_pfn(*lo), page_to_pfn(*hi), k);
-		release_all(h);
+		held_free_all(h);
 		KUNIT_ASSERT_TRUE(test, false);
 	}
 }
@@ -170,7 +92,7 @@ static void split_gives_back_one_block_per_order(struct kunit *test)
 	unsigned int z = zone - zones, order;
 
 	for (order = 1; order < MAX_PAGE_ORDER; order++) {
-		struct snapshot before, after;
+		struct buddy_snapshot before, after;
 		unsigned int j = order, o;
 		struct page *page;
 
@@ -207,7 +129,7 @@ static void split_keeps_the_lower_half(struct kunit *test)
 	struct zone *zone = highest_zone();
 	struct page *lo, *hi;
 	unsigned int j, o, k = PAIR_ORDER;
-	struct held h;
+	struct held_pages h;
 
 	held_init(&h);
 	make_buddy_pair(test, zone, k, &h, &lo, &hi, &j);
@@ -220,7 +142,7 @@ static void split_keeps_the_lower_half(struct kunit *test)
 				      page_to_pfn(lo) + (1UL << o));
 	__free_pages(hi, k);
 	__free_pages(lo, k);
-	release_all(&h);
+	held_free_all(&h);
 }
 
 /* ---- merging (region merge) ---------------------------------------------- */
@@ -233,9 +155,9 @@ static void free_merges_with_free_buddy(struct kunit *test)
 {
 	struct zone *zone = highest_zone();
 	unsigned int k = PAIR_ORDER, j;
-	struct snapshot before;
+	struct buddy_snapshot before;
 	struct page *lo, *hi;
-	struct held h;
+	struct held_pages h;
 
 	held_init(&h);
 	take_snapshot(&before);
@@ -249,10 +171,10 @@ static void free_merges_with_free_buddy(struct kunit *test)
 			       "the freed block did not merge with its free buddy");
 	KUNIT_EXPECT_TRUE_MSG(test, is_free_block(lo, j),
 			      "the pair did not merge back into the order-%u block "
-			      "(lower buddy: PG_buddy %d, order %lu)", j,
+			      "(lower buddy: PG_buddy %d, order %u)", j,
 			      PageBuddy(lo), lo->private);
-	release_all(&h);
-	expect_lists_as(test, &before);
+	held_free_all(&h);
+	expect_free_lists_as(test, &before);
 }
 
 /* A free block does not merge with a buddy that is still allocated. */
@@ -262,7 +184,7 @@ static void merge_stops_at_busy_buddy(struct kunit *test)
 	unsigned int k = PAIR_ORDER, j;
 	unsigned long nr_before;
 	struct page *lo, *hi;
-	struct held h;
+	struct held_pages h;
 
 	held_init(&h);
 	make_buddy_pair(test, zone, k, &h, &lo, &hi, &j);
@@ -274,7 +196,7 @@ static void merge_stops_at_busy_buddy(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PageBuddy(lo));
 	KUNIT_EXPECT_EQ(test, zone->free_area[k].nr_free, nr_before + 1);
 	__free_pages(lo, k);
-	release_all(&h);
+	held_free_all(&h);
 }
 
 /*
@@ -285,9 +207,9 @@ static void merged_block_starts_at_lower_buddy(struct kunit *test)
 {
 	struct zone *zone = highest_zone();
 	unsigned int k = PAIR_ORDER, j;
-	struct snapshot before;
+	struct buddy_snapshot before;
 	struct page *lo, *hi;
-	struct held h;
+	struct held_pages h;
 
 	held_init(&h);
 	take_snapshot(&before);
@@ -299,8 +221,8 @@ static void merged_block_starts_at_lower_buddy(struct kunit *test)
 	KUNIT_EXPECT_TRUE_MSG(test, is_free_block(lo, j),
 			      "the merged order-%u block must start at the lower "
 			      "buddy (pfn %#lx)", j, page_to_pfn(lo));
-	release_all(&h);
-	expect_lists_as(test, &before);
+	held_free_all(&h);
+	expect_free_lists_as(test, &before);
 }
 
 /*
@@ -310,10 +232,10 @@ static void merged_block_starts_at_lower_buddy(struct kunit *test)
  */
 static void order0_frames_merge_back(struct kunit *test)
 {
-	struct snapshot before;
+	struct buddy_snapshot before;
 	struct page *page, *tmp;
 	unsigned long i;
-	struct held h;
+	struct held_pages h;
 	LIST_HEAD(odd);
 
 	held_init(&h);
@@ -321,7 +243,7 @@ static void order0_frames_merge_back(struct kunit *test)
 	for (i = 0; i < MAX_ORDER_NR_PAGES; i++) {
 		page = alloc_page(GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, page);
-		hold(&h, page, 0);
+		held_add(&h, page, 0);
 	}
 	list_for_each_entry_safe(page, tmp, &h.list[0], lru)
 		if (page_to_pfn(page) & 1)
@@ -331,16 +253,16 @@ static void order0_frames_merge_back(struct kunit *test)
 		list_del(&page->lru);
 		__free_page(page);
 	}
-	release_all(&h);
-	expect_lists_as(test, &before);
+	held_free_all(&h);
+	expect_free_lists_as(test, &before);
 }
 
 /* A mix of orders, allocated and freed: every order's count is back. */
 static void mixed_orders_merge_back(struct kunit *test)
 {
-	struct snapshot before;
+	struct buddy_snapshot before;
 	unsigned int i;
-	struct held h;
+	struct held_pages h;
 
 	held_init(&h);
 	take_snapshot(&before);
@@ -349,10 +271,10 @@ static void mixed_orders_merge_back(struct kunit *test)
 		struct page *page = alloc_pages(GFP_KERNEL, order);
 
 		KUNIT_ASSERT_NOT_NULL(test, page);
-		hold(&h, page, order);
+		held_add(&h, page, order);
 	}
-	release_all(&h);
-	expect_lists_as(test, &before);
+	held_free_all(&h);
+	expect_free_lists_as(test, &before);
 }
 
 /*
@@ -364,9 +286,9 @@ static void mixed_orders_merge_back(struct kunit *test)
 static void failed_allocations_leave_lists_intact(struct kunit *test)
 {
 	unsigned int i, failed = 0;
-	struct snapshot before;
+	struct buddy_snapshot before;
 	struct page *page, *tmp;
-	struct held h;
+	struct held_pages h;
 	LIST_HEAD(odd);
 
 	held_init(&h);
@@ -375,7 +297,7 @@ static void failed_allocations_leave_lists_intact(struct kunit *test)
 	for (i = 0; i < 1100; i++) {
 		page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
 		if (page)
-			hold(&h, page, 0);
+			held_add(&h, page, 0);
 		else
 			failed++;
 	}
@@ -390,8 +312,8 @@ static void failed_allocations_leave_lists_intact(struct kunit *test)
 		list_del(&page->lru);
 		__free_page(page);
 	}
-	release_all(&h);
-	expect_lists_as(test, &before);
+	held_free_all(&h);
+	expect_free_lists_as(test, &before);
 }
 
 /* ---- the suite ------------------------------------------------------------ */

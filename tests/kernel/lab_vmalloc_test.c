@@ -24,7 +24,6 @@
 #include <kernel/vmalloc_stats.h>
 
 #define NR_TEST_PAGES	8
-#define SZ_1G		(1UL << 30)
 
 static const char *const level_name[] = {
 	[PT_PTE] = "PTE", [PT_PMD] = "PMD", [PT_PUD] = "PUD", [PT_PGD] = "PGD",

@@ -40,47 +40,12 @@
 #include <asm/setup.h>
 #include <kernel/log.h>
 #include <kernel/page_alloc.h>
+#include "buddy_kunit.h"
 
 #define BAD_PAGE_TEXT	"BUG: Bad page state in process "
 #define ALLOC_FAIL_TEXT	"page allocation failure: order:"
 
 /* ---- helpers --------------------------------------------------------------- */
-
-/* Free-block counts of every zone and order, per-CPU lists drained. */
-struct buddy_snapshot {
-	unsigned long nr_free[MAX_NR_ZONES][NR_PAGE_ORDERS];
-	unsigned long free_pages[MAX_NR_ZONES];
-};
-
-static void take_snapshot(struct buddy_snapshot *snap)
-{
-	unsigned int z, order;
-
-	drain_all_pages();
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		snap->free_pages[z] = zones[z].free_pages;
-		for (order = 0; order <= MAX_PAGE_ORDER; order++)
-			snap->nr_free[z][order] = zones[z].free_area[order].nr_free;
-	}
-}
-
-/* The free lists hold exactly the blocks they held at @before. */
-static void expect_free_lists_as(struct kunit *test,
-				 const struct buddy_snapshot *before)
-{
-	struct buddy_snapshot now;
-	unsigned int z, order;
-
-	take_snapshot(&now);
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		KUNIT_EXPECT_EQ_MSG(test, now.free_pages[z], before->free_pages[z],
-				    "zone %s", zones[z].name);
-		for (order = 0; order <= MAX_PAGE_ORDER; order++)
-			KUNIT_EXPECT_EQ_MSG(test, now.nr_free[z][order],
-					    before->nr_free[z][order],
-					    "zone %s order %u", zones[z].name, order);
-	}
-}
 
 /* After a bad call: the lists are as before, and they still work. */
 static void expect_allocator_intact(struct kunit *test,
@@ -125,58 +90,9 @@ static void expect_bad_page_report(struct kunit *test, u64 seq,
 	KUNIT_EXPECT_EQ(test, nr_bad_page_reports, reports_before + 1);
 }
 
-/* The highest zone that has memory: where GFP_KERNEL looks first. */
-static struct zone *highest_zone(void)
-{
-	int z;
-
-	for (z = MAX_NR_ZONES - 1; z > 0; z--)
-		if (zones[z].managed_pages)
-			break;
-	return &zones[z];
-}
-
 static unsigned int zone_idx(const struct zone *zone)
 {
 	return zone - zones;
-}
-
-/* Allocations kept on lists, one per order, so they can all be freed. */
-struct held_pages {
-	struct list_head list[NR_PAGE_ORDERS];
-	unsigned long nr;
-};
-
-static void held_init(struct held_pages *held)
-{
-	unsigned int order;
-
-	for (order = 0; order <= MAX_PAGE_ORDER; order++)
-		INIT_LIST_HEAD(&held->list[order]);
-	held->nr = 0;
-}
-
-static void held_add(struct held_pages *held, struct page *page,
-		     unsigned int order)
-{
-	list_add(&page->lru, &held->list[order]);
-	held->nr++;
-}
-
-static void held_free_all(struct held_pages *held)
-{
-	unsigned int order;
-
-	for (order = 0; order <= MAX_PAGE_ORDER; order++) {
-		while (!list_empty(&held->list[order])) {
-			struct page *page = list_first_entry(&held->list[order],
-							     struct page, lru);
-
-			list_del(&page->lru);
-			__free_pages(page, order);
-		}
-	}
-	held->nr = 0;
 }
 
 /* Allocate @order blocks with @gfp until it fails; returns how many. */

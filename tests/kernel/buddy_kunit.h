@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the page allocator's test suites
+ * (tests/kernel/page_alloc_test.c, tests/kernel/lab_buddy_test.c):
+ * snapshots of the free lists, and lists of held blocks that can all be
+ * freed with their orders.
+ */
+#ifndef _TESTS_BUDDY_KUNIT_H
+#define _TESTS_BUDDY_KUNIT_H
+
+#include <kunit/test.h>
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+
+/* Free-block counts of every zone and order, per-CPU lists drained. */
+struct buddy_snapshot {
+	unsigned long nr_free[MAX_NR_ZONES][NR_PAGE_ORDERS];
+	unsigned long free_pages[MAX_NR_ZONES];
+};
+
+static inline void take_snapshot(struct buddy_snapshot *snap)
+{
+	unsigned int z, order;
+
+	drain_all_pages();
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		snap->free_pages[z] = zones[z].free_pages;
+		for (order = 0; order <= MAX_PAGE_ORDER; order++)
+			snap->nr_free[z][order] = zones[z].free_area[order].nr_free;
+	}
+}
+
+/* The free lists hold exactly the blocks they held at @before. */
+static inline void expect_free_lists_as(struct kunit *test,
+					const struct buddy_snapshot *before)
+{
+	struct buddy_snapshot now;
+	unsigned int z, order;
+
+	take_snapshot(&now);
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		KUNIT_EXPECT_EQ_MSG(test, now.free_pages[z], before->free_pages[z],
+				    "free frames of zone %s", zones[z].name);
+		for (order = 0; order <= MAX_PAGE_ORDER; order++)
+			KUNIT_EXPECT_EQ_MSG(test, now.nr_free[z][order],
+					    before->nr_free[z][order],
+					    "free blocks of zone %s, order %u",
+					    zones[z].name, order);
+	}
+}
+
+/* The highest zone that has memory: where GFP_KERNEL looks first. */
+static inline struct zone *highest_zone(void)
+{
+	int z;
+
+	for (z = MAX_NR_ZONES - 1; z > 0; z--)
+		if (zones[z].managed_pages)
+			break;
+	return &zones[z];
+}
+
+/* Allocations kept on lists, one per order, so they can all be freed. */
+struct held_pages {
+	struct list_head list[NR_PAGE_ORDERS];
+	unsigned long nr;
+};
+
+static inline void held_init(struct held_pages *held)
+{
+	unsigned int order;
+
+	for (order = 0; order <= MAX_PAGE_ORDER; order++)
+		INIT_LIST_HEAD(&held->list[order]);
+	held->nr = 0;
+}
+
+static inline void held_add(struct held_pages *held, struct page *page,
+			    unsigned int order)
+{
+	list_add_tail(&page->lru, &held->list[order]);
+	held->nr++;
+}
+
+static inline void held_free_all(struct held_pages *held)
+{
+	unsigned int order;
+
+	for (order = 0; order <= MAX_PAGE_ORDER; order++) {
+		while (!list_empty(&held->list[order])) {
+			struct page *page = list_first_entry(&held->list[order],
+							     struct page, lru);
+
+			list_del(&page->lru);
+			__free_pages(page, order);
+		}
+	}
+	held->nr = 0;
+}
+
+#endif /* _TESTS_BUDDY_KUNIT_H */
