@@ -28,8 +28,6 @@
 #include <linux/vmalloc.h>
 #include <kernel/oops.h>
 
-#define SWITCH_FRAME_WORDS	7	/* r15 r14 r13 r12 rbx rbp, return address */
-
 struct kthread {
 	struct task_struct task;
 	struct completion exited;

@@ -26,6 +26,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
 #include <asm/irq_vectors.h>
+#include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -66,7 +67,7 @@ static bool in_stack_guard(unsigned long addr, unsigned long *lo,
 {
 	struct task_struct *t = current;
 
-	if (addr < t->stack_lo && addr >= t->stack_lo - PAGE_SIZE_4K) {
+	if (addr < t->stack_lo && addr >= t->stack_lo - PAGE_SIZE) {
 		*lo = t->stack_lo;
 		*hi = t->stack_hi;
 		return true;
@@ -78,7 +79,7 @@ static void page_fault_report(struct pt_regs *regs, unsigned long address)
 {
 	unsigned long err = regs->error_code;
 
-	if (address < PAGE_SIZE_4K)
+	if (address < PAGE_SIZE)
 		printk(KERN_ALERT "BUG: kernel NULL pointer dereference, address: %016lx\n",
 		       address);
 	else

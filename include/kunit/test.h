@@ -102,8 +102,6 @@ __printf(2, 3) void kunit_log_line(struct kunit *test, const char *fmt, ...);
 void __noreturn __kunit_abort(struct kunit *test);
 void kunit_mark_skipped(struct kunit *test, const char *fmt, ...) __printf(2, 3);
 
-#define kunit_mark_skipped_(test, fmt, ...)				\
-	kunit_mark_skipped(test, fmt, ##__VA_ARGS__)
 #define kunit_skip(test, fmt, ...) do {					\
 	kunit_mark_skipped(test, fmt, ##__VA_ARGS__);			\
 	__kunit_abort(test);						\

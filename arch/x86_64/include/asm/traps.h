@@ -33,10 +33,6 @@ void do_interrupt(struct pt_regs *regs);
 bool get_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi);
 
 
-#ifndef PAGE_SIZE_4K
-#define PAGE_SIZE_4K 4096UL
-#endif
-
 void register_page_fault_note(void (*fn)(unsigned long address));
 void page_fault_notes(unsigned long address);
 /* Interrupt controllers and the tick, for do_interrupt(). */
