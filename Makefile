@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# teachkernel: build, boot, test.  `make help` lists the targets; the
-# contract for their names is ../shared/SPEC.md section 2.
+# teachkernel: build, boot, test.  `make help` lists the targets and
+# variables, from the "## " comments below (a target's description is the
+# "## " line just above its rule; a variable's is on the line above it).
 #
 # The kernel is built with the host's GNU toolchain used as a cross
 # toolchain (CROSS_COMPILE=x86_64-elf- picks another), NASM for the
 # assembly, and linked three times so that it carries its own symbol
 # table for backtraces (scripts/kallsyms.py explains why).
 
+## CROSS_COMPILE=PREFIX  tool prefix, e.g. x86_64-elf- (default: the host's gcc)
 CROSS_COMPILE ?=
 CC	:= $(CROSS_COMPILE)gcc
 LD	:= $(CROSS_COMPILE)ld
@@ -18,26 +20,34 @@ PYTHON	?= python3
 QEMU	?= qemu-system-x86_64
 GDB	?= gdb
 
+## MEM=SIZE  guest RAM (QEMU -m), default 512M
 MEM	?= 512M
+## SMP=N  guest CPUs, default 1
 SMP	?= 1
+## T=GLOB  the in-kernel suites make ktest runs, default * (all)
 T	?= *
+## CMDLINE="WORDS"  extra kernel command line (make run, qemu*, ktest)
 CMDLINE	?=
+## KTEST_TIMEOUT=SECONDS  make ktest kills QEMU after this long, default 300
 KTEST_TIMEOUT ?= 300
+## GDBPORT=N  QEMU's gdb stub port, default derived from your user id
 # xv6's trick: a per-user port, so students on one machine do not collide
 GDBPORT	?= $(shell expr `id -u` % 5000 + 25000)
 # KVM when /dev/kvm is usable and we are not ourselves inside a virtual
 # machine: nested KVM makes every port I/O (each serial byte) a trip
 # through two hypervisors, and measured here it ran the tests 25 times
 # slower than TCG.  KVM=1 forces it.
+## KVM=0|1  use KVM, default 1 when /dev/kvm works and this is no VM
 KVM	?= $(shell [ -w /dev/kvm ] && ! grep -qw hypervisor /proc/cpuinfo && echo 1 || echo 0)
 
+## V=1  show the commands
 ifeq ($(V),1)
 Q :=
 else
 Q := @
 endif
 
-B := build
+B ?= build
 O := $(B)/obj
 
 CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -nostdlib -nostdinc \
@@ -62,14 +72,40 @@ DEPS := $(OBJS:.o=.d)
 	check-tools boot-checks bench-boot screenshot gdbtest
 .DEFAULT_GOAL := all
 
+# ---- What the build depends on besides its sources ------------------
+# Kbuild keeps the command that built each object in a .cmd file and
+# rebuilds when it changes.  Here one stamp holds the tools and flags of
+# the whole build and one the command line of build/kernel.iso; each is
+# rewritten only when its text changes, and what was built with it
+# depends on it.  So CROSS_COMPILE=, EXTRA_CFLAGS= or CMDLINE= take
+# effect on the next make, and an unchanged make rebuilds nothing.
+#
+# $(call streq,A,B): non-empty when A and B are the same text.
+streq = $(if $(subst x$(1),,x$(2))$(subst x$(2),,x$(1)),,1)
+# $(call update-stamp,FILE,TEXT): write TEXT to FILE unless it is there.
+update-stamp = $(if $(and $(wildcard $(1)),$(call streq,$(file <$(1)),$(2))),,$(shell mkdir -p $(dir $(1)))$(file >$(1),$(2)))
+
+BUILD_STAMP := $(B)/.build-flags
+CMDLINE_STAMP := $(B)/.cmdline
+BUILD_FLAGS = CC=$(CC) CFLAGS=$(CFLAGS) NASM=$(NASM) NASMFLAGS=$(NASMFLAGS) \
+	LD=$(LD) LDFLAGS=$(LDFLAGS) NM=$(NM) OBJCOPY=$(OBJCOPY)
+# make strips CMDLINE's words and joins them with one space, as GRUB does
+RUN_CMDLINE = $(strip $(CMDLINE))
+
+ifneq ($(filter-out clean help deps check-tools,$(or $(MAKECMDGOALS),all)),)
+$(call update-stamp,$(BUILD_STAMP),$(BUILD_FLAGS))
+$(call update-stamp,$(CMDLINE_STAMP),$(RUN_CMDLINE))
+endif
+
+## build build/kernel.elf (with debug info)
 all: $(B)/kernel.elf
 
-$(O)/%.o: %.c
+$(O)/%.o: %.c $(BUILD_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/%.o: %.asm
+$(O)/%.o: %.asm $(BUILD_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  NASM    $<")
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
@@ -94,46 +130,73 @@ define link-kallsyms
 	$(Q)rm -f $(1).tmp1
 endef
 
-$(B)/kernel.elf: $(OBJS) linker.ld scripts/kallsyms.py
+$(B)/kernel.elf: $(OBJS) linker.ld scripts/kallsyms.py $(BUILD_STAMP)
 	@$(if $(Q),echo "  LD      $@")
 	$(call link-kallsyms,$@,$(OBJS))
 
+# A grub.cfg from iso/grub.cfg.in whose multiboot2 line passes a command
+# line to the kernel unchanged, or fails with the reason
+# (scripts/grub_cfg.py: GRUB's quoting).  The text goes through a file,
+# never through the shell or sed.
+# $(call make-grub-cfg,OUT,CMDLINE_FILE)
+define make-grub-cfg
+	$(Q)$(PYTHON) scripts/grub_cfg.py iso/grub.cfg.in $(2) > $(1).tmp \
+		|| { rm -f $(1).tmp; exit 1; }
+	$(Q)mv $(1).tmp $(1)
+endef
+
 # The ISO carries a copy without debug info: GRUB loads it faster.
-# $(call make-iso,ISO,DIR,CMDLINE)
+# $(call make-iso,ISO,DIR,GRUB_CFG)
 define make-iso
 	@rm -rf $(2) && mkdir -p $(2)/boot/grub
 	$(Q)$(OBJCOPY) --strip-debug $(B)/kernel.elf $(2)/boot/kernel.elf
-	$(Q)sed -e 's|@CMDLINE@|$(3)|' iso/grub.cfg.in > $(2)/boot/grub/grub.cfg
+	$(Q)cp $(3) $(2)/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $(1) $(2) --install-modules="$(GRUB_MODULES)" \
 		--locales= --fonts= --themes= >$(2).log 2>&1 \
 		|| { cat $(2).log; exit 1; }
 endef
 GRUB_MODULES := multiboot2 multiboot normal iso9660 biosdisk configfile echo
 
-iso: $(B)/kernel.iso
-$(B)/kernel.iso: $(B)/kernel.elf iso/grub.cfg.in
-	@$(if $(Q),echo "  ISO     $@")
-	$(call make-iso,$@,$(B)/iso,$(RUN_CMDLINE))
+# An ISO for one run with its own command line (make ktest, gdbtest):
+# $(call make-run-iso,NAME,CMDLINE) builds $(B)/NAME.iso
+define make-run-iso
+	$(file >$(B)/$(1).cmdline,$(strip $(2)))
+	$(call make-grub-cfg,$(B)/$(1).grub.cfg,$(B)/$(1).cmdline)
+	$(call make-iso,$(B)/$(1).iso,$(B)/$(1)-iso,$(B)/$(1).grub.cfg)
+endef
 
-RUN_CMDLINE := $(CMDLINE)
+$(B)/grub.cfg: iso/grub.cfg.in scripts/grub_cfg.py $(CMDLINE_STAMP)
+	$(call make-grub-cfg,$@,$(CMDLINE_STAMP))
+
+## build build/kernel.iso (GRUB, multiboot2; CMDLINE= goes in its grub.cfg)
+iso: $(B)/kernel.iso
+$(B)/kernel.iso: $(B)/kernel.elf $(B)/grub.cfg
+	@$(if $(Q),echo "  ISO     $@")
+	$(call make-iso,$@,$(B)/iso,$(B)/grub.cfg)
+
 QEMU_BASE := $(QEMU) -m $(MEM) -smp $(SMP) -no-reboot \
 	$(if $(filter 1,$(KVM)),-enable-kvm -cpu host,-cpu max)
 HAVE_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),1,)
 
+## install the missing tools if any (run, test do it first)
 check-tools:
 	$(Q)scripts/deps.sh --check-or-install
 
+## install missing tools, build, boot in QEMU (serial here; VGA window with a display)
 run: check-tools
 	$(Q)$(MAKE) --no-print-directory $(B)/kernel.iso
 	$(QEMU_BASE) -cdrom $(B)/kernel.iso -serial mon:stdio \
 		$(if $(HAVE_DISPLAY),,-display none)
 
+## boot the ISO with a VGA window, serial on this terminal
 qemu: $(B)/kernel.iso
 	$(QEMU_BASE) -cdrom $< -serial mon:stdio
 
+## boot the ISO without a window, serial on this terminal
 qemu-nox: $(B)/kernel.iso
 	$(QEMU_BASE) -cdrom $< -serial mon:stdio -display none
 
+## boot paused with QEMU's gdb stub on GDBPORT; write .gdbinit
 qemu-gdb: $(B)/kernel.iso
 	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
 	@echo "*** QEMU is paused with its gdb stub on localhost:$(GDBPORT)."
@@ -143,6 +206,7 @@ qemu-gdb: $(B)/kernel.iso
 # gdb reads ./.gdbinit by itself once this folder is on its auto-load
 # safe-path (passing it with -x as well would run it twice: two "target
 # remote", and the second one drops the first connection).
+## start gdb attached to make qemu-gdb (symbols, lx- helpers)
 gdb:
 	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
 	$(GDB) -q -iex "add-auto-load-safe-path $(CURDIR)"
@@ -153,9 +217,10 @@ gdb:
 KTEST_SLAB_DEBUG ?= slab_debug=FZPU
 KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(CMDLINE)
 KTEST_NAME ?= ktest
-ktest: $(B)/kernel.elf iso/grub.cfg.in
+## one boot running the in-kernel suites matching T at MEM; KTAP, log in build/ktest.log
+ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py
 	@echo "  ISO     $(B)/$(KTEST_NAME).iso (ktest=$(T))"
-	$(call make-iso,$(B)/$(KTEST_NAME).iso,$(B)/$(KTEST_NAME)-iso,$(KTEST_CMDLINE))
+	$(call make-run-iso,$(KTEST_NAME),$(KTEST_CMDLINE))
 	$(Q)$(PYTHON) scripts/ktest.py --iso $(B)/$(KTEST_NAME).iso --mem $(MEM) \
 		--smp $(SMP) --timeout $(KTEST_TIMEOUT) --log $(B)/$(KTEST_NAME).log \
 		--kvm $(KVM) $(KTEST_ARGS)
@@ -163,18 +228,25 @@ ktest: $(B)/kernel.elf iso/grub.cfg.in
 # In-kernel benchmarks: one boot running the suites named bench*
 # (<kunit/bench.h>), without slab debugging, then a table and
 # build/bench/kernel.tsv.
+## in-kernel benchmarks, cycles per operation (build/bench/kernel.tsv)
 bench: $(B)/kernel.elf
 	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
 		KTEST_SLAB_DEBUG= KTEST_ARGS="--echo none"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
 
 # The README's picture of memmap, taken from the running kernel.
+## SCREENSHOT=FILE  where make screenshot writes its PNG, default docs/memmap.png
+SCREENSHOT ?= docs/memmap.png
+## retake docs/memmap.png from the running kernel (SCREENSHOT=FILE elsewhere)
 screenshot: $(B)/kernel.iso
-	$(Q)$(PYTHON) scripts/screenshot.py --iso $(B)/kernel.iso --out docs/memmap.png
+	$(Q)$(PYTHON) scripts/screenshot.py --iso $(B)/kernel.iso --out $(SCREENSHOT) \
+		--kvm $(KVM) --qemu $(QEMU)
 
 # Boot time: QEMU start to the kernel's first line, beside GRUB alone
 # (docs/performance.md).  BOOT_RUNS boots of each after a warm-up.
+## BOOT_RUNS=N  make bench-boot's boots of each kind, default 10
 BOOT_RUNS ?= 10
+## boot time against GRUB alone, BOOT_RUNS boots each
 bench-boot: $(B)/kernel.iso
 	$(Q)$(PYTHON) scripts/boottime.py --iso $(B)/kernel.iso \
 		--kernel $(B)/kernel.elf --grub-modules "$(GRUB_MODULES)" \
@@ -186,44 +258,59 @@ bench-boot: $(B)/kernel.iso
 # selftest_gdb paused under gdb, steps through a kmalloc and checks that
 # every lx- helper prints what the kernel printed for the same state.
 GDBTEST_TIMEOUT ?= 120
-gdbtest: $(B)/kernel.elf iso/grub.cfg.in
+## the scripted gdb session: steps through kmalloc, checks every lx- helper
+gdbtest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py
 	@echo "  ISO     $(B)/gdbtest.iso (ktest=selftest_gdb)"
-	$(call make-iso,$(B)/gdbtest.iso,$(B)/gdbtest-iso,ktest=selftest_gdb)
+	$(call make-run-iso,gdbtest,ktest=selftest_gdb)
 	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \
 		--elf $(B)/kernel.elf --iso-elf $(B)/gdbtest-iso/boot/kernel.elf \
 		--gdb $(GDB) --qemu $(QEMU) --timeout $(GDBTEST_TIMEOUT) \
 		--prefix $(B)/gdbtest
 
 # Labs (labs/NAME/): grade one in this tree, or write its student tree.
+## LAB=NAME  the lab of make grade / lab-handout (labs/NAME/)
 LAB	?=
+## OUT=DIR  where make lab-handout writes the student tree
 OUT	?=
+## build, boot once and score a lab out of 100 (LAB=name)
 grade:
 	$(Q)$(PYTHON) scripts/grade.py $(LAB)
 
+## write a student tree for LAB=name into OUT=dir, solutions replaced by stubs
 lab-handout:
 	$(Q)$(PYTHON) scripts/lab_handout.py $(LAB) $(OUT)
 
 include tests/host/host.mk
 
+## every test: host, in-kernel at each memory size, boot checks, shell, labs, gdb; ends "N passed, N failed"
 test: check-tools
 	$(Q)scripts/run-tests.sh
 
+## boots with a wrong loader, a 32-bit CPU, bad parameters; checks the messages
 boot-checks: $(B)/kernel.elf
 	$(Q)$(PYTHON) scripts/boot_checks.py
 
+## install the toolchain from the distribution's packages
 deps:
 	$(Q)scripts/deps.sh --install
 
+## write compile_commands.json for clangd
 compile_commands.json:
 	$(Q)$(PYTHON) scripts/gen_compile_commands.py "$(CC)" "$(CFLAGS)" $(C_SRCS) > $@
 	@echo "  GEN     $@ ($(words $(C_SRCS)) files)"
 
+## remove build/
 clean:
 	rm -rf $(B) .gdbinit
 
+## this list
 help:
-	@sed -n '/^## /s/^## //p' README.md 2>/dev/null | head -1
-	@echo "make [all|iso|run|qemu|qemu-nox|qemu-gdb|gdb|test|ktest|htest|gdbtest|bench|bench-host|bench-boot|boot-checks|screenshot|grade|lab-handout|deps|compile_commands.json|clean]"
-	@echo "variables: V=1 CROSS_COMPILE= MEM= SMP= T= CMDLINE= GDBPORT= KVM=0|1"
+	@echo "make TARGET [VARIABLE=VALUE ...]   (README.md: Quick start, Make targets)"
+	@echo
+	@echo "Targets:"
+	@awk '/^## /{d=substr($$0,4);next} d!="" && /^[a-z][a-zA-Z0-9_.-]*:/{sub(/:.*/,"");printf "  %-22s %s\n",$$0,d} {d=""}' $(MAKEFILE_LIST)
+	@echo
+	@echo "Variables:"
+	@awk '/^## [A-Z_]+=/{d=substr($$0,4);n=index(d,"  ");printf "  %-22s %s\n",substr(d,1,n-1),substr(d,n+2)}' $(MAKEFILE_LIST)
 
 -include $(DEPS)

@@ -11,10 +11,11 @@ ktest.py - boot the test kernel in QEMU once and judge its KTAP output.
 
 How a run goes:
 
-  1. QEMU starts headless in its own process group, stdin from /dev/null,
-     the kernel's COM1 on QEMU's stdout, and an isa-debug-exit device at
-     port 0xf4.  With KVM (--kvm 1, or auto and /dev/kvm is usable) the
-     CPU is "host", else --cpu (default "max") under TCG.
+  1. QEMU starts through scripts/qemu_driver.py: headless in its own
+     process group, stdin from /dev/null, the kernel's COM1 on QEMU's
+     stdout, and an isa-debug-exit device at port 0xf4.  With KVM (--kvm
+     1, or auto: /dev/kvm usable and no VM) the CPU is "host", else
+     --cpu (default "max") under TCG.
   2. Every byte of serial output goes to the log file as it arrives,
      flushed, so a hung or crashed run still leaves its whole log.  Each
      complete line also goes to the KTAP parser (scripts/ktap.py), and
@@ -23,8 +24,8 @@ How a run goes:
      0xf4 and QEMU exits with (value << 1) | 1: 1 means the kernel says
      pass, 3 that it says fail.  Exit 0 means the guest reset (a triple
      fault under -no-reboot); anything else is QEMU's own trouble.  If
-     nothing happens for --timeout seconds, the QEMU process group is
-     killed.
+     the run takes more than --timeout seconds (times TK_TIMEOUT_SCALE),
+     the QEMU process group is killed.
   4. The run passes only if QEMU exited 1, every plan is complete (N
      suites, M cases in each) and no case failed.  The output is one line
      per suite, the failed cases with their diagnostics, the reason for a
@@ -46,21 +47,16 @@ Exit status: 0 pass, 1 fail, 2 usage error.
 
 import argparse
 import os
-import select
-import signal
-import subprocess
 import sys
-import threading
 import time
 from collections import deque
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402
+import qemu_driver  # noqa: E402
+from qemu_driver import QEMU_EXIT_PASS, QEMU_EXIT_FAIL  # noqa: E402
 
 TAIL_LINES = 40
-DEBUG_EXIT_PORT = 0xf4
-QEMU_EXIT_PASS = (0 << 1) | 1
-QEMU_EXIT_FAIL = (1 << 1) | 1
 MAX_DIAG_LINES = 25
 
 
@@ -77,49 +73,11 @@ class Reporter:
         self.out.flush()
 
 
-def kvm_usable():
-    """True if /dev/kvm exists and we may open it read-write."""
-    try:
-        fd = os.open('/dev/kvm', os.O_RDWR | os.O_CLOEXEC)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
-
-
 def qemu_command(args):
-    """The QEMU command line for this run, as a list."""
-    use_kvm = args.kvm == '1' or (args.kvm == 'auto' and kvm_usable())
-    cmd = [args.qemu,
-           '-cdrom', args.iso,
-           '-m', args.mem,
-           '-smp', str(args.smp),
-           '-display', 'none',
-           '-serial', 'stdio',
-           '-monitor', 'none',
-           '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=%#x,iosize=0x04' %
-           DEBUG_EXIT_PORT]
-    if use_kvm:
-        cmd += ['-enable-kvm', '-cpu', 'host']
-    else:
-        cmd += ['-cpu', args.cpu]
-    cmd += args.extra_qemu_arg
-    return cmd
-
-
-def kill_group(proc):
-    """Kill QEMU and anything it started; never wait forever."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=3)
-            return
-        except subprocess.TimeoutExpired:
-            pass
+    """The QEMU command line for this run, as a list (scripts/qemu_driver.py)."""
+    return qemu_driver.command(iso=args.iso, qemu=args.qemu, mem=args.mem,
+                               smp=args.smp, kvm=args.kvm, cpu=args.cpu,
+                               extra=args.extra_qemu_arg)
 
 
 class Run:
@@ -134,7 +92,7 @@ class Run:
         self.exit_code = None
         self.timed_out = False
         self.start_error = None
-        self.stderr_chunks = []
+        self.stderr_text = ''
 
     def _line(self, raw):
         text = raw.decode('utf-8', errors='replace')
@@ -151,10 +109,6 @@ class Run:
         for raw in lines:
             self._line(raw)
 
-    def _drain_stderr(self, pipe):
-        for chunk in iter(lambda: pipe.read(4096), b''):
-            self.stderr_chunks.append(chunk)
-
     def execute(self):
         """Start QEMU, stream its output until exit or timeout."""
         cmd = qemu_command(self.args)
@@ -164,60 +118,37 @@ class Run:
             self.start_error = 'ISO %s not found (build it first)' % \
                 self.args.iso
             return
-        log_dir = os.path.dirname(self.args.log)
-        if log_dir:
-            os.makedirs(log_dir, exist_ok=True)
-        with open(self.args.log, 'wb') as log:
-            try:
-                proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE,
-                                        start_new_session=True)
-            except OSError as e:
-                self.start_error = 'cannot run %s: %s (try "make deps")' % \
-                    (self.args.qemu, e.strerror or e)
-                return
-            err = threading.Thread(target=self._drain_stderr,
-                                   args=(proc.stderr,), daemon=True)
-            err.start()
-            try:
-                self._stream(proc, log)
-            finally:
-                if proc.poll() is None:
-                    kill_group(proc)
-                err.join(timeout=2)
+        qemu = qemu_driver.Qemu(cmd, log_path=self.args.log)
+        try:
+            qemu.start()
+        except qemu_driver.QemuError as e:
+            self.start_error = str(e)
+            return
+        try:
+            self._stream(qemu)
+        finally:
+            qemu.stop()
+            self.stderr_text = qemu.stderr_text
         if self.partial:
             self._line(self.partial)
             self.partial = b''
 
-    def _stream(self, proc, log):
-        deadline = time.monotonic() + self.args.timeout
-        fd = proc.stdout.fileno()
+    def _stream(self, qemu):
+        deadline = time.monotonic() + qemu_driver.scaled(self.args.timeout)
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 self.timed_out = True
-                kill_group(proc)
                 return
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
-            if not ready:
+            data = qemu.read(min(left, 1.0))
+            if data is None:
                 continue
-            data = os.read(fd, 65536)
             if not data:
                 break
-            log.write(data)
-            log.flush()
             self._data(data)
-        try:
-            self.exit_code = proc.wait(
-                timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
+        self.exit_code = qemu.wait(max(0.1, deadline - time.monotonic()))
+        if self.exit_code is None:
             self.timed_out = True
-            kill_group(proc)
-
-    @property
-    def stderr_text(self):
-        return b''.join(self.stderr_chunks).decode('utf-8', 'replace').strip()
 
 
 def death_reason(run):
@@ -343,9 +274,9 @@ def parse_args(argv):
     ap.add_argument('--log', default='build/ktest.log',
                     help='where the whole serial log goes')
     ap.add_argument('--label', default='', help='prefix for every message')
-    ap.add_argument('--kvm', choices=('auto', '0', '1'), default='auto')
-    ap.add_argument('--cpu', default='max', help='CPU model without KVM')
-    ap.add_argument('--qemu', default='qemu-system-x86_64')
+    qemu_driver.add_arguments(ap)
+    ap.add_argument('--cpu', default=None,
+                    help='CPU model (default: host under KVM, else max)')
     ap.add_argument('--extra-qemu-arg', action='append', default=[],
                     metavar='ARG', help='one more QEMU argument (repeatable)')
     ap.add_argument('--echo', choices=('none', 'ktap', 'all'), default='ktap',

@@ -86,6 +86,7 @@ HTEST_Q := $(if $(filter 1,$(V)),,@)
 
 htest-build: $(HTEST_BINS)
 
+## host unit tests only (cmocka and Python, under ASan and UBSan)
 htest: htest-build
 	$(HTEST_Q)sh $(HTEST_DIR)/run-htest.sh $(HTEST_ROOT) $(HTEST_BINS)
 
@@ -120,6 +121,7 @@ HBENCH_BIN := $(HBENCH_OUT)/host_bench
 HBENCH_FRAG_OBJ := $(HBENCH_OUT)/obj/tests/bench/slab_frag.o
 HBENCH_FRAG_BIN := $(HBENCH_OUT)/slab_frag
 
+## the allocators on the host under callgrind, beside glibc malloc (build/bench/host.tsv)
 bench-host: $(HBENCH_BIN) $(HBENCH_FRAG_BIN)
 	$(HTEST_Q)python3 $(HTEST_ROOT)/scripts/bench-host.py $(HBENCH_BIN) \
 		$(HBENCH_OUT)/host.tsv
