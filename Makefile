@@ -288,7 +288,7 @@ test: check-tools
 
 ## boots with a wrong loader, a 32-bit CPU, bad parameters; checks the messages
 boot-checks: $(B)/kernel.elf
-	$(Q)$(PYTHON) scripts/boot_checks.py
+	$(Q)$(PYTHON) scripts/boot_checks.py --qemu $(QEMU) --kvm $(KVM)
 
 ## install the toolchain from the distribution's packages
 deps:

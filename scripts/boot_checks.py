@@ -15,9 +15,15 @@ then kills QEMU.  The checks:
   wrong-loader  GRUB's multiboot (version 1) command: boot/head.asm must
                 say it was not loaded by a multiboot2 loader;
   no-long-mode  a 32-bit CPU (-cpu qemu32): head.asm must say the CPU has
-                no long mode, instead of triple-faulting.
+                no long mode, instead of triple-faulting;
+  cmdline       words that are syntax to GRUB's script ('|', '&', '$',
+                ';', '#', braces) reach the kernel unchanged, quoted by
+                scripts/grub_cfg.py as the Makefile's ISOs are;
+and the test runner's own checks (runner-survives, atomic-sleep-panic).
+QEMU is started through scripts/qemu_driver.py (--qemu, --kvm).
 
 Usage: scripts/boot_checks.py [--timeout SECONDS] [--only NAME]
+                              [--qemu QEMU] [--kvm auto|0|1]
 Prints one line per check and last "N passed, N failed"; exit 1 on failure.
 Logs: build/boot-checks/NAME.log.
 """
@@ -25,10 +31,11 @@ Logs: build/boot-checks/NAME.log.
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
+
+import grub_cfg
+import qemu_driver
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'build', 'boot-checks')
@@ -44,28 +51,33 @@ menuentry "check" {{
 """
 
 CHECKS = [
-    # name, grub command, kernel command line, cpu, expected lines
-    ('banner', 'multiboot2', '', 'max', [
+    # name, grub command, kernel command line, cpu (None: the driver's
+    # default), expected lines
+    ('banner', 'multiboot2', '', None, [
         'teachkernel x86_64',
         'BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable',
         'BIOS-e820: [mem 0x0000000000100000-',
         'Total RAM: 511 MiB',
         'Boot complete.',
     ]),
-    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana', 'max', [
+    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana', None, [
         'Unknown kernel command line parameter "no_such_param=1", ignored',
         'Malformed boot parameter "loglevel=banana", ignored',
         'Boot complete.',
     ]),
-    ('wrong-loader', 'multiboot', '', 'max', [
+    ('wrong-loader', 'multiboot', '', None, [
         'Boot failed: not loaded by a multiboot2 boot loader',
     ]),
     ('no-long-mode', 'multiboot2', '', 'qemu32', [
         'Boot failed: this CPU has no long mode (64-bit)',
     ]),
+    ('cmdline', 'multiboot2', 'a|b a&b x=$y c;d #e {f}', None, [
+        'Command line: a|b a&b x=$y c;d #e {f}\n',
+        'Boot complete.',
+    ]),
     # The test runner itself: a case that oopses, fails or leaks is
     # "not ok" and the next case still runs (tests/kernel/kunit_selftest.c).
-    ('runner-survives', 'multiboot2', 'ktest=selftest_runner slab_debug=FZPU', 'max', [
+    ('runner-survives', 'multiboot2', 'ktest=selftest_runner slab_debug=FZPU', None, [
         'BUG: kernel NULL pointer dereference',
         'not ok 1 oopses',
         'ok 2 runs_after_the_oops',
@@ -79,7 +91,7 @@ CHECKS = [
     # atomic_sleep=panic turns the sleeping-in-atomic report into a panic
     # (for graders): msleep() under a spin lock, in tests/kernel/kunit_selftest.c
     ('atomic-sleep-panic', 'multiboot2',
-     'ktest=selftest_atomic_sleep atomic_sleep=panic', 'max', [
+     'ktest=selftest_atomic_sleep atomic_sleep=panic', None, [
         'BUG: sleeping function called from invalid context at',
         'Kernel panic - not syncing: atomic_sleep=panic',
     ]),
@@ -95,7 +107,8 @@ def build_iso(name, command, cmdline):
     subprocess.run(['objcopy', '--strip-debug', KERNEL,
                     os.path.join(tree, 'boot', 'kernel.elf')], check=True)
     with open(os.path.join(tree, 'boot', 'grub', 'grub.cfg'), 'w') as f:
-        f.write(GRUB_CFG.format(command=command, cmdline=cmdline))
+        f.write(GRUB_CFG.format(command=command,
+                                cmdline=grub_cfg.grub_args(cmdline)))
     subprocess.run(['grub-mkrescue', '-o', iso, tree,
                     '--install-modules=' + GRUB_MODULES, '--locales=',
                     '--fonts=', '--themes='],
@@ -104,44 +117,27 @@ def build_iso(name, command, cmdline):
     return iso
 
 
-def boot_and_expect(iso, cpu, expected, log_path, timeout):
+def boot_and_expect(iso, cpu, expected, log_path, timeout, args):
     """Boot @iso; return the expected lines that never appeared."""
-    cmd = ['qemu-system-x86_64', '-m', '512M', '-cpu', cpu, '-no-reboot',
-           '-display', 'none', '-monitor', 'none', '-serial', 'stdio',
-           '-cdrom', iso]
-    with open(log_path, 'wb') as log:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT,
-                                start_new_session=True)
-        os.set_blocking(proc.stdout.fileno(), False)
-        text = b''
-        deadline = time.monotonic() + timeout
-        missing = list(expected)
-        while missing and time.monotonic() < deadline:
-            chunk = proc.stdout.read()
-            if chunk:
-                log.write(chunk)
-                log.flush()
-                text += chunk
-                decoded = text.decode('utf-8', 'replace').replace('\r', '')
-                missing = [e for e in expected if e not in decoded]
-            elif proc.poll() is not None:
-                break
-            else:
-                time.sleep(0.05)
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
-    return missing
+    cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm,
+                              cpu=cpu)
+
+    def all_seen(text):
+        decoded = text.decode('utf-8', 'replace').replace('\r', '')
+        return not [e for e in expected if e not in decoded]
+
+    with qemu_driver.Qemu(cmd, log_path=log_path,
+                          stderr_to_serial=True) as qemu:
+        text = qemu.collect(all_seen, timeout)
+    decoded = text.decode('utf-8', 'replace').replace('\r', '')
+    return [e for e in expected if e not in decoded]
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[1])
     ap.add_argument('--timeout', type=float, default=60)
     ap.add_argument('--only')
+    qemu_driver.add_arguments(ap)
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     if not os.path.exists(KERNEL):
@@ -157,8 +153,9 @@ def main():
         try:
             iso = build_iso(name, command, cmdline)
             missing = boot_and_expect(iso, cpu, expected, log_path,
-                                      args.timeout)
-        except (OSError, subprocess.CalledProcessError) as e:
+                                      args.timeout, args)
+        except (OSError, subprocess.CalledProcessError,
+                qemu_driver.QemuError) as e:
             missing = ['(could not run: %s)' % e]
         if missing:
             failed += 1
