@@ -7,9 +7,9 @@ Usage (normally through `make bench-boot`):
     scripts/boottime.py --iso build/kernel.iso --kernel build/kernel.elf \
         --grub-modules "multiboot2 normal ..." [--runs 7] [--mem 512M]
 
-Three ISOs are booted in turn, each the same way (`-serial stdio
--display none -monitor none -no-reboot -cpu max -m MEM -cdrom ISO`, TCG
-unless --kvm), and the host's monotonic clock is read from just before
+Three ISOs are booted in turn, each the same way (the command line of
+scripts/qemu_driver.py: `-serial stdio -display none -monitor none
+-no-reboot -m MEM -cdrom ISO`, TCG with -cpu max unless --kvm), and the host's monotonic clock is read from just before
 QEMU is spawned to the arrival of a marker on QEMU's stdout:
 
   kernel      the ISO that `make iso` builds; marker: the first byte of
@@ -37,13 +37,13 @@ does not reach its marker within --timeout seconds.
 import argparse
 import os
 import re
-import select
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import time
+
+import qemu_driver
 
 KERNEL_LINE = re.compile(rb"\[\s*(\d+\.\d+)\] teachkernel")
 
@@ -149,25 +149,21 @@ def boot_once(qemu_cmd, markers, timeout):
     complete, or at the timeout.
     """
     t0 = time.monotonic()
-    p = subprocess.Popen(qemu_cmd, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         start_new_session=True)
+    qemu = qemu_driver.Qemu(qemu_cmd).start()
     buf = bytearray()
     chunks = []                 # (offset of chunk start, arrival time)
     found = {}
     kstamp = None
-    fd = p.stdout.fileno()
-    deadline = t0 + timeout
+    deadline = t0 + qemu_driver.scaled(timeout)
     try:
         while len(found) < len(markers):
             left = deadline - time.monotonic()
             if left <= 0:
                 break
-            ready, _, _ = select.select([fd], [], [], left)
-            if not ready:
-                continue
-            data = os.read(fd, 65536)
+            data = qemu.read(left)
             now = time.monotonic()
+            if data is None:
+                continue
             if not data:
                 break           # QEMU exited
             chunks.append((len(buf), now))
@@ -184,14 +180,14 @@ def boot_once(qemu_cmd, markers, timeout):
                 if m.re is KERNEL_LINE:
                     kstamp = float(m.group(1))
     finally:
-        os.killpg(p.pid, signal.SIGKILL)
-        _, err = p.communicate()
+        qemu.stop()
+    err = qemu.stderr_text
     if len(found) < len(markers):
         missing = [n for n, _ in markers if n not in found]
         tail = bytes(buf[-400:]).decode("ascii", "replace")
         raise RuntimeError("no %s within %.0f s; QEMU stderr: %s; "
                            "serial tail: %r" % (", ".join(missing), timeout,
-                                                err.decode().strip(), tail))
+                                                err, tail))
     return found, kstamp
 
 
@@ -209,11 +205,11 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--mem", default="512M")
     ap.add_argument("--timeout", type=float, default=20)
-    ap.add_argument("--qemu", default="qemu-system-x86_64")
     ap.add_argument("--objcopy", default="objcopy")
     ap.add_argument("--nasm", default="nasm")
-    ap.add_argument("--kvm", type=int, default=0)
+    qemu_driver.add_arguments(ap)
     args = ap.parse_args()
+    kvm = qemu_driver.use_kvm(args.kvm)
 
     for tool in (args.qemu, "grub-mkrescue", "xorriso", args.objcopy,
                  args.nasm):
@@ -237,9 +233,6 @@ def main():
     build_iso(grub_trace, os.path.join(w, "grub-trace"), GRUB_TRACE_CFG,
               modules, kernel=args.kernel, objcopy=args.objcopy)
 
-    accel = ["-enable-kvm", "-cpu", "host"] if args.kvm else ["-cpu", "max"]
-    base = [args.qemu, "-serial", "stdio", "-display", "none",
-            "-monitor", "none", "-no-reboot", "-m", args.mem] + accel
     ready = ("GRUB-READY", re.compile(rb"GRUB-READY"))
     loaded = ("KERNEL-LOADED", re.compile(rb"KERNEL-LOADED"))
     kline = ("kernel line", KERNEL_LINE)
@@ -256,7 +249,8 @@ def main():
     failed = 0
     for run in range(args.runs + 1):       # run 0 is the warm-up
         for cname, iso, markers in configs:
-            cmd = base + ["-cdrom", iso]
+            cmd = qemu_driver.command(iso=iso, qemu=args.qemu, mem=args.mem,
+                                      kvm="1" if kvm else "0")
             try:
                 found, kstamp = boot_once(cmd, markers, args.timeout)
             except RuntimeError as e:
@@ -285,7 +279,7 @@ def main():
     diff = [a - b for a, b in zip(k[:n], g[:n])]
     tr = results["grub-trace"]
     print("boot time, %d runs after a warm-up (%s, -m %s), seconds from "
-          "spawning QEMU" % (args.runs, "KVM" if args.kvm else "TCG",
+          "spawning QEMU" % (args.runs, "KVM" if kvm else "TCG",
                              args.mem))
     print("%-48s %7s %7s %7s" % ("", "median", "min", "max"))
     print("%-48s %s" % ("(a) kernel ISO: first kernel line", fmt(k)))

@@ -9,7 +9,8 @@ reports print:
 
   1. QEMU starts paused (-S) with its gdb stub on a free local port, the
      test kernel booting with ktest=selftest_gdb (tests/kernel/gdb_selftest.c),
-     TCG, serial output to build/gdbtest-serial.log.
+     TCG, serial output to build/gdbtest-serial.log (the command line is
+     scripts/qemu_driver.py's).
   2. gdb runs in batch mode with the .gdbinit that `make qemu-gdb` would
      write (scripts/gdbinit.in, for this port), then
      scripts/gdb/session_steps.py: break in kmalloc, step, finish, check
@@ -46,9 +47,10 @@ import subprocess
 import sys
 import time
 
+import qemu_driver
+from qemu_driver import QEMU_EXIT_PASS, kill_group
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEBUG_EXIT_PORT = 0xf4
-QEMU_EXIT_PASS = (0 << 1) | 1		# the kernel wrote 0 to isa-debug-exit
 
 
 def elf_section(path, wanted):
@@ -79,22 +81,6 @@ def free_port():
         return s.getsockname()[1]
 
 
-def kill_group(proc):
-    """Kill a process and everything it started; never wait forever."""
-    if proc is None:
-        return
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=3)
-            return
-        except subprocess.TimeoutExpired:
-            pass
-
-
 class Session:
     def __init__(self, args):
         self.args = args
@@ -107,7 +93,7 @@ class Session:
         self.result_file = base + "-result.json"
         self.elf = base + ".elf"
         self.gdbinit = base + ".gdbinit"
-        self.deadline = time.monotonic() + args.timeout
+        self.deadline = time.monotonic() + qemu_driver.scaled(args.timeout)
 
     def check(self, ok, name, detail=""):
         self.checks.append((ok, name, detail))
@@ -145,19 +131,17 @@ class Session:
             port = free_port()
             if os.path.exists(self.serial_log):
                 os.unlink(self.serial_log)
-            cmd = [self.args.qemu, "-cdrom", self.args.iso, "-m", self.args.mem,
-                   "-smp", "1", "-accel", "tcg", "-cpu", "max",
-                   "-display", "none", "-monitor", "none", "-no-reboot",
-                   "-serial", "file:" + self.serial_log,
-                   "-device", "isa-debug-exit,iobase=%#x,iosize=0x04" % DEBUG_EXIT_PORT,
-                   "-S", "-gdb", "tcp:127.0.0.1:%d" % port]
+            # Always TCG: the session sets software breakpoints before the
+            # kernel is loaded, which only QEMU's own breakpoints survive
+            # (scripts/gdbinit.in explains "hbreak" under KVM).
+            cmd = qemu_driver.command(iso=self.args.iso, qemu=self.args.qemu,
+                                      mem=self.args.mem, kvm="0",
+                                      serial="file:" + self.serial_log,
+                                      gdb_port=port, paused=True)
             try:
-                self.qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                             stdout=subprocess.PIPE,
-                                             stderr=subprocess.STDOUT,
-                                             start_new_session=True)
-            except OSError as e:
-                return self.check(False, "start QEMU", "%s: %s" % (self.args.qemu, e))
+                self.qemu = qemu_driver.spawn(cmd, stderr=subprocess.STDOUT)
+            except qemu_driver.QemuError as e:
+                return self.check(False, "start QEMU", str(e))
             try:
                 out, _ = self.qemu.communicate(timeout=0.5)
             except subprocess.TimeoutExpired:
@@ -180,12 +164,10 @@ class Session:
                "-x", "scripts/gdb/session_steps.py"]
         with open(self.gdb_log, "w") as log:
             try:
-                self.gdb = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log,
-                                            stderr=subprocess.STDOUT,
-                                            stdin=subprocess.DEVNULL,
-                                            start_new_session=True)
-            except OSError as e:
-                return self.check(False, "start gdb", "%s: %s" % (self.args.gdb, e))
+                self.gdb = qemu_driver.spawn(cmd, cwd=ROOT, env=env, stdout=log,
+                                             stderr=subprocess.STDOUT)
+            except qemu_driver.QemuError as e:
+                return self.check(False, "start gdb", str(e))
             try:
                 self.gdb.wait(timeout=self.left())
             except subprocess.TimeoutExpired:
@@ -277,9 +259,10 @@ def main():
     p.add_argument("--elf", required=True, help="the kernel with debug info")
     p.add_argument("--iso-elf", help="the kernel inside the ISO, to check it is --elf")
     p.add_argument("--gdb", default="gdb")
-    p.add_argument("--qemu", default="qemu-system-x86_64")
+    p.add_argument("--qemu", default=os.environ.get("QEMU", qemu_driver.DEFAULT_QEMU))
     p.add_argument("--mem", default="512M")
-    p.add_argument("--timeout", type=float, default=120)
+    p.add_argument("--timeout", type=float, default=120,
+                   help="seconds for the whole session (times TK_TIMEOUT_SCALE)")
     p.add_argument("--prefix", default="build/gdbtest",
                    help="where its files go: PREFIX-gdb.log (the gdb transcript), "
                    "PREFIX-serial.log, PREFIX-result.json, PREFIX.elf, PREFIX.gdbinit")

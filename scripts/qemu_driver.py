@@ -35,8 +35,9 @@ import threading
 import time
 
 # The test kernel writes its status to this port (isa-debug-exit), and
-# QEMU exits with (status << 1) | 1.  arch/x86_64's poweroff path and
-# tests/host/test_qemu_driver.py hold the same number.
+# QEMU exits with (status << 1) | 1.  QEMU_DEBUG_EXIT_PORT in
+# arch/x86_64/setup.c is the same number (tests/host/test_qemu_driver.py
+# checks it).
 DEBUG_EXIT_PORT = 0xf4
 QEMU_EXIT_PASS = (0 << 1) | 1
 QEMU_EXIT_FAIL = (1 << 1) | 1
@@ -317,7 +318,7 @@ class Qemu:
                 self.exit_code = self.proc.returncode
             if self._stderr_thread:
                 self._stderr_thread.join(timeout=2)
-            for pipe in (self.proc.stdin, self.proc.stdout):
+            for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
                 if pipe:
                     try:
                         pipe.close()

@@ -8,18 +8,24 @@ each allocator so the map shows more than "free", runs memmap, asks
 QEMU's monitor for a screendump of the VGA screen (PPM) and converts it
 to PNG with nothing but the standard library (zlib).
 
-Usage: scripts/screenshot.py [--out docs/memmap.png]
+QEMU is started by scripts/qemu_driver.py, with its monitor on a UNIX
+socket.
+
+Usage: scripts/screenshot.py [--iso build/kernel.iso] [--out docs/memmap.png]
+                             [--qemu QEMU] [--kvm auto|0|1] [--timeout 60]
 """
 
 import argparse
 import os
+import shutil
 import socket
 import struct
-import subprocess
 import sys
 import tempfile
 import time
 import zlib
+
+import qemu_driver
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COMMANDS = ['pages 10', 'pages 10', 'vmalloc 4000000', 'kmalloc 3000000',
@@ -62,58 +68,44 @@ def ppm_to_png(ppm_path, png_path):
         f.write(png)
 
 
-def wait_for(proc, marker, timeout, seen):
-    deadline = time.monotonic() + timeout
-    while marker not in seen[0]:
-        if time.monotonic() > deadline:
-            raise TimeoutError('waited %d s for %r' % (timeout, marker))
-        chunk = proc.stdout.read()
-        if chunk:
-            seen[0] += chunk
-        else:
-            time.sleep(0.05)
-    seen[0] = seen[0].split(marker, 1)[1]
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--iso', default=os.path.join(ROOT, 'build', 'kernel.iso'))
     ap.add_argument('--out', default=os.path.join(ROOT, 'docs', 'memmap.png'))
+    ap.add_argument('--timeout', type=float, default=60,
+                    help='seconds for each wait (boot, each command)')
+    qemu_driver.add_arguments(ap)
     args = ap.parse_args()
     tmp = tempfile.mkdtemp()
     sock_path = os.path.join(tmp, 'monitor.sock')
     ppm = os.path.join(tmp, 'screen.ppm')
-    proc = subprocess.Popen(
-        ['qemu-system-x86_64', '-m', '256M', '-cpu', 'max', '-no-reboot',
-         '-display', 'none', '-serial', 'stdio', '-cdrom', args.iso,
-         '-monitor', 'unix:%s,server,nowait' % sock_path],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
-    os.set_blocking(proc.stdout.fileno(), False)
-    seen = [b'']
+    cmd = qemu_driver.command(iso=args.iso, qemu=args.qemu, kvm=args.kvm,
+                              mem='256M',
+                              monitor='unix:%s,server,nowait' % sock_path)
     try:
-        wait_for(proc, b'tk> ', 60, seen)
-        for cmd in COMMANDS:
-            for ch in (cmd + '\r').encode():
-                proc.stdin.write(bytes([ch]))
-                proc.stdin.flush()
-                time.sleep(0.002)
-            wait_for(proc, b'tk> ', 60, seen)
-        mon = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        mon.connect(sock_path)
-        mon.sendall(('screendump %s\n' % ppm).encode())
-        deadline = time.monotonic() + 20
-        while not (os.path.exists(ppm) and os.path.getsize(ppm) > 1000):
-            if time.monotonic() > deadline:
-                raise TimeoutError('no screendump')
-            time.sleep(0.2)
-        time.sleep(0.5)
-        mon.close()
+        with qemu_driver.Qemu(cmd, stdin=True,
+                              stderr_to_serial=True) as qemu:
+            qemu.read_until(b'tk> ', args.timeout, 'boot')
+            for line in COMMANDS:
+                qemu.type(line)
+                qemu.read_until(b'tk> ', args.timeout, repr(line))
+            mon = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            mon.connect(sock_path)
+            mon.sendall(('screendump %s\n' % ppm).encode())
+            deadline = time.monotonic() + qemu_driver.scaled(20)
+            while not (os.path.exists(ppm) and os.path.getsize(ppm) > 1000):
+                if time.monotonic() > deadline:
+                    raise qemu_driver.QemuTimeout('no screendump')
+                time.sleep(0.2)
+            time.sleep(0.5)
+            mon.close()
         ppm_to_png(ppm, args.out)
-        print('screenshot: %s' % os.path.relpath(args.out, ROOT))
+    except qemu_driver.QemuError as e:
+        print('screenshot: %s' % e, file=sys.stderr)
+        return 1
     finally:
-        proc.kill()
-        proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print('screenshot: %s' % os.path.relpath(args.out, ROOT))
     return 0
 
 

@@ -4,22 +4,24 @@
 shell_test.py - drive the kernel shell over the serial port, as a
 student at the terminal would, and check its answers.
 
-Boots build/kernel.iso (shell on by default) in QEMU with the serial
-port on a pipe, waits for each "tk> " prompt, types a command, and checks
-the text that came back before the next prompt.  Every wait has a
+Boots build/kernel.iso (shell on by default) in QEMU, started by
+scripts/qemu_driver.py, with the serial port on a pipe, waits for each
+"tk> " prompt, types a command, and checks the text that came back
+before the next prompt.  Every wait has a
 timeout; the running command is named when one fires.
 
 Usage: scripts/shell_test.py [--iso build/kernel.iso] [--timeout 60]
+                             [--qemu QEMU] [--kvm auto|0|1]
 Prints PASS/FAIL per command and last "N passed, N failed".
 """
 
 import argparse
 import os
 import re
-import signal
-import subprocess
 import sys
 import time
+
+import qemu_driver
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROMPT = b'tk> '
@@ -62,61 +64,44 @@ CHECKS = [
 
 
 class Shell:
-    def __init__(self, iso, timeout):
+    def __init__(self, iso, timeout, args):
         self.timeout = timeout
-        cmd = ['qemu-system-x86_64', '-m', '512M', '-cpu', 'max',
-               '-no-reboot', '-display', 'none', '-monitor', 'none',
-               '-serial', 'stdio', '-cdrom', iso]
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT,
-                                     start_new_session=True)
-        os.set_blocking(self.proc.stdout.fileno(), False)
-        self.buf = b''
-        self.log = open(os.path.join(ROOT, 'build', 'shell-test.log'), 'wb')
+        cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm)
+        self.qemu = qemu_driver.Qemu(
+            cmd, log_path=os.path.join(ROOT, 'build', 'shell-test.log'),
+            stdin=True, stderr_to_serial=True).start()
+        self.proc = self.qemu.proc
 
     def read_until_prompt(self, what):
-        deadline = time.monotonic() + self.timeout
-        while PROMPT not in self.buf:
-            if time.monotonic() > deadline:
-                raise TimeoutError('no prompt after %r within %d s'
-                                   % (what, self.timeout))
-            if self.proc.poll() is not None:
-                raise RuntimeError('QEMU exited while running %r' % what)
-            chunk = self.proc.stdout.read()
-            if chunk:
-                self.log.write(chunk)
-                self.log.flush()
-                self.buf += chunk
-            else:
-                time.sleep(0.02)
-        text, _, self.buf = self.buf.partition(PROMPT)
+        try:
+            text = self.qemu.read_until(PROMPT, self.timeout, repr(what))
+        except qemu_driver.QemuTimeout as e:
+            raise TimeoutError(str(e))
+        except qemu_driver.QemuExited as e:
+            raise RuntimeError(str(e))
         return text.decode('utf-8', 'replace').replace('\r', '')
 
     def type(self, line):
-        # one character at a time, as a person types: the UART FIFO is small
-        for ch in (line + '\r').encode():
-            self.proc.stdin.write(bytes([ch]))
-            self.proc.stdin.flush()
-            time.sleep(0.002)
+        self.qemu.type(line)
 
     def close(self):
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.proc.wait()
-        self.log.close()
+        self.qemu.stop()
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--iso', default=os.path.join(ROOT, 'build', 'kernel.iso'))
     ap.add_argument('--timeout', type=int, default=60)
+    qemu_driver.add_arguments(ap)
     args = ap.parse_args()
     passed = failed = 0
     saved = {}
-    sh = Shell(args.iso, args.timeout)
+    try:
+        sh = Shell(args.iso, args.timeout, args)
+    except qemu_driver.QemuError as e:
+        print('  FAIL shell: %s' % e)
+        print('0 passed, 1 failed')
+        return 1
     try:
         sh.read_until_prompt('boot')
         for cmd, musts, must_nots in CHECKS:
