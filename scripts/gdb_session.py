@@ -47,10 +47,13 @@ import subprocess
 import sys
 import time
 
+import ktap
 import qemu_driver
 from qemu_driver import QEMU_EXIT_PASS, kill_group
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QUOTE = "| "			# before each line of a quoted report
+QUOTED_REPORTS = ("dmesg",)
 
 
 def elf_section(path, wanted):
@@ -196,6 +199,7 @@ class Session:
         with open(self.serial_log, "rb") as f:
             serial = f.read().decode("latin-1").replace("\r\n", "\n")
         reports = self.split_reports(serial)
+        self.check_one_ktap_stream(serial)
         for cmd, expected in reports.items():
             got = result["helpers"].get(cmd)
             name = "lx-%s matches the kernel's %s" % (cmd, cmd.split()[0])
@@ -230,14 +234,40 @@ class Session:
 
     @staticmethod
     def split_reports(serial):
-        """{command: text} from the "@@gdb-report COMMAND" sections."""
+        """{command: text} from the "@@gdb-report COMMAND" sections.
+
+        The kernel quotes its dmesg report with "| " before each line
+        (gdb_report_dmesg() in tests/kernel/gdb_selftest.c), so that the
+        log's own KTAP lines, replayed, do not read as a second KTAP
+        stream; the quote is taken off here.
+        """
         reports = {}
         parts = re.split(r"^@@gdb-(?:report (.*)|end)\n", serial, flags=re.M)
         # parts: [before, cmd1, text1, cmd2, text2, ..., None, after]
         for i in range(1, len(parts) - 1, 2):
-            if parts[i] is not None:
-                reports[parts[i]] = parts[i + 1]
+            if parts[i] is None:
+                continue
+            text = parts[i + 1]
+            if parts[i] in QUOTED_REPORTS:
+                text = "".join(l[len(QUOTE):] if l.startswith(QUOTE) else "!" + l
+                               for l in text.splitlines(True))
+            reports[parts[i]] = text
         return reports
+
+    def check_one_ktap_stream(self, serial):
+        """The serial log parses as one KTAP run: selftest_gdb, one case."""
+        parser = ktap.KtapParser()
+        for line in serial.split("\n"):
+            parser.feed_line(line)
+        summary = parser.finish()
+        problems = list(summary.problems)
+        if parser.restarts:
+            problems.insert(0, "%d more KTAP stream(s)" % parser.restarts)
+        names = [s.name for s in summary.suites]
+        if names != ["selftest_gdb"]:
+            problems.append("suites %s" % names)
+        self.check(not problems, "the serial log is one KTAP stream",
+                   "; ".join(problems) or "selftest_gdb, %d case" % summary.passed)
 
     def run(self):
         try:

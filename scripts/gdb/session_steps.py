@@ -54,10 +54,15 @@ def record(name, ok, detail=""):
 
 
 def run(cmd):
-    """A gdb command, its output both captured and shown in the transcript."""
+    """A gdb command, its output both captured and shown in the transcript.
+
+    In the transcript each output line is quoted with "| ": lx-dmesg
+    replays the kernel's KTAP lines, which must not read as a KTAP stream
+    of their own to whoever parses the file.
+    """
     gdb.write("(gdb) %s\n" % cmd)
     out = gdb.execute(cmd, to_string=True)
-    gdb.write(out)
+    gdb.write("".join("| " + line for line in out.splitlines(True)))
     return out
 
 

@@ -13,7 +13,8 @@
  *   2. turns interrupts off, so nothing else runs from here on: no tick,
  *      no other task, no allocation behind our back;
  *   3. prints every report through the shell's own commands, each after a
- *      "@@gdb-report COMMAND" line that the session script splits on;
+ *      "@@gdb-report COMMAND" line that the session script splits on
+ *      (dmesg quoted line by line, see gdb_report_dmesg());
  *   4. calls gdb_checkpoint(), where gdb stops.  The state gdb sees is the
  *      state the reports were printed from: the script runs each lx-
  *      helper and compares its text with the report;
@@ -30,6 +31,7 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <kernel/log.h>
 #include <kernel/shell.h>
 
 #define GDB_KMALLOC_SIZE	100	/* a kmalloc-128 object */
@@ -63,6 +65,34 @@ static void gdb_report(const char *fmt, ...)
 	shell_execute(line);
 }
 
+/*
+ * The dmesg report, each line behind "| ".  The log holds this run's own
+ * KTAP lines; replayed bare they would read as a second KTAP stream to
+ * whoever parses the serial log (Linux's kunit_parser.py, scripts/ktap.py).
+ * The text is the shell's dmesg (the same log_read() loop); the session
+ * script takes the "| " off before comparing it with lx-dmesg.
+ */
+static void gdb_report_dmesg(void)
+{
+	u64 seq = log_first_seq();
+	bool line_start = true;
+	char buf[256];
+	size_t n, i, run;
+
+	console_write("@@gdb-report dmesg\n", 19);
+	while ((n = log_read(&seq, buf, sizeof(buf)))) {
+		for (i = 0; i < n; i += run) {
+			if (line_start)
+				console_write("| ", 2);
+			for (run = 0; i + run < n && buf[i + run] != '\n'; run++)
+				;
+			line_start = i + run < n;	/* stopped at a '\n' */
+			run += line_start;
+			console_write(buf + i, run);
+		}
+	}
+}
+
 static void reports_match_gdb(struct kunit *test)
 {
 	unsigned long flags;
@@ -93,7 +123,7 @@ static void reports_match_gdb(struct kunit *test)
 	gdb_report("pagewalk %#lx", 0x1000UL);		/* user half: nothing */
 	gdb_report("ps");
 	gdb_report("ctx");
-	gdb_report("dmesg");	/* last: the reports above are not in the log */
+	gdb_report_dmesg();	/* last: the reports above are not in the log */
 	console_write("@@gdb-end\n", 10);
 	gdb_checkpoint();
 	local_irq_restore(flags);
