@@ -65,7 +65,7 @@ C_SRCS := $(sort $(wildcard arch/x86_64/*.c kernel/*.c kernel/*/*.c lib/*.c mm/*
 	  $(shell find tests/kernel -name '*.c' 2>/dev/null))
 ASM_SRCS := $(sort $(wildcard boot/*.asm arch/x86_64/*.asm))
 OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
-DEPS := $(OBJS:.o=.d)
+DEPS := $(OBJS:.o=.d) $(B)/gdb/constants.d
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
 	bench-host deps grade lab-handout clean help compile_commands.json \
@@ -86,6 +86,7 @@ streq = $(if $(subst x$(1),,x$(2))$(subst x$(2),,x$(1)),,1)
 update-stamp = $(if $(and $(wildcard $(1)),$(call streq,$(file <$(1)),$(2))),,$(shell mkdir -p $(dir $(1)))$(file >$(1),$(2)))
 
 BUILD_STAMP := $(B)/.build-flags
+GDB_CONSTANTS := $(B)/gdb/constants.py
 CMDLINE_STAMP := $(B)/.cmdline
 BUILD_FLAGS = CC=$(CC) CFLAGS=$(CFLAGS) NASM=$(NASM) NASMFLAGS=$(NASMFLAGS) \
 	LD=$(LD) LDFLAGS=$(LDFLAGS) NM=$(NM) OBJCOPY=$(OBJCOPY)
@@ -97,8 +98,8 @@ $(call update-stamp,$(BUILD_STAMP),$(BUILD_FLAGS))
 $(call update-stamp,$(CMDLINE_STAMP),$(RUN_CMDLINE))
 endif
 
-## build build/kernel.elf (with debug info)
-all: $(B)/kernel.elf
+## build build/kernel.elf (with debug info) and the gdb helpers' constants
+all: $(B)/kernel.elf $(GDB_CONSTANTS)
 
 $(O)/%.o: %.c $(BUILD_STAMP)
 	@mkdir -p $(dir $@)
@@ -144,6 +145,19 @@ define make-grub-cfg
 		|| { rm -f $(1).tmp; exit 1; }
 	$(Q)mv $(1).tmp $(1)
 endef
+
+# The gdb helpers' constants (scripts/gdb/teachkernel.py loads them), from
+# the headers: scripts/gdb/constants.c compiled to assembly with the
+# kernel's flags, its "@@gdb-const" lines turned into Python.
+$(B)/gdb/constants.s: scripts/gdb/constants.c $(BUILD_STAMP)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $(GDB_CONSTANTS)")
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -S $< -o $@
+
+$(GDB_CONSTANTS): $(B)/gdb/constants.s scripts/gdb/gen_constants.py
+	$(Q)$(PYTHON) scripts/gdb/gen_constants.py $< > $@.tmp \
+		|| { rm -f $@.tmp; exit 1; }
+	$(Q)mv $@.tmp $@
 
 # The ISO carries a copy without debug info: GRUB loads it faster.
 # $(call make-iso,ISO,DIR,GRUB_CFG)
@@ -197,7 +211,7 @@ qemu-nox: $(B)/kernel.iso
 	$(QEMU_BASE) -cdrom $< -serial mon:stdio -display none
 
 ## boot paused with QEMU's gdb stub on GDBPORT; write .gdbinit
-qemu-gdb: $(B)/kernel.iso
+qemu-gdb: $(B)/kernel.iso $(GDB_CONSTANTS)
 	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
 	@echo "*** QEMU is paused with its gdb stub on localhost:$(GDBPORT)."
 	@echo "*** In another terminal, in this folder: make gdb"
@@ -207,7 +221,7 @@ qemu-gdb: $(B)/kernel.iso
 # safe-path (passing it with -x as well would run it twice: two "target
 # remote", and the second one drops the first connection).
 ## start gdb attached to make qemu-gdb (symbols, lx- helpers)
-gdb:
+gdb: $(GDB_CONSTANTS)
 	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
 	$(GDB) -q -iex "add-auto-load-safe-path $(CURDIR)"
 
@@ -259,7 +273,7 @@ bench-boot: $(B)/kernel.iso
 # every lx- helper prints what the kernel printed for the same state.
 GDBTEST_TIMEOUT ?= 120
 ## the scripted gdb session: steps through kmalloc, checks every lx- helper
-gdbtest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py
+gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
 	@echo "  ISO     $(B)/gdbtest.iso (ktest=selftest_gdb)"
 	$(call make-run-iso,gdbtest,ktest=selftest_gdb)
 	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \

@@ -19,9 +19,11 @@ test log would show for the same moment:
 Each function below names the C function it mirrors; when that function
 changes, change its mirror (scripts/gdb_session.py, part of `make test`,
 compares every command with the kernel's own text and fails when they
-differ).  Constants that are C macros, which gdb cannot see without -g3,
-are copied here from the header named beside them; sizes of arrays are
-taken from the debug info instead, so they cannot drift.
+differ).  Constants that are C macros or enum values, which gdb cannot
+see without -g3, are generated from the headers at build time
+(scripts/gdb/constants.c -> build/gdb/constants.py, load_constants());
+sizes of arrays are taken from the debug info.  Nothing is copied by
+hand, so nothing can drift.
 
 The commands read memory while the kernel is stopped.  Nothing is
 written, nothing is called in the target: they work even when the
@@ -31,48 +33,45 @@ or is corrupt gives an error message, never a hang: every list walk is
 bounded.
 """
 
+import os
 import struct
 
 import gdb
 
-# arch/x86_64/include/asm/page.h
-PAGE_SHIFT = 12
-PAGE_OFFSET = 0xffff888000000000
-START_KERNEL_MAP = 0xffffffff80000000
-VMALLOC_START = 0xffffc90000000000
-VMALLOC_END = 0xffffe8ffffffffff
-# arch/x86_64/include/asm/pgtable.h
-PAGE_PRESENT = 1 << 0
-PAGE_RW = 1 << 1
-PAGE_USER = 1 << 2
-PAGE_ACCESSED = 1 << 5
-PAGE_DIRTY = 1 << 6
-PAGE_PSE = 1 << 7
-PAGE_NX = 1 << 63
-PTE_ADDR_MASK = 0x000ffffffffff000
-PTRS_PER_TABLE = 512
-# include/linux/mmzone.h: enum zone_watermarks
-WMARK_HIGH = 2
-# include/linux/vmalloc.h
-VM_IOREMAP = 0x1
-VM_ALLOC = 0x2
-# include/linux/preempt.h
-PREEMPT_MASK = 0x000000ff
-SOFTIRQ_MASK = 0x0000ff00
-HARDIRQ_MASK = 0x000f0000
-NMI_MASK = 0x00f00000
-SOFTIRQ_OFFSET = 0x100
-# arch/x86_64/include/asm/processor-flags.h
-X86_EFLAGS_IF = 1 << 9
-# include/linux/sched.h: the states task_state_name() knows
+
+def load_constants():
+    """The kernel's constants, generated from its headers at build time.
+
+    C macros and enum values are not in the debug info (macros would need
+    -g3), so `make` compiles scripts/gdb/constants.c with the kernel's
+    flags and writes build/gdb/constants.py from it; nothing is copied by
+    hand.  $TK_GDB_CONSTANTS names another file.
+    """
+    here = globals().get("__file__")
+    root = (os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(here))))
+            if here else os.getcwd())
+    path = os.environ.get("TK_GDB_CONSTANTS",
+                          os.path.join(root, "build", "gdb", "constants.py"))
+    names = {}
+    try:
+        with open(path) as f:
+            exec(compile(f.read(), path, "exec"), names)
+    except OSError as e:
+        raise gdb.GdbError("teachkernel: %s: %s (run make first)"
+                           % (path, e.strerror))
+    return names
+
+
+_constants = load_constants()
+globals().update({k: v for k, v in _constants.items() if k.isupper()})
+
+# the states task_state_name() in kernel/sched/core.c names
 TASK_STATE_NAMES = {
-    0x0000: "R (running)",
-    0x0001: "S (sleeping)",
-    0x0002: "D (disk sleep)",
-    0x0080: "X (dead)",
+    TASK_RUNNING: "R (running)",
+    TASK_INTERRUPTIBLE: "S (sleeping)",
+    TASK_UNINTERRUPTIBLE: "D (disk sleep)",
+    TASK_DEAD: "X (dead)",
 }
-# include/kernel/log.h: a message starts with KERN_SOH and its level digit
-KERN_SOH = 0x01
 
 # No list in this kernel is longer than this; a longer one is corrupt
 # (or not initialised yet) and is reported rather than walked forever.
