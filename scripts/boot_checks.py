@@ -19,6 +19,8 @@ then kills QEMU.  The checks:
   cmdline       words that are syntax to GRUB's script ('|', '&', '$',
                 ';', '#', braces) reach the kernel unchanged, quoted by
                 scripts/grub_cfg.py as the Makefile's ISOs are;
+  readme-log    the sample boot log in README.md shows the lines of a
+                real boot in their order;
 and the test runner's own checks (runner-survives, atomic-sleep-panic).
 QEMU is started through scripts/qemu_driver.py (--qemu, --kvm).
 
@@ -98,6 +100,46 @@ CHECKS = [
 ]
 
 
+# Checks whose expected lines must also come in the given order.
+ORDERED = ('readme-log',)
+
+
+def readme_sample():
+    """The start of each line of README.md's sample boot log.
+
+    The sample follows "The log looks like this:"; each line is reduced to
+    its first word, and the second when that holds no digit (numbers
+    differ from boot to boot).
+    """
+    with open(os.path.join(ROOT, 'README.md')) as f:
+        text = f.read()
+    sample = text.split('The log looks like this:', 1)[1].lstrip('\n')
+    keys = []
+    for line in sample.split('\n\n', 1)[0].splitlines():
+        words = line.split('] ', 1)[-1].split()
+        if not line.startswith('    [') or not words:
+            continue
+        key = words[0]
+        if len(words) > 1 and not any(c.isdigit() for c in words[1]):
+            key += ' ' + words[1]
+        keys.append(key)
+    return keys
+
+
+def in_order(text, keys):
+    """The keys that are not found, each after the line of the previous."""
+    pos = 0
+    for i, key in enumerate(keys):
+        at = text.find(key, pos)
+        if at < 0:
+            return ['%s (in order, after %r)' % (key, keys[i - 1] if i else '')]
+        pos = text.find('\n', at) + 1 or len(text)
+    return []
+
+
+CHECKS.append(('readme-log', 'multiboot2', '', None, readme_sample()))
+
+
 def build_iso(name, command, cmdline):
     """An ISO whose GRUB boots build/kernel.elf with @command."""
     tree = os.path.join(OUT, name + '-iso')
@@ -117,8 +159,10 @@ def build_iso(name, command, cmdline):
     return iso
 
 
-def boot_and_expect(iso, cpu, expected, log_path, timeout, args):
-    """Boot @iso; return the expected lines that never appeared."""
+def boot_and_expect(iso, cpu, expected, log_path, timeout, args,
+                    ordered=False):
+    """Boot @iso; return the expected lines that never appeared (or,
+    with @ordered, not in their order)."""
     cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm,
                               cpu=cpu)
 
@@ -130,7 +174,10 @@ def boot_and_expect(iso, cpu, expected, log_path, timeout, args):
                           stderr_to_serial=True) as qemu:
         text = qemu.collect(all_seen, timeout)
     decoded = text.decode('utf-8', 'replace').replace('\r', '')
-    return [e for e in expected if e not in decoded]
+    missing = [e for e in expected if e not in decoded]
+    if ordered and not missing:
+        missing = in_order(decoded, expected)
+    return missing
 
 
 def main():
@@ -153,7 +200,8 @@ def main():
         try:
             iso = build_iso(name, command, cmdline)
             missing = boot_and_expect(iso, cpu, expected, log_path,
-                                      args.timeout, args)
+                                      args.timeout, args,
+                                      ordered=name in ORDERED)
         except (OSError, subprocess.CalledProcessError,
                 qemu_driver.QemuError) as e:
             missing = ['(could not run: %s)' % e]
