@@ -153,6 +153,17 @@ def main():
     save()
     record("ran %d helpers" % len(commands), len(commands) > 0)
 
+    # a bad argument gets a usage message, never a Python traceback
+    for bad in ("no_such_symbol_xyz", "0x1000 +", "*init_task"):
+        try:
+            out = run("lx-pagewalk " + bad)
+            msg = "no error; printed %r" % out[:60]
+        except gdb.error as e:
+            msg = str(e)
+        record("lx-pagewalk %s: usage error" % bad,
+               msg.startswith("lx-pagewalk: ") and "usage: lx-pagewalk" in msg
+               and "Python" not in msg, msg.splitlines()[0])
+
     # let the case free its memory, and the kernel report and power off:
     # QEMU exits, and gdb sees the connection close
     try:

@@ -532,14 +532,21 @@ One line per level with the entry and its flags, then the physical address."""
     def __init__(self):
         super().__init__("lx-pagewalk", gdb.COMMAND_DATA, gdb.COMPLETE_EXPRESSION)
 
+    USAGE = "usage: lx-pagewalk ADDR (an address or an expression: 0x..., ptr, $rsp)"
+
     def invoke(self, arg, from_tty):
         if not arg.strip():
-            raise gdb.GdbError("usage: lx-pagewalk ADDR")
-        value = gdb.parse_and_eval(arg)
-        if value.type.strip_typedefs().code in (gdb.TYPE_CODE_FUNC,
-                                                gdb.TYPE_CODE_ARRAY):
-            value = value.address		# a function or array name: its address
-        va = ulong(value)
+            raise gdb.GdbError(self.USAGE)
+        # A bad argument is a usage error, not a Python traceback.
+        try:
+            value = gdb.parse_and_eval(arg)
+            if value.type.strip_typedefs().code in (gdb.TYPE_CODE_FUNC,
+                                                    gdb.TYPE_CODE_ARRAY):
+                value = value.address	# a function or array name: its address
+            va = ulong(value)
+        except (gdb.error, RuntimeError, ValueError, TypeError) as e:
+            raise gdb.GdbError("lx-pagewalk: %r is not an address: %s\n%s"
+                               % (arg.strip(), e, self.USAGE))
         try:
             gdb.write(pagewalk_text(va))
         except gdb.MemoryError as e:
