@@ -97,6 +97,13 @@ ifneq ($(filter-out clean help deps check-tools,$(or $(MAKECMDGOALS),all)),)
 $(call update-stamp,$(BUILD_STAMP),$(BUILD_FLAGS))
 $(call update-stamp,$(CMDLINE_STAMP),$(RUN_CMDLINE))
 endif
+# Written again if removed after make read this file (make clean all).
+$(BUILD_STAMP):
+	@mkdir -p $(dir $@)
+	$(file >$@,$(BUILD_FLAGS))
+$(CMDLINE_STAMP):
+	@mkdir -p $(dir $@)
+	$(file >$@,$(RUN_CMDLINE))
 
 ## build build/kernel.elf (with debug info) and the gdb helpers' constants
 all: $(B)/kernel.elf $(GDB_CONSTANTS)
