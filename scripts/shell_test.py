@@ -135,6 +135,71 @@ class Shell:
         self.log.close()
 
 
+def send_at_once(sh, data):
+    """Write @data to the serial port in one go, as a paste does."""
+    sh.proc.stdin.write(data)
+    sh.proc.stdin.flush()
+
+
+def read_prompts(sh, n, what, quiet=20):
+    """The text before each of up to @n prompts; stops after @quiet s of
+    silence (input lost: fewer prompts come)."""
+    answers = []
+    saved, sh.timeout = sh.timeout, quiet
+    try:
+        while len(answers) < n:
+            answers.append(sh.read_until_prompt(what))
+    except TimeoutError:
+        pass
+    finally:
+        sh.timeout = saved
+    return answers
+
+
+def burst_checks(sh):
+    """Pasted and typed-ahead input: every command of a burst runs, also
+    when the burst is bigger than the kernel's receive buffer; no
+    'nobody cared' report comes of it.  Returns (passed, failed)."""
+    passed = failed = 0
+    bursts = [
+        # the issue's case: 100 x meminfo sent at once ran 33
+        ('100 x meminfo at once', b'meminfo\r' * 100, 100, r'MemTotal:'),
+        # 9 KB, more than the receive ring holds: the UART is throttled
+        ('200 x meminfo, 9 KB at once', (b' ' * 40 + b'meminfo\r') * 200, 200,
+         r'MemTotal:'),
+    ]
+    for name, data, n, want in bursts:
+        send_at_once(sh, data)
+        answers = read_prompts(sh, n, name)
+        text = ''.join(answers)
+        ran = len(re.findall(want, text))
+        problems = []
+        if ran != n:
+            problems.append('%d of %d commands ran' % (ran, n))
+        for bad in (r'unknown command', r'nobody cared', r'too long'):
+            if re.search(bad, text):
+                problems.append('unexpected ' + bad)
+        if problems:
+            failed += 1
+            print('  FAIL shell: %s: %s' % (name, ', '.join(problems)))
+            lines = [l for l in text.split('\n') if 'unknown' in l or 'cared' in l]
+            print('    ' + '\n    '.join(lines[:10]))
+            sh.type('')        # resynchronize on a fresh prompt
+            read_prompts(sh, 1000, 'resync', quiet=3)
+        else:
+            passed += 1
+            print('  PASS shell: %s (%d commands ran)' % (name, ran))
+    sh.type('dmesg')
+    text = sh.read_until_prompt('dmesg')
+    if re.search(r'nobody cared', text):
+        failed += 1
+        print('  FAIL shell: dmesg after the bursts: irq ... nobody cared')
+    else:
+        passed += 1
+        print('  PASS shell: no "nobody cared" after the bursts')
+    return passed, failed
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--iso', default=os.path.join(ROOT, 'build', 'kernel.iso'))
@@ -169,6 +234,9 @@ def main():
             else:
                 passed += 1
                 print('  PASS shell: %s' % line)
+        p, f = burst_checks(sh)
+        passed += p
+        failed += f
         sh.type('poweroff')
         deadline = time.monotonic() + 20
         while sh.proc.poll() is None and time.monotonic() < deadline:
