@@ -17,7 +17,7 @@
 
 #define TEST_IRQ		3	/* COM2: no device in our QEMU */
 #define PIC_MASTER_IMR		0x21	/* bit n set: IRQ n masked */
-#define SPURIOUS_WINDOW		100000	/* kernel/irq.c's verdict window */
+#define SPURIOUS_WINDOW		100000U	/* kernel/irq.c's verdict window */
 
 static unsigned int calls;
 
