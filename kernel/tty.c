@@ -32,8 +32,6 @@
 #include <linux/wait.h>
 #include <kernel/tty.h>
 
-#define TTY_BUF_SIZE	4096	/* a power of two: the indices wrap freely */
-
 static char tty_buf[TTY_BUF_SIZE];
 static unsigned int tty_head, tty_tail;	/* write at head, read at tail */
 static DEFINE_SPINLOCK(tty_lock);

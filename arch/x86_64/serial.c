@@ -113,7 +113,8 @@ static unsigned int serial_receive_chars(void)
 			continue;
 		}
 		c = inb(COM1 + UART_RX);
-		tty_receive_char(c == '\r' ? '\n' : c);
+		if (!tty_receive_char(c == '\r' ? '\n' : c))
+			tty_lost_chars(1);	/* filled meanwhile: say so */
 		moved++;
 	}
 	if (overruns)

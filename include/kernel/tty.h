@@ -8,6 +8,9 @@
 
 #include <linux/types.h>
 
+/* The input ring's size; a power of two, so the indices wrap freely. */
+#define TTY_BUF_SIZE	4096U
+
 /*
  * Queue a received character; false if the ring is full (the driver then
  * throttles, or counts the character lost).  Context: hard interrupt (or any).
