@@ -151,7 +151,7 @@ static bool parse_gfp(const char *cmd, char *const *words, int nr_words,
 static void cmd_kmalloc(int argc, char **argv)
 {
 	unsigned long size;
-	char call[96];
+	char call[192];
 	gfp_t gfp;
 	void *p;
 
