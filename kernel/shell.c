@@ -10,6 +10,14 @@
  * arguments and says what is wrong with them; what it passes on to the
  * allocators is then the allocators' business, so "kfree 0x1234" shows
  * the allocator's own "Invalid object pointer" report, as it should.
+ *
+ * Nothing typed is dropped or changed on the way: the line editing, the
+ * splitting into words and the reading of numbers and GFP flags live in
+ * kernel/shell_parse.c (tested on the host and fuzzed).  A line too long
+ * for the buffer, a word too many or a number too big is refused with a
+ * message; a command is never run on a cut-down version of what was
+ * typed.  Input that arrives while a command runs waits in the tty's
+ * receive ring (kernel/tty.c) until the shell reads it.
  */
 #include <linux/kernel.h>
 #include <linux/console.h>
@@ -27,13 +35,12 @@
 #include <kernel/page_alloc.h>
 #include <kernel/pgtable.h>
 #include <kernel/shell.h>
+#include <kernel/shell_parse.h>
 #include <kernel/slab_stats.h>
 #include <kernel/tty.h>
 #include <kernel/vmalloc_stats.h>
 
 #define SHELL_PROMPT	"tk> "
-#define SHELL_LINE_MAX	128
-#define SHELL_ARGS_MAX	4
 #define REPORT_BUF_SIZE	16384
 
 static char report_buf[REPORT_BUF_SIZE];
@@ -72,11 +79,19 @@ static void show_report(void (*show)(struct seq_buf *s))
 static bool parse_ulong(const char *cmd, const char *what, const char *arg,
 			unsigned long *val)
 {
+	int err;
+
 	if (!arg) {
 		outf("%s: missing %s\n", cmd, what);
 		return false;
 	}
-	if (kstrtoul(arg, 0, val)) {
+	err = shell_parse_ulong(arg, val);
+	if (err == -ERANGE) {
+		outf("%s: %s '%s' is too big (at most %lu)\n", cmd, what, arg,
+		     ULONG_MAX);
+		return false;
+	}
+	if (err) {
 		outf("%s: bad %s '%s' (a number: decimal, or hex with 0x)\n",
 		     cmd, what, arg);
 		return false;
@@ -95,57 +110,70 @@ static bool parse_order(const char *cmd, const char *arg, unsigned long *order)
 	return true;
 }
 
-static const struct {
-	const char *name;
-	gfp_t gfp;
-} gfp_names[] = {
-	{ "GFP_KERNEL", GFP_KERNEL }, { "GFP_ATOMIC", GFP_ATOMIC },
-	{ "GFP_NOWAIT", GFP_NOWAIT }, { "GFP_DMA", GFP_KERNEL | GFP_DMA },
-	{ "GFP_DMA32", GFP_KERNEL | GFP_DMA32 },
-	{ "GFP_ZERO", GFP_KERNEL | __GFP_ZERO },
-};
-
-static bool parse_gfp(const char *cmd, const char *arg, gfp_t *gfp)
+/* The flag names the shell knows, for its messages: "GFP_KERNEL GFP_ATOMIC ...". */
+static void out_gfp_names(void)
 {
+	const char *name;
 	unsigned int i;
 
-	*gfp = GFP_KERNEL;
-	if (!arg)
-		return true;
-	for (i = 0; i < ARRAY_SIZE(gfp_names); i++) {
-		if (!strcmp(arg, gfp_names[i].name)) {
-			*gfp = gfp_names[i].gfp;
-			return true;
-		}
+	for (i = 0; (name = shell_gfp_name(i)); i++)
+		outf("%s%s", i ? " " : "", name);
+}
+
+/* GFP flags from @nr_words words (none: GFP_KERNEL); see shell_parse_gfp(). */
+static bool parse_gfp(const char *cmd, char *const *words, int nr_words,
+		      gfp_t *gfp)
+{
+	const char *bad;
+	size_t bad_len;
+	int err = shell_parse_gfp(words, nr_words, gfp, &bad, &bad_len);
+
+	if (err == -ENOENT) {
+		outf("%s: unknown flag '%.*s' (", cmd, (int)bad_len, bad);
+		out_gfp_names();
+		out(")\n");
+		return false;
 	}
-	outf("%s: unknown flags '%s' (GFP_KERNEL, GFP_ATOMIC, GFP_NOWAIT, GFP_DMA, GFP_DMA32, GFP_ZERO)\n",
-	     cmd, arg);
-	return false;
+	if (err) {
+		outf("%s: bad flags '%.*s' ('|' stands between two names, as in C)\n",
+		     cmd, (int)bad_len, bad);
+		return false;
+	}
+	return true;
 }
 
 /* ---- commands ---------------------------------------------------------------------- */
 
+/*
+ * kmalloc SIZE [FLAGS...]: the call is shown as it would be written in C,
+ * with the flags when some were given: "kmalloc(100, GFP_ATOMIC|__GFP_ZERO)".
+ */
 static void cmd_kmalloc(int argc, char **argv)
 {
 	unsigned long size;
+	char call[192];
 	gfp_t gfp;
 	void *p;
 
 	if (!parse_ulong(argv[0], "size", argv[1], &size) ||
-	    !parse_gfp(argv[0], argv[2], &gfp))
+	    !parse_gfp(argv[0], argv + 2, max(argc - 2, 0), &gfp))
 		return;
 	if (size > KMALLOC_MAX_SIZE) {
 		outf("kmalloc: size %lu is above KMALLOC_MAX_SIZE (%lu)\n", size,
 		     KMALLOC_MAX_SIZE);
 		return;
 	}
+	if (argc > 2)
+		snprintf(call, sizeof(call), "kmalloc(%lu, %pGg)", size, &gfp);
+	else
+		snprintf(call, sizeof(call), "kmalloc(%lu)", size);
 	p = kmalloc(size, gfp);
 	if (!p)
-		outf("kmalloc(%lu) failed\n", size);
+		outf("%s failed\n", call);
 	else if (ZERO_OR_NULL_PTR(p))
-		outf("kmalloc(0) = ZERO_SIZE_PTR (%px)\n", p);
+		outf("%s = ZERO_SIZE_PTR (%px)\n", call, p);
 	else
-		outf("kmalloc(%lu) = %px (ksize %zu)\n", size, p, ksize(p));
+		outf("%s = %px (ksize %zu)\n", call, p, ksize(p));
 }
 
 static void cmd_kfree(int argc, char **argv)
@@ -307,32 +335,40 @@ static void cmd_vmallocinfo(int argc, char **argv)
 
 static void cmd_help(int argc, char **argv);
 
+/*
+ * The commands.  @max_args is how many arguments a command takes at most
+ * (SHELL_ARGS_MAX: any number, for flags); more are refused with the
+ * usage line, so nothing typed is silently ignored.  A missing argument
+ * is reported by the command itself, which knows its name.
+ */
 static const struct shell_command {
 	const char *name;
 	const char *args;
 	const char *help;
 	void (*fn)(int argc, char **argv);
+	int max_args;
 } commands[] = {
-	{ "help", "", "this list", cmd_help },
-	{ "meminfo", "", "memory totals (/proc/meminfo)", cmd_meminfo },
-	{ "buddyinfo", "", "free blocks per zone and order (/proc/buddyinfo)", cmd_buddyinfo },
-	{ "slabinfo", "", "slab caches (/proc/slabinfo)", cmd_slabinfo },
-	{ "vmallocinfo", "", "vmalloc areas (/proc/vmallocinfo)", cmd_vmallocinfo },
-	{ "memmap", "", "a map of physical memory (in colour on the screen)", cmd_memmap },
-	{ "dmesg", "", "the kernel log", cmd_dmesg },
-	{ "ps", "", "tasks", cmd_ps },
-	{ "ctx", "", "the shell's context: preempt_count, irqs", cmd_ctx },
-	{ "kmalloc", "SIZE [GFP_...]", "kmalloc(SIZE, flags)", cmd_kmalloc },
-	{ "kfree", "ADDR", "kfree(ADDR)", cmd_kfree },
-	{ "vmalloc", "SIZE", "vmalloc(SIZE)", cmd_vmalloc },
-	{ "vfree", "ADDR", "vfree(ADDR)", cmd_vfree },
-	{ "pages", "ORDER", "__get_free_pages(GFP_KERNEL, ORDER)", cmd_pages },
-	{ "freepages", "ADDR ORDER", "free_pages(ADDR, ORDER)", cmd_freepages },
-	{ "pagewalk", "ADDR", "walk the page tables for ADDR", cmd_pagewalk },
-	{ "test", "[GLOB]", "run KUnit suites (default: all)", cmd_test },
-	{ "bench", "[GLOB]", "run benchmarks", cmd_bench },
-	{ "reboot", "", "restart the machine", cmd_reboot },
-	{ "poweroff", "", "switch the machine off", cmd_poweroff },
+	{ "help", "", "this list", cmd_help, 0 },
+	{ "meminfo", "", "memory totals (/proc/meminfo)", cmd_meminfo, 0 },
+	{ "buddyinfo", "", "free blocks per zone and order (/proc/buddyinfo)", cmd_buddyinfo, 0 },
+	{ "slabinfo", "", "slab caches (/proc/slabinfo)", cmd_slabinfo, 0 },
+	{ "vmallocinfo", "", "vmalloc areas (/proc/vmallocinfo)", cmd_vmallocinfo, 0 },
+	{ "memmap", "", "a map of physical memory (in colour on the screen)", cmd_memmap, 0 },
+	{ "dmesg", "", "the kernel log", cmd_dmesg, 0 },
+	{ "ps", "", "tasks", cmd_ps, 0 },
+	{ "ctx", "", "the shell's context: preempt_count, irqs", cmd_ctx, 0 },
+	{ "kmalloc", "SIZE [GFP_...]", "kmalloc(SIZE, flags), flags as in C: GFP_KERNEL|__GFP_ZERO",
+	  cmd_kmalloc, SHELL_ARGS_MAX },
+	{ "kfree", "ADDR", "kfree(ADDR)", cmd_kfree, 1 },
+	{ "vmalloc", "SIZE", "vmalloc(SIZE)", cmd_vmalloc, 1 },
+	{ "vfree", "ADDR", "vfree(ADDR)", cmd_vfree, 1 },
+	{ "pages", "ORDER", "__get_free_pages(GFP_KERNEL, ORDER)", cmd_pages, 1 },
+	{ "freepages", "ADDR ORDER", "free_pages(ADDR, ORDER)", cmd_freepages, 2 },
+	{ "pagewalk", "ADDR", "walk the page tables for ADDR", cmd_pagewalk, 1 },
+	{ "test", "[GLOB]", "run KUnit suites (default: all)", cmd_test, 1 },
+	{ "bench", "[GLOB]", "run benchmarks", cmd_bench, 1 },
+	{ "reboot", "", "restart the machine", cmd_reboot, 0 },
+	{ "poweroff", "", "switch the machine off", cmd_poweroff, 0 },
 };
 
 static void cmd_help(int argc, char **argv)
@@ -346,26 +382,10 @@ static void cmd_help(int argc, char **argv)
 			 commands[i].args);
 		outf("  %-24s %s\n", left, commands[i].help);
 	}
+	out("Numbers are decimal, or hex with 0x.  Words are separated by spaces or tabs.\n");
 }
 
 /* ---- the loop ---------------------------------------------------------------------- */
-
-static int split_args(char *line, char **argv)
-{
-	int argc = 0;
-
-	while (*line && argc < SHELL_ARGS_MAX) {
-		while (*line == ' ' || *line == '\t')
-			*line++ = '\0';
-		if (!*line)
-			break;
-		argv[argc++] = line;
-		while (*line && *line != ' ' && *line != '\t')
-			line++;
-	}
-	argv[argc] = NULL;
-	return argc;
-}
 
 /**
  * shell_execute - run one command line
@@ -376,56 +396,58 @@ static int split_args(char *line, char **argv)
 void shell_execute(char *line)
 {
 	char *argv[SHELL_ARGS_MAX + 1];
-	int argc = split_args(line, argv);
-	unsigned int i;
+	const struct shell_command *cmd;
+	int argc = shell_split(line, argv, SHELL_ARGS_MAX);
 
-	if (!argc)
+	if (argc == -E2BIG) {
+		outf("shell: too many words (at most %d), not run\n",
+		     SHELL_ARGS_MAX);
 		return;
-	for (i = 0; i < ARRAY_SIZE(commands); i++) {
-		if (!strcmp(argv[0], commands[i].name)) {
-			commands[i].fn(argc, argv);
+	}
+	if (argc <= 0)
+		return;
+	for (cmd = commands; cmd < commands + ARRAY_SIZE(commands); cmd++) {
+		if (strcmp(argv[0], cmd->name))
+			continue;
+		if (argc - 1 > cmd->max_args) {
+			outf("%s: too many arguments (usage: %s%s%s)\n",
+			     cmd->name, cmd->name, *cmd->args ? " " : "",
+			     cmd->args);
 			return;
 		}
+		cmd->fn(argc, argv);
+		return;
 	}
 	outf("%s: unknown command (try 'help')\n", argv[0]);
 }
 
-/* Read a line with echo and backspace. */
-static void read_line(char *buf, size_t size)
+/* Read a line, echoing it as it is typed (kernel/shell_parse.c edits it). */
+static void read_line(struct shell_line *line)
 {
-	size_t len = 0;
-
+	shell_line_init(line);
 	for (;;) {
-		int c = tty_getc();
+		enum shell_line_state st = shell_line_feed(line, tty_getc());
 
-		if (c == '\n') {
-			out("\n");
-			break;
-		}
-		if (c == '\b' || c == 0x7f) {
-			if (len) {
-				len--;
-				out("\b \b");
-			}
-			continue;
-		}
-		if (c < ' ' || len + 1 >= size)
-			continue;
-		buf[len++] = c;
-		console_write(&buf[len - 1], 1);
+		out(line->echo);
+		if (st == SHELL_LINE_DONE)
+			return;
 	}
-	buf[len] = '\0';
 }
 
 static int shell_thread(void *unused)
 {
-	char line[SHELL_LINE_MAX];
+	static struct shell_line line;
 
 	out("\nteachkernel shell. Type 'help' for the commands.\n");
 	while (!kthread_should_stop()) {
 		out(SHELL_PROMPT);
-		read_line(line, sizeof(line));
-		shell_execute(line);
+		read_line(&line);
+		if (shell_line_too_long(&line)) {
+			outf("shell: line too long (%zu characters, at most %d), not run\n",
+			     line.len, SHELL_LINE_MAX - 1);
+			continue;
+		}
+		shell_execute(line.buf);
 	}
 	return 0;
 }

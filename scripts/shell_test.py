@@ -35,10 +35,10 @@ CHECKS = [
     ('buddyinfo', [r'Node 0, zone\s+DMA(\s+\d+){11}'], []),
     ('slabinfo', [r'slabinfo - version: 2.1', r'kmalloc-96 '], []),
     ('kmalloc 100', [r'kmalloc\(100\) = (ffff888[0-9a-f]+) \(ksize 128\)'], []),
-    ('kmalloc 64 GFP_ATOMIC', [r'kmalloc\(64\) = ffff888[0-9a-f]+ \(ksize 64\)'], []),
+    ('kmalloc 64 GFP_ATOMIC', [r'kmalloc\(64, GFP_ATOMIC\) = ffff888[0-9a-f]+ \(ksize 64\)'], []),
     ('kmalloc 0', [r'ZERO_SIZE_PTR'], []),
     ('kmalloc junk', [r"kmalloc: bad size 'junk'"], []),
-    ('kmalloc 64 GFP_BOGUS', [r"kmalloc: unknown flags 'GFP_BOGUS'"], []),
+    ('kmalloc 64 GFP_BOGUS', [r"kmalloc: unknown flag 'GFP_BOGUS' \(GFP_KERNEL GFP_ATOMIC "], []),
     ('kmalloc 99999999', [r'above KMALLOC_MAX_SIZE'], []),
     ('kfree', [r'kfree: missing address'], []),
     ('kfree {kmalloc}', [r'kfree\(ffff888[0-9a-f]+\) done'], [r'BUG']),
@@ -60,6 +60,32 @@ CHECKS = [
     ('dmesg', [r'teachkernel x86_64', r'Boot complete'], []),
     ('test kunit.glob*', [r'ok 1 glob_matches_like_a_shell', r'test: 0 failed'], []),
     ('nosuchcommand', [r"nosuchcommand: unknown command \(try 'help'\)"], []),
+    # Input is taken as typed, and parsed as the messages say (issue 13.6):
+    # numbers decimal or 0x hex, tabs separate words, flags as in C, extra
+    # arguments and over-long lines refused, never cut or dropped.
+    ('kmalloc 010', [r'kmalloc\(10\) = ffff888[0-9a-f]+ '], []),
+    ('kmalloc 0x40', [r'kmalloc\(64\) = ffff888[0-9a-f]+ \(ksize 64\)'], []),
+    ('kmalloc 6x\b4', [r'kmalloc\(64\) = ffff888[0-9a-f]+ \(ksize 64\)'], []),
+    ('kmalloc\t64\tGFP_ATOMIC',
+     [r'kmalloc\(64, GFP_ATOMIC\) = ffff888[0-9a-f]+ \(ksize 64\)'], []),
+    ('kmalloc 100 GFP_KERNEL|__GFP_ZERO',
+     [r'kmalloc\(100, GFP_KERNEL\|__GFP_ZERO\) = ffff888[0-9a-f]+ \(ksize 128\)'], []),
+    ('kmalloc 100 GFP_ATOMIC GFP_ZERO',
+     [r'kmalloc\(100, GFP_ATOMIC\|__GFP_ZERO\) = ffff888[0-9a-f]+'], []),
+    ('kmalloc 100 GFP_KERNEL|', [r"kmalloc: bad flags 'GFP_KERNEL\|'"],
+     [r'kmalloc\(']),
+    ('kmalloc -1', [r"kmalloc: bad size '-1' \(a number: decimal, or hex with 0x\)"], []),
+    ('kmalloc 1e3', [r"kmalloc: bad size '1e3'"], []),
+    ('kmalloc 99999999999999999999', [r"kmalloc: size '99999999999999999999' is too big"],
+     [r'kmalloc\(']),
+    ('kfree 0x1000 0x2000', [r'kfree: too many arguments \(usage: kfree ADDR\)'],
+     [r'kfree\(']),
+    ('meminfo now', [r'meminfo: too many arguments \(usage: meminfo\)'],
+     [r'MemTotal']),
+    ('kmalloc ' + '0' * 115 + '4096', [r'kmalloc\(4096\) = ffff888'], []),
+    ('kmalloc ' + '0' * 200 + '64 GFP_ATOMIC',
+     [r'shell: line too long \(221 characters, at most 127\), not run'],
+     [r'kmalloc\(']),
 ]
 
 
@@ -86,6 +112,71 @@ class Shell:
 
     def close(self):
         self.qemu.stop()
+
+
+def send_at_once(sh, data):
+    """Write @data to the serial port in one go, as a paste does."""
+    sh.proc.stdin.write(data)
+    sh.proc.stdin.flush()
+
+
+def read_prompts(sh, n, what, quiet=20):
+    """The text before each of up to @n prompts; stops after @quiet s of
+    silence (input lost: fewer prompts come)."""
+    answers = []
+    saved, sh.timeout = sh.timeout, quiet
+    try:
+        while len(answers) < n:
+            answers.append(sh.read_until_prompt(what))
+    except TimeoutError:
+        pass
+    finally:
+        sh.timeout = saved
+    return answers
+
+
+def burst_checks(sh):
+    """Pasted and typed-ahead input: every command of a burst runs, also
+    when the burst is bigger than the kernel's receive buffer; no
+    'nobody cared' report comes of it.  Returns (passed, failed)."""
+    passed = failed = 0
+    bursts = [
+        # the issue's case: 100 x meminfo sent at once ran 33
+        ('100 x meminfo at once', b'meminfo\r' * 100, 100, r'MemTotal:'),
+        # 9 KB, more than the receive ring holds: the UART is throttled
+        ('200 x meminfo, 9 KB at once', (b' ' * 40 + b'meminfo\r') * 200, 200,
+         r'MemTotal:'),
+    ]
+    for name, data, n, want in bursts:
+        send_at_once(sh, data)
+        answers = read_prompts(sh, n, name)
+        text = ''.join(answers)
+        ran = len(re.findall(want, text))
+        problems = []
+        if ran != n:
+            problems.append('%d of %d commands ran' % (ran, n))
+        for bad in (r'unknown command', r'nobody cared', r'too long'):
+            if re.search(bad, text):
+                problems.append('unexpected ' + bad)
+        if problems:
+            failed += 1
+            print('  FAIL shell: %s: %s' % (name, ', '.join(problems)))
+            lines = [l for l in text.split('\n') if 'unknown' in l or 'cared' in l]
+            print('    ' + '\n    '.join(lines[:10]))
+            sh.type('')        # resynchronize on a fresh prompt
+            read_prompts(sh, 1000, 'resync', quiet=3)
+        else:
+            passed += 1
+            print('  PASS shell: %s (%d commands ran)' % (name, ran))
+    sh.type('dmesg')
+    text = sh.read_until_prompt('dmesg')
+    if re.search(r'nobody cared', text):
+        failed += 1
+        print('  FAIL shell: dmesg after the bursts: irq ... nobody cared')
+    else:
+        passed += 1
+        print('  PASS shell: no "nobody cared" after the bursts')
+    return passed, failed
 
 
 def main():
@@ -128,6 +219,9 @@ def main():
             else:
                 passed += 1
                 print('  PASS shell: %s' % line)
+        p, f = burst_checks(sh)
+        passed += p
+        failed += f
         sh.type('poweroff')
         deadline = time.monotonic() + 20
         while sh.proc.poll() is None and time.monotonic() < deadline:

@@ -5,7 +5,8 @@
  * Each interrupt brings one byte of "scan code set 1" at port 0x60: the
  * key's number when pressed, the same with bit 7 set when released.  We
  * translate presses through a US layout table, track Shift and Ctrl, and
- * queue the characters for the console (kernel/tty.c).
+ * queue the characters for the console (kernel/tty.c).  A key pressed
+ * while the tty's ring is full is lost, and counted so the tty says so.
  */
 #include <linux/kernel.h>
 #include <linux/interrupt.h>
@@ -61,8 +62,8 @@ static irqreturn_t keyboard_interrupt(int irq, void *dev_id)
 	c = (shift ? keymap_shift : keymap)[sc & 0x7f];
 	if (c && ctrl && c >= 'a' && c <= 'z')
 		c -= 'a' - 1;		/* Ctrl-A .. Ctrl-Z */
-	if (c)
-		tty_receive_char(c);
+	if (c && !tty_receive_char(c))
+		tty_lost_chars(1);	/* the tty's ring is full: reported */
 	return IRQ_HANDLED;
 }
 

@@ -6,6 +6,14 @@
  * empty.  That is slow (QEMU makes it fast) but it works in any context,
  * with interrupts off, in an oops and in panic, which is what a kernel
  * console must do.  Newlines become CR LF for terminals.
+ *
+ * Input comes by interrupt: each one moves every byte waiting in the
+ * receive FIFO into the tty's ring (kernel/tty.c).  When the ring is
+ * full the driver throttles: it masks the receive interrupt and leaves
+ * the bytes in the UART, whose FIFO then fills and holds the sender back
+ * (QEMU stops reading its input), until the tty calls serial_unthrottle().
+ * Bytes the UART itself lost (an overrun: the FIFO was full when one
+ * more came) are counted and reported by the tty, not dropped in silence.
  */
 #include <linux/kernel.h>
 #include <linux/console.h>
@@ -20,7 +28,8 @@
 #define UART_IER	1	/* interrupt enable */
 #define UART_DLL	0	/* divisor latch, low (DLAB=1) */
 #define UART_DLM	1	/* divisor latch, high (DLAB=1) */
-#define UART_FCR	2	/* FIFO control */
+#define UART_IIR	2	/* interrupt identification (read) */
+#define UART_FCR	2	/* FIFO control (write) */
 #define UART_LCR	3	/* line control */
 #define UART_MCR	4	/* modem control */
 #define UART_LSR	5	/* line status */
@@ -28,6 +37,8 @@
 #define UART_LCR_DLAB	0x80
 #define UART_LCR_8N1	0x03
 #define UART_LSR_DR	0x01	/* a received byte is waiting */
+#define UART_LSR_OE	0x02	/* overrun: a received byte was lost */
+#define UART_IIR_NO_INT	0x01	/* no interrupt pending */
 #define UART_IER_RDI	0x01	/* interrupt when a byte arrives */
 #define COM1_IRQ	4
 #define UART_LSR_THRE	0x20	/* transmitter ready for a byte */
@@ -72,17 +83,59 @@ int serial_getc_poll(void)
 	return inb(COM1 + UART_RX);
 }
 
-/* COM1 received data: queue every waiting byte for the console. */
+/* The tty has room again: take the receive interrupt (and the bytes) back. */
+static void serial_unthrottle(void)
+{
+	outb(UART_IER_RDI, COM1 + UART_IER);
+}
+
+/*
+ * Move every waiting byte into the tty, as long as it has room; when it
+ * has none, throttle, leaving the bytes in the UART.  Return how many
+ * bytes were moved.
+ */
+static unsigned int serial_receive_chars(void)
+{
+	unsigned int moved = 0, overruns = 0;
+	u8 lsr, c;
+
+	for (;;) {
+		lsr = inb(COM1 + UART_LSR);	/* reading it clears OE */
+		if (lsr & UART_LSR_OE)
+			overruns++;
+		if (!(lsr & UART_LSR_DR))
+			break;
+		if (!tty_room()) {
+			outb(0, COM1 + UART_IER);
+			if (tty_throttle(serial_unthrottle))
+				break;
+			outb(UART_IER_RDI, COM1 + UART_IER);	/* room again */
+			continue;
+		}
+		c = inb(COM1 + UART_RX);
+		if (!tty_receive_char(c == '\r' ? '\n' : c))
+			tty_lost_chars(1);	/* filled meanwhile: say so */
+		moved++;
+	}
+	if (overruns)
+		tty_overruns(overruns);
+	return moved;
+}
+
+/*
+ * COM1 interrupt.  It is ours if the UART says an interrupt is pending
+ * or there were bytes; a stray one (the bytes of a burst were already
+ * taken by the previous interrupt's loop, or the line was throttled in
+ * between) is IRQ_NONE, as in Linux's 8250 driver, and the IRQ core
+ * tolerates a few of those (kernel/irq.c).
+ */
 static irqreturn_t serial_interrupt(int irq, void *dev_id)
 {
-	irqreturn_t ret = IRQ_NONE;
-	int c;
+	bool pending = !(inb(COM1 + UART_IIR) & UART_IIR_NO_INT);
 
-	while ((c = serial_getc_poll()) >= 0) {
-		tty_receive_char(c == '\r' ? '\n' : c);
-		ret = IRQ_HANDLED;
-	}
-	return ret;
+	if (serial_receive_chars() || pending)
+		return IRQ_HANDLED;
+	return IRQ_NONE;
 }
 
 /**
