@@ -471,22 +471,92 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 	return va;
 }
 
+/* What made an area, as vmallocinfo names it. */
+static const char *area_kind(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? "vmalloc" : (flags & VM_IOREMAP) ? "ioremap" :
+	       (flags & VM_MAP) ? "vmap" : "get_vm_area";
+}
+
 /*
- * Unmap the live area that starts at @addr and give its range back
- * (lazily).  vfree() frees the frames of a vmalloc area; vunmap() leaves
- * frames alone, as Linux's does.
+ * Which undo an area takes: VM_ALLOC (vfree), VM_IOREMAP (iounmap), or
+ * VM_MAP (vunmap, free_vm_area) for vmap and get_vm_area areas.
  */
-static void release_area(const void *addr, const char *who, bool free_frames)
+static unsigned long area_class(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? VM_ALLOC :
+	       (flags & VM_IOREMAP) ? VM_IOREMAP : VM_MAP;
+}
+
+static const char *area_release_fn(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? "vfree" :
+	       (flags & VM_IOREMAP) ? "iounmap" : "vunmap";
+}
+
+/* The live task whose kernel stack is the area at @addr, or NULL. */
+static struct task_struct *stack_owner(unsigned long addr)
+{
+	struct task_struct *t, *owner = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_for_each_entry(t, &task_list, tasks) {
+		if ((unsigned long)t->stack == addr) {
+			owner = t;
+			break;
+		}
+	}
+	local_irq_restore(flags);
+	return owner;
+}
+
+/*
+ * May @who release @va?  Each kind of area has its own undo (an ioremap
+ * area holds no frames for vfree() to free, a vmap area's frames are its
+ * caller's), and a task's stack is freed by whoever reaps the task, after
+ * it is off the task list: unmapping a stack that a task still runs on
+ * (maybe the caller's own) kills the kernel at its next push.  A refusal
+ * is a WARN naming the area, and nothing changes.
+ */
+static bool may_release(struct vmap_area *va, const char *who,
+			unsigned long kind)
+{
+	struct task_struct *owner;
+
+	if (area_class(va->vm.flags) != kind) {
+		WARN(1, "Trying to %s() a %s area (%px-%px, allocated at %pS): use %s()\n",
+		     who, area_kind(va->vm.flags), (void *)va->va_start,
+		     (void *)va->va_end, va->vm.caller,
+		     area_release_fn(va->vm.flags));
+		return false;
+	}
+	owner = stack_owner(va->va_start);
+	if (owner) {
+		WARN(1, "Trying to %s() the stack of live task %s/%d (%px-%px)\n",
+		     who, owner->comm, owner->pid, (void *)va->va_start,
+		     (void *)va->va_end);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Unmap the live area that starts at @addr, made by the function that
+ * @kind stands for, and give its range back (lazily).  vfree() frees the
+ * frames of a vmalloc area; the others leave frames alone, as Linux's do.
+ */
+static void release_area(const void *addr, const char *who, unsigned long kind)
 {
 	struct vmap_area *va;
 
 	if (!addr)
 		return;
 	va = find_area_to_free(addr, who);
-	if (!va)
+	if (!va || !may_release(va, who, kind))
 		return;
 	vunmap_range(va->va_start, va->va_start + mapped_size(va));
-	if ((va->vm.flags & VM_ALLOC) && free_frames)
+	if (kind == VM_ALLOC)
 		free_area_pages(&va->vm, va->vm.nr_pages);
 	free_vmap_area_lazy(va);
 }
@@ -503,7 +573,7 @@ static void release_area(const void *addr, const char *who, bool free_frames)
 void vfree(const void *addr)
 {
 	might_sleep_if(!in_interrupt());
-	release_area(addr, "vfree", true);
+	release_area(addr, "vfree", VM_ALLOC);
 }
 
 /**
@@ -547,7 +617,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
  */
 void vunmap(const void *addr)
 {
-	release_area(addr, "vunmap", false);
+	release_area(addr, "vunmap", VM_MAP);
 }
 
 /**
@@ -586,7 +656,47 @@ void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
  */
 void iounmap(volatile void __iomem *addr)
 {
-	vunmap((void *)((unsigned long)addr & PAGE_MASK));
+	release_area((void *)((unsigned long)addr & PAGE_MASK), "iounmap",
+		     VM_IOREMAP);
+}
+
+/**
+ * get_vm_area - reserve address space in the vmalloc region, map nothing
+ * @size: bytes (rounded up to whole pages; a guard page follows)
+ * @flags: kept in the area (0, or VM_MAP for a caller that maps it itself)
+ *
+ * The caller maps what it wants in the range (vmap_pages_range()) and
+ * gives it back with free_vm_area(), which unmaps whatever is mapped.
+ *
+ * Return: the area, or NULL.
+ * Context: Process context (may sleep).
+ */
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
+{
+	struct vmap_area *va;
+
+	might_sleep();
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	size = PAGE_ALIGN(size);
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	if (!va)
+		return NULL;
+	init_vm(va, flags & ~(VM_ALLOC | VM_IOREMAP), NULL, 0,
+		__builtin_return_address(0));
+	return &va->vm;
+}
+
+/**
+ * free_vm_area - undo get_vm_area(): unmap the range, give it back
+ * @area: what get_vm_area() returned
+ *
+ * Context: Process context.
+ */
+void free_vm_area(struct vm_struct *area)
+{
+	if (area)
+		release_area(area->addr, "free_vm_area", VM_MAP);
 }
 
 /**
@@ -681,8 +791,7 @@ void vmallocinfo_show(struct seq_buf *s)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
 			       va->va_start, va->va_end, va_size(va),
 			       va->vm.caller, va->vm.nr_pages,
-			       (va->vm.flags & VM_ALLOC) ? "vmalloc" :
-			       (va->vm.flags & VM_IOREMAP) ? "ioremap" : "vmap");
+			       area_kind(va->vm.flags));
 	}
 	list_for_each_entry(va, &lazy_list, lazy)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",

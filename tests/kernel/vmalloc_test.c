@@ -59,7 +59,14 @@ static void vmalloc_case_exit(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < NR_HELD; i++) {
-		kvfree(held[i]);	/* kmalloc, vmalloc or vmap: all go */
+		struct vm_struct *vm = is_vmalloc_addr(held[i]) ?
+				       find_vm_area(held[i]) : NULL;
+
+		/* kmalloc or vmalloc: kvfree; vmap: vunmap (vfree refuses it) */
+		if (vm && (vm->flags & VM_MAP))
+			vunmap(held[i]);
+		else
+			kvfree(held[i]);
 		held[i] = NULL;
 	}
 	for (i = 0; i < ARRAY_SIZE(held_pages); i++) {
@@ -1192,7 +1199,7 @@ static void long_busy_list_alloc(struct kunit *test)
 
 	/* every other area freed: 7500 holes in the free tree */
 	for (i = 0; i < n; i += 2) {
-		vfree(filler.areas[i]);
+		filler_free_area(&filler, filler.areas[i]);
 		filler.areas[i] = NULL;
 	}
 	expect_trees_balanced(test);
