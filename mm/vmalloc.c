@@ -525,7 +525,7 @@ static bool may_release(struct vmap_area *va, const char *who,
 	struct task_struct *owner;
 
 	if (area_class(va->vm.flags) != kind) {
-		WARN(1, "Trying to %s() a %s area (%px-%px, allocated at %pS): use %s()\n",
+		WARN(1, "Trying to %s() %s area %px-%px (allocated at %pS): use %s()\n",
 		     who, area_kind(va->vm.flags), (void *)va->va_start,
 		     (void *)va->va_end, va->vm.caller,
 		     area_release_fn(va->vm.flags));
