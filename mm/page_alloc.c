@@ -589,7 +589,12 @@ static void bad_page(const struct page *page, unsigned long pfn,
 	nr_bad_page_reports++;
 	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
 		 current->comm, pfn);
-	if (page) {
+	if (page && PageSlab(page)) {
+		/* refcount and order are the slab allocator's fields here */
+		pr_alert("page:%px slab page (its cache at %px) pfn:%#lx\n",
+			 page, page->slab_cache, pfn);
+		dump_page_flags(page);
+	} else if (page) {
 		pr_alert("page:%px refcount:%d mapcount:0 mapping:0000000000000000 index:0x0 pfn:%#lx\n",
 			 page, page_ref_count(page), pfn);
 		dump_page_flags(page);
@@ -615,6 +620,11 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 
 	if (page->flags & (1U << PG_reserved)) {
 		bad_page(page, pfn, "freeing a reserved frame (not managed by the page allocator)");
+		return false;
+	}
+	if (PageSlab(page)) {
+		/* checked first: a slab reuses the refcount and order fields */
+		bad_page(page, pfn, "freeing a slab page (its objects go back with kfree() or kmem_cache_free())");
 		return false;
 	}
 	if (page_ref_count(page) > 1 && page->private == order) {
