@@ -148,7 +148,8 @@ u64 *pgtable_lookup(u64 *pgd, unsigned long va, enum pt_level *level)
 phys_addr_t pgtable_virt_to_phys(unsigned long va)
 {
 	enum pt_level level;
-	u64 *entry = pgtable_lookup(init_pgd, va, &level);
+	/* a non-canonical address maps nowhere: the CPU refuses it (#GP) */
+	u64 *entry = va_is_canonical(va) ? pgtable_lookup(init_pgd, va, &level) : NULL;
 	/* LAB(vmalloc) BEGIN phys: the frame from the entry, the offset from @va */
 	u64 mask;
 
@@ -254,7 +255,8 @@ static void show_entry_flags(struct seq_buf *s, u64 e)
  * @va: a virtual address
  *
  * One line per level: its index, the entry and its flags; then the
- * physical address @va maps to, or where the walk stopped.
+ * physical address @va maps to, or where the walk stopped.  A
+ * non-canonical @va is said to be one, and not walked.
  *
  * Context: Any context.
  */
@@ -265,6 +267,12 @@ void pagewalk_show(struct seq_buf *s, unsigned long va)
 
 	seq_buf_printf(s, "pagewalk %016lx (CR3 %016llx)\n", va,
 		       (unsigned long long)__pa(init_pgd));
+	if (!va_is_canonical(va)) {
+		/* the walk would use bits 47-12 and silently ignore 63-48 */
+		seq_buf_printf(s, "  non-canonical address: bits 63-48 are not copies of bit 47 (canonical is below %016lx or from %016lx on); any access raises #GP, no page table is used\n",
+			       1UL << 47, ~0UL << 47);
+		return;
+	}
 	for (l = PT_PGD; l >= PT_PTE; l--) {
 		u64 e = table[pt_index(va, l)];
 

@@ -215,6 +215,26 @@ static void test_pgtable_walk(void **state)
 	assert_non_null(strstr(buf, "not mapped: no PUD entry") ||
 			strstr(buf, "not mapped: no PGD entry"));
 
+	/*
+	 * Non-canonical addresses: the walk used to ignore bits 63-48 and
+	 * answer for the canonical twin (0x0000888000000000 as the direct
+	 * map's "physical 0", 0x7fffffff801047b0 as kernel text).
+	 */
+	seq_buf_init(&s, buf, sizeof(buf));
+	pagewalk_show(&s, 0x0000888000000000UL);
+	assert_non_null(strstr(buf, "non-canonical address"));
+	assert_null(strstr(buf, "physical"));
+	assert_null(strstr(buf, "PGD["));
+	seq_buf_init(&s, buf, sizeof(buf));
+	pagewalk_show(&s, 0x7fffffff801047b0UL);
+	assert_non_null(strstr(buf, "non-canonical address"));
+	assert_int_equal(pgtable_virt_to_phys(0x0000888000000000UL), (phys_addr_t)-1);
+	assert_int_equal(pgtable_virt_to_phys(va(p) & ~(1UL << 63)), (phys_addr_t)-1);
+	assert_true(va_is_canonical(0x00007fffffffffffUL));
+	assert_true(va_is_canonical(0xffff800000000000UL));
+	assert_false(va_is_canonical(0x0000800000000000UL));
+	assert_false(va_is_canonical(0xffff7fffffffffffUL));
+
 	/* low addresses: nothing of init_pgd maps them */
 	assert_null(pgtable_lookup(init_pgd, 0x1000, &level));
 	assert_null(pgtable_entry(init_pgd, 0x1000, PT_PTE, NULL));
