@@ -126,6 +126,11 @@ static void test_vmalloc_vfree(void **state)
 	p = vmalloc(3 * PAGE_SIZE + 1);		/* four pages */
 	assert_non_null(p);
 	assert_true(is_vmalloc_addr(p));
+	/* one convention, Linux's: VMALLOC_END is the region's last byte */
+	assert_true(is_vmalloc_addr((void *)VMALLOC_START));
+	assert_true(is_vmalloc_addr((void *)VMALLOC_END));
+	assert_false(is_vmalloc_addr((void *)(VMALLOC_START - 1)));
+	assert_false(is_vmalloc_addr((void *)(VMALLOC_END + 1)));
 	assert_int_equal(va(p) & ~PAGE_MASK, 0);
 	assert_int_equal(vmalloc_nr_areas(), before + 1);
 	assert_int_equal(vmalloc_nr_pages(), 4);
