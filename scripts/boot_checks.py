@@ -10,8 +10,10 @@ then kills QEMU.  The checks:
 
   banner        a plain boot shows the banner, the BIOS-e820 memory map
                 and the total RAM (what `make run` shows);
-  params        an unknown boot parameter and a malformed value are each
-                named in a warning;
+  params        an unknown boot parameter and malformed values (failslab=,,,
+                too) are each named in a warning;
+  long-cmdline  a command line over 2047 characters is cut with a warning
+                naming the limit;
   wrong-loader  GRUB's multiboot (version 1) command: boot/head.asm must
                 say it was not loaded by a multiboot2 loader;
   no-long-mode  a 32-bit CPU (-cpu qemu32): head.asm must say the CPU has
@@ -52,9 +54,17 @@ CHECKS = [
         'Total RAM: 511 MiB',
         'Boot complete.',
     ]),
-    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana', 'max', [
+    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana failslab=,,,', 'max', [
         'Unknown kernel command line parameter "no_such_param=1", ignored',
         'Malformed boot parameter "loglevel=banana", ignored',
+        'FAULT_INJECTION: failed to parse arguments',
+        'Malformed boot parameter "failslab=,,,", ignored',
+        'Boot complete.',
+    ]),
+    # a command line over COMMAND_LINE_SIZE - 1 (2047) characters is cut
+    # with a warning that names the limit
+    ('long-cmdline', 'multiboot2', 'loglevel=7 long=' + 'x' * 2100, 'max', [
+        'characters is too long: the limit is 2047 (COMMAND_LINE_SIZE - 1), the rest is ignored',
         'Boot complete.',
     ]),
     ('wrong-loader', 'multiboot', '', 'max', [
