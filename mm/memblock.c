@@ -15,6 +15,18 @@
  * here needs to be: memblock serves a few dozen allocations at boot.
  *
  * The code is portable: the host tests run it on made-up memory maps.
+ *
+ * Errors are never dropped: the arrays are fixed, so an add that needs a
+ * slot the full array lacks, or a free that would split a region in a
+ * full array, fails with -ENOSPC and changes nothing.
+ *
+ * Locking: none, by design.  memblock is used during early boot, before
+ * interrupts are enabled and before a second task exists, so nothing
+ * can run between two of its steps.  memblock_retire() marks the end:
+ * after it, allocations are refused (the page allocator owns the free
+ * frames) and the arrays are only read, by the queries
+ * (memblock_is_reserved(), memblock_dump_all() ...).  Lock order:
+ * memblock takes no lock and calls nothing that does.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>

@@ -33,6 +33,34 @@
  * memory or address space runs short).  Besides batching the tree work,
  * this keeps a just-freed address unused for a while, so a use after
  * vfree() faults rather than landing in somebody else's new area.
+ *
+ * Each kind of area has its own undo: vfree() for vmalloc (VM_ALLOC),
+ * iounmap() for ioremap (VM_IOREMAP), vunmap() or free_vm_area() for
+ * vmap and get_vm_area; vfree() also refuses a live task's stack.  A
+ * wrong call is reported (WARN) and changes nothing.
+ *
+ * Locking.  One CPU; vfree() may run in an interrupt, vmalloc() may be
+ * preempted anywhere it has interrupts on:
+ *
+ *   irq-off region     (local_irq_save(); Linux's vmap_area_lock,
+ *                       free_vmap_area_lock and purge lock) protects the
+ *                       busy tree, the free tree with its subtree_max_size
+ *                       fields, the lazy list, nr_busy, nr_lazy and
+ *                       nr_vmalloc_pages.  A lookup walks a tree only
+ *                       inside one, or a rotation could move nodes under
+ *                       it.  The page-fault note runs with interrupts off.
+ *   the area's owner   a busy area's vm_struct and the PTEs of its range
+ *                       belong to whoever vmalloc()ed (vmap()ed ...) it
+ *                       until it is freed; they are zero until the owner
+ *                       fills them in, just after the area goes in the
+ *                       busy tree.  Its frames are allocated and mapped
+ *                       with interrupts on (GFP_KERNEL may sleep).
+ *   pgtable_lock       (mm/pgtable.c) the page-table tables themselves.
+ *
+ * Lock order: vmalloc's irq-off region, then the slab allocator's
+ * (vmap_area nodes: GFP_ATOMIC under it), then the page allocator's.
+ * No tree is touched under pgtable_lock, and pgtable_lock is never taken
+ * inside vmalloc's region: the mapping is done after the region ends.
  */
 #include <linux/kernel.h>
 #include <linux/avltree.h>
@@ -242,6 +270,7 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 	va = kmem_cache_alloc(vmap_area_cachep, GFP_META(gfp));
 	if (!va)
 		return NULL;
+	memset(&va->vm, 0, sizeof(va->vm));	/* until its owner fills it in */
 retry:
 	local_irq_save(flags);
 	free = find_lowest_fit(size, align);
@@ -329,6 +358,16 @@ static void vmalloc_fail(gfp_t gfp, unsigned long size, const char *why)
 	dump_stack();
 }
 
+/* nr_vmalloc_pages += @delta (a read-modify-write: not to be preempted). */
+static void count_vmalloc_pages(long delta)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	nr_vmalloc_pages += delta;
+	local_irq_restore(flags);
+}
+
 /* Free the frames of a vmalloc area (and its pages array). */
 static void free_area_pages(struct vm_struct *vm, unsigned int nr)
 {
@@ -338,7 +377,7 @@ static void free_area_pages(struct vm_struct *vm, unsigned int nr)
 		__ClearPageVmalloc(vm->pages[i]);
 		__free_page(vm->pages[i]);
 	}
-	nr_vmalloc_pages -= nr;
+	count_vmalloc_pages(-(long)nr);
 	kvfree(vm->pages);
 	vm->pages = NULL;
 }
@@ -387,7 +426,7 @@ void *vmalloc_node_caller(unsigned long size, unsigned long align,
 		__SetPageVmalloc(page);
 		vm->pages[i] = page;
 	}
-	nr_vmalloc_pages += i;
+	count_vmalloc_pages(i);
 	if (i < nr_pages) {
 		free_area_pages(vm, i);
 		vmalloc_fail(gfp_mask, size, "failed to allocate pages");
