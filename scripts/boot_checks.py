@@ -14,6 +14,7 @@ then kills QEMU.  The checks:
                 too) are each named in a warning;
   long-cmdline  a command line over 2047 characters is cut with a warning
                 naming the limit;
+  stack-gone    a task whose stack is unmapped oopses once, then panics;
   wrong-loader  GRUB's multiboot (version 1) command: boot/head.asm must
                 say it was not loaded by a multiboot2 loader;
   no-long-mode  a 32-bit CPU (-cpu qemu32): head.asm must say the CPU has
@@ -85,6 +86,13 @@ CHECKS = [
         'not ok 4 leaks_an_object',
         'ok 5 runs_last',
         '# Totals: pass:2 fail:3 skip:0 total:5',
+    ]),
+    # oops_end()'s way out: a case unmaps its own stack (what the shell's
+    # vfree of its own stack did); one report, then a panic, not an endless
+    # oops/double-fault cycle (tests/kernel/traps_test.c)
+    ('stack-gone', 'multiboot2', 'ktest=selftest_stack_gone', 'max', [
+        'double fault: 0000 [#1] PREEMPT',
+        'Kernel panic - not syncing: Fatal exception: the kernel stack of kunit_try_catch',
     ]),
     # atomic_sleep=panic turns the sleeping-in-atomic report into a panic
     # (for graders): msleep() under a spin lock, in tests/kernel/kunit_selftest.c

@@ -269,3 +269,27 @@ static struct kunit_suite traps_suite = {
 	.test_cases = traps_cases,
 };
 kunit_test_suite(traps_suite);
+
+/*
+ * Run only by scripts/boot_checks.py (ktest=selftest_stack_gone): the
+ * case unmaps its own stack, as the shell's `vfree` of its own stack
+ * did before vfree() refused it.  The next push double-faults; oops_end()
+ * must see that the stack is gone and panic after that one report
+ * (before, it resumed on the unmapped stack: an endless oops cycle).
+ */
+static void unmaps_its_own_stack(struct kunit *test)
+{
+	vunmap_range(current->stack_lo, current->stack_hi);
+	KUNIT_FAIL(test, "still running on an unmapped stack");
+}
+
+static struct kunit_case selftest_stack_gone_cases[] = {
+	KUNIT_CASE(unmaps_its_own_stack),
+	{}
+};
+
+static struct kunit_suite selftest_stack_gone_suite = {
+	.name = "selftest_stack_gone",
+	.test_cases = selftest_stack_gone_cases,
+};
+kunit_test_suite(selftest_stack_gone_suite);
