@@ -435,6 +435,7 @@ static void threads_and_timer_with_injected_failures(struct kunit *test)
 #define PT_RACE_THREADS		8	/* tasks mapping into one new PTE table */
 #define PT_RACE_ROUNDS		3
 #define PT_RACE_SPAN		(32 * PMD_SIZE)	/* address space only */
+#define PT_RACE_TRIES		64		/* spans: 4 GiB at most */
 #define PT_CHURN_THREADS	4
 #define PT_CHURN_OPS		1500	/* vmalloc + check + vfree, per thread */
 
@@ -512,21 +513,31 @@ static void hold_all_memory(struct held_pages *held)
 static unsigned int pt_race_round(struct kunit *test, struct pt_racer *r,
 				  unsigned int *slept)
 {
+	struct vm_struct *vm, *spans[PT_RACE_TRIES];
 	struct held_pages *held;
-	struct vm_struct *vm;
 	unsigned long slot, deadline;
-	unsigned int i, lost = 0;
+	unsigned int i, tries, lost = 0;
 
 	held = kunit_kzalloc(test, sizeof(*held), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held);
 	held_init(held);
-	vm = get_vm_area(PT_RACE_SPAN, VM_MAP);
-	KUNIT_ASSERT_NOT_NULL(test, vm);
-	slot = fresh_pmd_slot(vm);
+	/*
+	 * Address space that earlier tests used has its tables already:
+	 * take spans (address space only) until one reaches fresh ground.
+	 */
+	for (tries = 0, slot = 0; !slot && tries < PT_RACE_TRIES; tries++) {
+		spans[tries] = vm = get_vm_area(PT_RACE_SPAN, VM_MAP);
+		if (!vm)
+			break;
+		slot = fresh_pmd_slot(vm);
+	}
+	for (i = 0; i + 1 < tries; i++)
+		free_vm_area(spans[i]);		/* all but the one with the slot */
 	if (!slot) {
-		free_vm_area(vm);
+		if (tries)
+			free_vm_area(spans[tries - 1]);
 		kunit_skip(test, "no 2 MiB without a page table in %lu MiB of vmalloc space",
-			   PT_RACE_SPAN >> 20);
+			   (PT_RACE_SPAN >> 20) * PT_RACE_TRIES);
 	}
 	for (i = 0; i < PT_RACE_THREADS; i++) {
 		memset(&r[i], 0, sizeof(r[i]));
