@@ -44,10 +44,11 @@
  * 8-byte store, so a reader sees the old value or the new one.
  *
  * Lock order: pgtable_lock is innermost.  It is taken with no other
- * allocator lock held, nothing is allocated under it, and the page
- * allocator's zone lock (irq-off) nests inside it only to free a spare.
- * At boot (the direct map, tables from memblock) there is one task and
- * no preemption, so a boot table can never lose the race.
+ * allocator lock held (vmalloc maps an area after its own irq-off
+ * region ends), and nothing is allocated or freed under it: the table is
+ * allocated before, a spare is freed after.  At boot (the direct map,
+ * tables from memblock) there is one task and no preemption, so a boot
+ * table can never lose the race.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>

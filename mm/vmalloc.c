@@ -510,13 +510,6 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 	return va;
 }
 
-/* What made an area, as vmallocinfo names it. */
-static const char *area_kind(unsigned long flags)
-{
-	return (flags & VM_ALLOC) ? "vmalloc" : (flags & VM_IOREMAP) ? "ioremap" :
-	       (flags & VM_MAP) ? "vmap" : "get_vm_area";
-}
-
 /*
  * Which undo an area takes: VM_ALLOC (vfree), VM_IOREMAP (iounmap), or
  * VM_MAP (vunmap, free_vm_area) for vmap and get_vm_area areas.
@@ -525,6 +518,13 @@ static unsigned long area_class(unsigned long flags)
 {
 	return (flags & VM_ALLOC) ? VM_ALLOC :
 	       (flags & VM_IOREMAP) ? VM_IOREMAP : VM_MAP;
+}
+
+/* What made an area, as vmallocinfo names it (get_vm_area: "vmap"). */
+static const char *area_kind(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? "vmalloc" :
+	       (flags & VM_IOREMAP) ? "ioremap" : "vmap";
 }
 
 static const char *area_release_fn(unsigned long flags)

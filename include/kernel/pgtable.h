@@ -37,6 +37,9 @@ typedef u64 *(*pt_alloc_fn)(void);
 /*
  * pgtable_entry - the entry for @va at @level, creating missing tables
  * on the way with @alloc (NULL: do not create; return NULL instead).
+ * A new table is allocated unlocked and installed under pgtable_lock
+ * only if the entry is still empty; otherwise it is freed (it lost to
+ * another task).  Context: may sleep if @alloc may (GFP_KERNEL).
  */
 u64 *pgtable_entry(u64 *pgd, unsigned long va, enum pt_level level,
 		   pt_alloc_fn alloc);
