@@ -85,27 +85,50 @@ bool should_fail(struct fault_attr *attr, size_t size)
 	return true;
 }
 
-/* "<interval>,<probability>,<space>,<times>", as Linux's setup_fault_attr. */
-static int setup_fault_attr(struct fault_attr *attr, char *str)
+/*
+ * One number of a fault_attr string, then @sep: digits are required (an
+ * empty field is not a zero), a sign only where @is_signed.
+ */
+static bool parse_field(const char **p, long *val, bool is_signed, char sep)
 {
-	unsigned long interval, probability;
-	long space, times;
-	char *p = str;
+	const char *s = *p, *digits = s;
+	char *end;
 
-	if (!str)
+	if (is_signed && *digits == '-')
+		digits++;
+	if (*digits < '0' || *digits > '9')
+		return false;
+	*val = is_signed ? simple_strtol(s, &end, 0) : (long)simple_strtoul(s, &end, 0);
+	if (*end != sep)
+		return false;
+	*p = sep ? end + 1 : end;
+	return true;
+}
+
+/**
+ * setup_fault_attr - apply "<interval>,<probability>,<space>,<times>"
+ * @attr: &failslab or &fail_page_alloc
+ * @str: the boot parameter's value
+ *
+ * All four numbers are needed, as in Linux: "failslab=,,," or a missing
+ * field is refused with "FAULT_INJECTION: failed to parse arguments"
+ * and @attr is left alone.
+ *
+ * Return: 0, or -EINVAL.
+ * Context: Boot (or tests).
+ */
+int setup_fault_attr(struct fault_attr *attr, char *str)
+{
+	long interval, probability, space, times;
+	const char *p = str;
+
+	if (!str || !parse_field(&p, &interval, false, ',') ||
+	    !parse_field(&p, &probability, false, ',') ||
+	    !parse_field(&p, &space, true, ',') ||
+	    !parse_field(&p, &times, true, '\0')) {
+		pr_warn("FAULT_INJECTION: failed to parse arguments\n");
 		return -EINVAL;
-	interval = simple_strtoul(p, &p, 0);
-	if (*p++ != ',')
-		return -EINVAL;
-	probability = simple_strtoul(p, &p, 0);
-	if (*p++ != ',')
-		return -EINVAL;
-	space = simple_strtol(p, &p, 0);
-	if (*p++ != ',')
-		return -EINVAL;
-	times = simple_strtol(p, &p, 0);
-	if (*p)
-		return -EINVAL;
+	}
 	fault_attr_set(attr, interval, probability, space, times);
 	attr->verbose = true;
 	pr_info("%s: interval %lu, probability %lu, space %ld, times %ld\n",

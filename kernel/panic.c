@@ -19,6 +19,7 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kernel/oops.h>
+#include <kernel/pgtable.h>
 
 #define SIGKILL_EXIT	9	/* the exit code of a task killed by an oops */
 
@@ -63,6 +64,26 @@ void oops_begin(void)
 	oops_in_progress++;
 }
 
+/**
+ * task_stack_gone - is part of @t's kernel stack no longer mapped?
+ * @t: a task
+ *
+ * Walks the page tables for each page of [stack_lo, stack_hi).  A task
+ * whose stack was unmapped under it (a vfree() of a live stack) can
+ * neither resume nor run do_exit(): every push faults again.
+ *
+ * Context: Any context.
+ */
+bool task_stack_gone(const struct task_struct *t)
+{
+	unsigned long va;
+
+	for (va = t->stack_lo & PAGE_MASK; va < t->stack_hi; va += PAGE_SIZE)
+		if (pgtable_virt_to_phys(va) == (phys_addr_t)-1)
+			return true;
+	return false;
+}
+
 /*
  * Finish an oops: resume at the innermost catcher, or panic.  Resuming
  * from an exception rewrites the saved registers so that the exception's
@@ -78,6 +99,14 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 	oops_in_progress--;
 	if (in_interrupt())
 		panic("Fatal exception in interrupt");
+	/*
+	 * Both ways on (a catcher, do_exit()) run on this task's stack; with
+	 * it unmapped each would fault, oops and come back here, forever.
+	 */
+	if (task_stack_gone(current))
+		panic("Fatal exception: the kernel stack of %s[%d] (%px-%px) is unmapped",
+		      current->comm, current->pid, (void *)current->stack_lo,
+		      (void *)current->stack_hi);
 	if (!c) {
 		if (current->flags & PF_IDLE || !system_running)
 			panic("%s", fatal_msg);

@@ -54,7 +54,9 @@ static int do_boot_param(char *param, char *val, const char *doing, void *arg)
  * @cmdline: the loader's command line (may be NULL)
  *
  * GRUB puts the kernel's path first ("/boot/kernel.elf loglevel=7"); a
- * first word starting with '/' is taken as that path and skipped.
+ * first word starting with '/' is taken as that path and skipped.  A
+ * line longer than COMMAND_LINE_SIZE - 1 characters is cut there, with a
+ * warning that names the limit.
  *
  * Context: Early boot.
  */
@@ -62,7 +64,9 @@ void parse_boot_params(const char *cmdline)
 {
 	char *args = parse_buf;
 
-	strscpy(boot_command_line, cmdline ? cmdline : "", COMMAND_LINE_SIZE);
+	if (strscpy(boot_command_line, cmdline ? cmdline : "", COMMAND_LINE_SIZE) < 0)
+		pr_warn("Command line of %zu characters is too long: the limit is %d (COMMAND_LINE_SIZE - 1), the rest is ignored\n",
+			strlen(cmdline), COMMAND_LINE_SIZE - 1);
 	strscpy(parse_buf, boot_command_line, COMMAND_LINE_SIZE);
 	pr_info("Command line: %s\n", boot_command_line);
 

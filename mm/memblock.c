@@ -15,6 +15,18 @@
  * here needs to be: memblock serves a few dozen allocations at boot.
  *
  * The code is portable: the host tests run it on made-up memory maps.
+ *
+ * Errors are never dropped: the arrays are fixed, so an add that needs a
+ * slot the full array lacks, or a free that would split a region in a
+ * full array, fails with -ENOSPC and changes nothing.
+ *
+ * Locking: none, by design.  memblock is used during early boot, before
+ * interrupts are enabled and before a second task exists, so nothing
+ * can run between two of its steps.  memblock_retire() marks the end:
+ * after it, allocations are refused (the page allocator owns the free
+ * frames) and the arrays are only read, by the queries
+ * (memblock_is_reserved(), memblock_dump_all() ...).  Lock order:
+ * memblock takes no lock and calls nothing that does.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
@@ -86,13 +98,33 @@ static int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
-/* Take [base, base + size) out of @type, splitting a region if needed. */
+/*
+ * Take [base, base + size) out of @type, splitting a region if needed.
+ *
+ * A region that strictly contains the range becomes two, which needs one
+ * free slot.  That is checked before anything changes: with a full array
+ * the call fails with -ENOSPC and @type is left exactly as it was (a
+ * piece of the region dropped on the floor would be RAM or a reservation
+ * silently forgotten).
+ */
 static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 				 phys_addr_t size)
 {
 	phys_addr_t end = base + size;
 	unsigned long i;
+	int err;
 
+	if (!size)
+		return 0;
+	if (end < base)		/* wrapped around: clamp to the top */
+		end = MEMBLOCK_ALLOC_ANYWHERE;
+	for (i = 0; i < type->cnt; i++) {
+		struct memblock_region *r = &type->regions[i];
+
+		if (r->base < base && r->base + r->size > end &&
+		    type->cnt == type->max)
+			return -ENOSPC;
+	}
 	for (i = 0; i < type->cnt;) {
 		struct memblock_region *r = &type->regions[i];
 		phys_addr_t rbase = r->base, rend = r->base + r->size;
@@ -102,10 +134,17 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 			continue;
 		}
 		remove_region(type, i);
-		if (rbase < base)
-			memblock_add_range(type, rbase, base - rbase);
-		if (rend > end)
-			memblock_add_range(type, end, rend - end);
+		/* each piece goes into a slot just freed: cannot fail */
+		if (rbase < base) {
+			err = memblock_add_range(type, rbase, base - rbase);
+			if (WARN_ON(err))
+				return err;
+		}
+		if (rend > end) {
+			err = memblock_add_range(type, end, rend - end);
+			if (WARN_ON(err))
+				return err;
+		}
 		/* the pieces were inserted in order; rescan from here */
 	}
 	return 0;
@@ -142,7 +181,10 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
  * @base: physical start
  * @size: bytes
  *
- * Return: 0.
+ * Freeing the middle of a reservation splits it in two; with the region
+ * array full that is refused and nothing changes.
+ *
+ * Return: 0, or -ENOSPC when a split needs a slot the full array lacks.
  * Context: Early boot.
  */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size)

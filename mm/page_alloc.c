@@ -43,7 +43,34 @@
  * when the list is empty or too long is the zone's buddy list touched,
  * a batch of frames at a time.
  *
- * Locking: one CPU; local interrupts are off while the lists change.
+ * Locking.  One CPU, but interrupt handlers allocate and free too
+ * (GFP_ATOMIC), and a task can be preempted anywhere it has interrupts
+ * on.  So, who protects what:
+ *
+ *   irq-off region     (local_irq_save(); Linux's zone->lock and the
+ *                       per-CPU lists' lock) protects each zone's free
+ *                       lists (free_area[], nr_free), free_pages, the
+ *                       per-CPU list and its count, and the PG_buddy,
+ *                       PG_pcp and order fields of free frames.  Every
+ *                       move of a frame onto or off a list happens in
+ *                       one such region.
+ *   the block's owner  an allocated block's struct page (flags, refcount,
+ *                       private) is its owner's until it is freed:
+ *                       free_pages_prepare() reads it with interrupts
+ *                       on, and a wrong free is reported, not trusted.
+ *   page_alloc_wait    (a wait queue, with its own irq-off lock) the
+ *                       sleeping GFP_KERNEL allocations.
+ *   nothing            page_free_events and page_alloc_sleeps are hints
+ *                       and statistics: a lost update costs a sleeper at
+ *                       most one RECLAIM_WAIT_JIFFIES, or one count.
+ *
+ * Lock order: the free lists' irq-off region is the innermost of all
+ * the allocators'.  It is taken inside the slab allocator's, vmalloc's
+ * (clip_free_range() allocates GFP_ATOMIC there) and inside
+ * pgtable_lock (freeing a spare table); nothing is called while it is
+ * held but list and counter work.  The slow path drops it before it
+ * runs the reclaim hooks (which take the slab and vmalloc regions) and
+ * before it sleeps.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
@@ -589,7 +616,12 @@ static void bad_page(const struct page *page, unsigned long pfn,
 	nr_bad_page_reports++;
 	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n",
 		 current->comm, pfn);
-	if (page) {
+	if (page && PageSlab(page)) {
+		/* refcount and order are the slab allocator's fields here */
+		pr_alert("page:%px slab page (its cache at %px) pfn:%#lx\n",
+			 page, page->slab_cache, pfn);
+		dump_page_flags(page);
+	} else if (page) {
 		pr_alert("page:%px refcount:%d mapcount:0 mapping:0000000000000000 index:0x0 pfn:%#lx\n",
 			 page, page_ref_count(page), pfn);
 		dump_page_flags(page);
@@ -615,6 +647,11 @@ static bool free_pages_prepare(struct page *page, unsigned int order)
 
 	if (page->flags & (1U << PG_reserved)) {
 		bad_page(page, pfn, "freeing a reserved frame (not managed by the page allocator)");
+		return false;
+	}
+	if (PageSlab(page)) {
+		/* checked first: a slab reuses the refcount and order fields */
+		bad_page(page, pfn, "freeing a slab page (its objects go back with kfree() or kmem_cache_free())");
 		return false;
 	}
 	if (page_ref_count(page) > 1 && page->private == order) {

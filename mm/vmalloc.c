@@ -33,6 +33,34 @@
  * memory or address space runs short).  Besides batching the tree work,
  * this keeps a just-freed address unused for a while, so a use after
  * vfree() faults rather than landing in somebody else's new area.
+ *
+ * Each kind of area has its own undo: vfree() for vmalloc (VM_ALLOC),
+ * iounmap() for ioremap (VM_IOREMAP), vunmap() or free_vm_area() for
+ * vmap and get_vm_area; vfree() also refuses a live task's stack.  A
+ * wrong call is reported (WARN) and changes nothing.
+ *
+ * Locking.  One CPU; vfree() may run in an interrupt, vmalloc() may be
+ * preempted anywhere it has interrupts on:
+ *
+ *   irq-off region     (local_irq_save(); Linux's vmap_area_lock,
+ *                       free_vmap_area_lock and purge lock) protects the
+ *                       busy tree, the free tree with its subtree_max_size
+ *                       fields, the lazy list, nr_busy, nr_lazy and
+ *                       nr_vmalloc_pages.  A lookup walks a tree only
+ *                       inside one, or a rotation could move nodes under
+ *                       it.  The page-fault note runs with interrupts off.
+ *   the area's owner   a busy area's vm_struct and the PTEs of its range
+ *                       belong to whoever vmalloc()ed (vmap()ed ...) it
+ *                       until it is freed; they are zero until the owner
+ *                       fills them in, just after the area goes in the
+ *                       busy tree.  Its frames are allocated and mapped
+ *                       with interrupts on (GFP_KERNEL may sleep).
+ *   pgtable_lock       (mm/pgtable.c) the page-table tables themselves.
+ *
+ * Lock order: vmalloc's irq-off region, then the slab allocator's
+ * (vmap_area nodes: GFP_ATOMIC under it), then the page allocator's.
+ * No tree is touched under pgtable_lock, and pgtable_lock is never taken
+ * inside vmalloc's region: the mapping is done after the region ends.
  */
 #include <linux/kernel.h>
 #include <linux/avltree.h>
@@ -242,6 +270,7 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 	va = kmem_cache_alloc(vmap_area_cachep, GFP_META(gfp));
 	if (!va)
 		return NULL;
+	memset(&va->vm, 0, sizeof(va->vm));	/* until its owner fills it in */
 retry:
 	local_irq_save(flags);
 	free = find_lowest_fit(size, align);
@@ -329,6 +358,16 @@ static void vmalloc_fail(gfp_t gfp, unsigned long size, const char *why)
 	dump_stack();
 }
 
+/* nr_vmalloc_pages += @delta (a read-modify-write: not to be preempted). */
+static void count_vmalloc_pages(long delta)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	nr_vmalloc_pages += delta;
+	local_irq_restore(flags);
+}
+
 /* Free the frames of a vmalloc area (and its pages array). */
 static void free_area_pages(struct vm_struct *vm, unsigned int nr)
 {
@@ -338,7 +377,7 @@ static void free_area_pages(struct vm_struct *vm, unsigned int nr)
 		__ClearPageVmalloc(vm->pages[i]);
 		__free_page(vm->pages[i]);
 	}
-	nr_vmalloc_pages -= nr;
+	count_vmalloc_pages(-(long)nr);
 	kvfree(vm->pages);
 	vm->pages = NULL;
 }
@@ -387,7 +426,7 @@ void *vmalloc_node_caller(unsigned long size, unsigned long align,
 		__SetPageVmalloc(page);
 		vm->pages[i] = page;
 	}
-	nr_vmalloc_pages += i;
+	count_vmalloc_pages(i);
 	if (i < nr_pages) {
 		free_area_pages(vm, i);
 		vmalloc_fail(gfp_mask, size, "failed to allocate pages");
@@ -472,21 +511,91 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 }
 
 /*
- * Unmap the live area that starts at @addr and give its range back
- * (lazily).  vfree() frees the frames of a vmalloc area; vunmap() leaves
- * frames alone, as Linux's does.
+ * Which undo an area takes: VM_ALLOC (vfree), VM_IOREMAP (iounmap), or
+ * VM_MAP (vunmap, free_vm_area) for vmap and get_vm_area areas.
  */
-static void release_area(const void *addr, const char *who, bool free_frames)
+static unsigned long area_class(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? VM_ALLOC :
+	       (flags & VM_IOREMAP) ? VM_IOREMAP : VM_MAP;
+}
+
+/* What made an area, as vmallocinfo names it (get_vm_area: "vmap"). */
+static const char *area_kind(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? "vmalloc" :
+	       (flags & VM_IOREMAP) ? "ioremap" : "vmap";
+}
+
+static const char *area_release_fn(unsigned long flags)
+{
+	return (flags & VM_ALLOC) ? "vfree" :
+	       (flags & VM_IOREMAP) ? "iounmap" : "vunmap";
+}
+
+/* The live task whose kernel stack is the area at @addr, or NULL. */
+static struct task_struct *stack_owner(unsigned long addr)
+{
+	struct task_struct *t, *owner = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_for_each_entry(t, &task_list, tasks) {
+		if ((unsigned long)t->stack == addr) {
+			owner = t;
+			break;
+		}
+	}
+	local_irq_restore(flags);
+	return owner;
+}
+
+/*
+ * May @who release @va?  Each kind of area has its own undo (an ioremap
+ * area holds no frames for vfree() to free, a vmap area's frames are its
+ * caller's), and a task's stack is freed by whoever reaps the task, after
+ * it is off the task list: unmapping a stack that a task still runs on
+ * (maybe the caller's own) kills the kernel at its next push.  A refusal
+ * is a WARN naming the area, and nothing changes.
+ */
+static bool may_release(struct vmap_area *va, const char *who,
+			unsigned long kind)
+{
+	struct task_struct *owner;
+
+	if (area_class(va->vm.flags) != kind) {
+		WARN(1, "Trying to %s() %s area %px-%px (allocated at %pS): use %s()\n",
+		     who, area_kind(va->vm.flags), (void *)va->va_start,
+		     (void *)va->va_end, va->vm.caller,
+		     area_release_fn(va->vm.flags));
+		return false;
+	}
+	owner = stack_owner(va->va_start);
+	if (owner) {
+		WARN(1, "Trying to %s() the stack of live task %s/%d (%px-%px)\n",
+		     who, owner->comm, owner->pid, (void *)va->va_start,
+		     (void *)va->va_end);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Unmap the live area that starts at @addr, made by the function that
+ * @kind stands for, and give its range back (lazily).  vfree() frees the
+ * frames of a vmalloc area; the others leave frames alone, as Linux's do.
+ */
+static void release_area(const void *addr, const char *who, unsigned long kind)
 {
 	struct vmap_area *va;
 
 	if (!addr)
 		return;
 	va = find_area_to_free(addr, who);
-	if (!va)
+	if (!va || !may_release(va, who, kind))
 		return;
 	vunmap_range(va->va_start, va->va_start + mapped_size(va));
-	if ((va->vm.flags & VM_ALLOC) && free_frames)
+	if (kind == VM_ALLOC)
 		free_area_pages(&va->vm, va->vm.nr_pages);
 	free_vmap_area_lazy(va);
 }
@@ -503,7 +612,7 @@ static void release_area(const void *addr, const char *who, bool free_frames)
 void vfree(const void *addr)
 {
 	might_sleep_if(!in_interrupt());
-	release_area(addr, "vfree", true);
+	release_area(addr, "vfree", VM_ALLOC);
 }
 
 /**
@@ -547,7 +656,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
  */
 void vunmap(const void *addr)
 {
-	release_area(addr, "vunmap", false);
+	release_area(addr, "vunmap", VM_MAP);
 }
 
 /**
@@ -586,7 +695,47 @@ void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
  */
 void iounmap(volatile void __iomem *addr)
 {
-	vunmap((void *)((unsigned long)addr & PAGE_MASK));
+	release_area((void *)((unsigned long)addr & PAGE_MASK), "iounmap",
+		     VM_IOREMAP);
+}
+
+/**
+ * get_vm_area - reserve address space in the vmalloc region, map nothing
+ * @size: bytes (rounded up to whole pages; a guard page follows)
+ * @flags: kept in the area (0, or VM_MAP for a caller that maps it itself)
+ *
+ * The caller maps what it wants in the range (vmap_pages_range()) and
+ * gives it back with free_vm_area(), which unmaps whatever is mapped.
+ *
+ * Return: the area, or NULL.
+ * Context: Process context (may sleep).
+ */
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
+{
+	struct vmap_area *va;
+
+	might_sleep();
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	size = PAGE_ALIGN(size);
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	if (!va)
+		return NULL;
+	init_vm(va, flags & ~(VM_ALLOC | VM_IOREMAP), NULL, 0,
+		__builtin_return_address(0));
+	return &va->vm;
+}
+
+/**
+ * free_vm_area - undo get_vm_area(): unmap the range, give it back
+ * @area: what get_vm_area() returned
+ *
+ * Context: Process context.
+ */
+void free_vm_area(struct vm_struct *area)
+{
+	if (area)
+		release_area(area->addr, "free_vm_area", VM_MAP);
 }
 
 /**
@@ -681,8 +830,7 @@ void vmallocinfo_show(struct seq_buf *s)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
 			       va->va_start, va->va_end, va_size(va),
 			       va->vm.caller, va->vm.nr_pages,
-			       (va->vm.flags & VM_ALLOC) ? "vmalloc" :
-			       (va->vm.flags & VM_IOREMAP) ? "ioremap" : "vmap");
+			       area_kind(va->vm.flags));
 	}
 	list_for_each_entry(va, &lazy_list, lazy)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",

@@ -10,8 +10,11 @@ then kills QEMU.  The checks:
 
   banner        a plain boot shows the banner, the BIOS-e820 memory map
                 and the total RAM (what `make run` shows);
-  params        an unknown boot parameter and a malformed value are each
-                named in a warning;
+  params        an unknown boot parameter and malformed values (failslab=,,,
+                too) are each named in a warning;
+  long-cmdline  a command line over 2047 characters is cut with a warning
+                naming the limit;
+  stack-gone    a task whose stack is unmapped oopses once, then panics;
   wrong-loader  GRUB's multiboot (version 1) command: boot/head.asm must
                 say it was not loaded by a multiboot2 loader;
   no-long-mode  a 32-bit CPU (-cpu qemu32): head.asm must say the CPU has
@@ -62,9 +65,17 @@ CHECKS = [
         'Total RAM: 511 MiB',
         'Boot complete.',
     ]),
-    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana', None, [
+    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana failslab=,,,', None, [
         'Unknown kernel command line parameter "no_such_param=1", ignored',
         'Malformed boot parameter "loglevel=banana", ignored',
+        'FAULT_INJECTION: failed to parse arguments',
+        'Malformed boot parameter "failslab=,,,", ignored',
+        'Boot complete.',
+    ]),
+    # a command line over COMMAND_LINE_SIZE - 1 (2047) characters is cut
+    # with a warning that names the limit
+    ('long-cmdline', 'multiboot2', 'loglevel=7 long=' + 'x' * 2100, None, [
+        'characters is too long: the limit is 2047 (COMMAND_LINE_SIZE - 1), the rest is ignored',
         'Boot complete.',
     ]),
     ('wrong-loader', 'multiboot', '', None, [
@@ -89,6 +100,13 @@ CHECKS = [
         'not ok 4 leaks_an_object',
         'ok 5 runs_last',
         '# Totals: pass:2 fail:3 skip:0 total:5',
+    ]),
+    # oops_end()'s way out: a case unmaps its own stack (what the shell's
+    # vfree of its own stack did); one report, then a panic, not an endless
+    # oops/double-fault cycle (tests/kernel/traps_test.c)
+    ('stack-gone', 'multiboot2', 'ktest=selftest_stack_gone', None, [
+        'double fault: 0000 [#1] PREEMPT',
+        'Kernel panic - not syncing: Fatal exception: the kernel stack of kunit_try_catch',
     ]),
     # atomic_sleep=panic turns the sleeping-in-atomic report into a panic
     # (for graders): msleep() under a spin lock, in tests/kernel/kunit_selftest.c

@@ -59,6 +59,14 @@ CHECKS = [
                 r'^[ .KRPSVA]{64}$'], []),
     ('dmesg', [r'teachkernel x86_64', r'Boot complete'], []),
     ('test kunit.glob*', [r'ok 1 glob_matches_like_a_shell', r'test: 0 failed'], []),
+    # refused with a report, nothing unmapped: the local APIC's ioremap
+    # area (the next tick panicked), the region's last byte (inclusive)
+    ('vfree 0xffffc90000000000', [r'Trying to vfree\(\) ioremap area ffffc90000000000-',
+                                  r'use iounmap\(\)'], []),
+    ('vfree 0xffffe8ffffffffff', [r'Trying to vfree\(\) nonexistent vm area'],
+     [r'not in the vmalloc region']),
+    ('pagewalk 0x0000888000000000', [r'non-canonical address'], [r'physical']),
+    ('pagewalk 0x7fffffff801047b0', [r'non-canonical address'], [r'physical']),
     ('nosuchcommand', [r"nosuchcommand: unknown command \(try 'help'\)"], []),
     # Input is taken as typed, and parsed as the messages say (issue 13.6):
     # numbers decimal or 0x hex, tabs separate words, flags as in C, extra

@@ -10,8 +10,10 @@
  * of a function (before its "push rbp") leaves RBP still pointing at the
  * caller's frame, so the caller's own return address sits at RSP; the
  * exception trace picks it up from there, or it would skip a frame.  The walk stops at a zero RBP (set by
- * boot/head.asm), and never leaves the stack it started on, so a
- * corrupted frame cannot make the walker fault.
+ * boot/head.asm), never leaves the stack it started on, and reads no
+ * word of it that is not mapped (a stack vunmapped under its task), so a
+ * corrupted frame or a vanished stack cannot make the walker fault: a
+ * fault inside an oops report would start a second report.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
@@ -20,10 +22,18 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <kernel/oops.h>
+#include <kernel/pgtable.h>
 
 #define BACKTRACE_MAX_FRAMES	32
 
 static void show_trace(unsigned long bp, unsigned long ip, unsigned long sp);
+
+/* Can [@addr, @addr + @size) of a stack be read without faulting? */
+static bool stack_readable(unsigned long addr, unsigned long size)
+{
+	return pgtable_virt_to_phys(addr) != (phys_addr_t)-1 &&
+	       pgtable_virt_to_phys(addr + size - 1) != (phys_addr_t)-1;
+}
 
 bool ist_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi);
 
@@ -62,14 +72,16 @@ static void show_trace(unsigned long bp, unsigned long ip, unsigned long sp)
 	printk(KERN_DEFAULT " <TASK>\n");
 	if (ip)
 		printk(KERN_DEFAULT " %pS\n", (void *)ip);
-	if (sp && get_stack_bounds(sp, &lo, &hi) && sp + 8 <= hi)
+	if (sp && get_stack_bounds(sp, &lo, &hi) && sp + 8 <= hi &&
+	    stack_readable(sp, 8))
 		printk(KERN_DEFAULT " %pS\n", (void *)(*(unsigned long *)sp - 1));
 	if (get_stack_bounds(bp, &lo, &hi)) {
 		for (depth = 0; depth < BACKTRACE_MAX_FRAMES; depth++) {
 			unsigned long *frame = (unsigned long *)bp;
 			unsigned long ret;
 
-			if (!bp || bp < lo || bp + 16 > hi || (bp & 7))
+			if (!bp || bp < lo || bp + 16 > hi || (bp & 7) ||
+			    !stack_readable(bp, 16))
 				break;
 			ret = frame[1];
 			if (!ret)

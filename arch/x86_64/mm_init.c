@@ -92,11 +92,13 @@ static bool boot_cpu_has_nx(void)
 /* Reserve what is in use before anything is allocated. */
 static void reserve_boot_memory(phys_addr_t mbi_phys, u32 mbi_size)
 {
-	memblock_reserve(0, SZ_1M);	/* BIOS data, real-mode IVT, ROMs */
-	memblock_reserve(__pa_symbol(_text) & ~(SZ_1M - 1),
-			 __pa_symbol(_end) - (__pa_symbol(_text) & ~(SZ_1M - 1)));
-	memblock_reserve(mbi_phys & PAGE_MASK,
-			 PAGE_ALIGN(mbi_phys + mbi_size) - (mbi_phys & PAGE_MASK));
+	/* BIOS data, real-mode IVT, ROMs; the kernel; the boot information */
+	if (memblock_reserve(0, SZ_1M) ||
+	    memblock_reserve(__pa_symbol(_text) & ~(SZ_1M - 1),
+			     __pa_symbol(_end) - (__pa_symbol(_text) & ~(SZ_1M - 1))) ||
+	    memblock_reserve(mbi_phys & PAGE_MASK,
+			     PAGE_ALIGN(mbi_phys + mbi_size) - (mbi_phys & PAGE_MASK)))
+		panic("memblock: no room to reserve the kernel's own memory");
 }
 
 /**
@@ -120,8 +122,10 @@ void x86_init_memory(const struct boot_info *bi, phys_addr_t mbi_phys,
 		phys_addr_t s = PAGE_ALIGN(e->addr);
 		phys_addr_t t = (e->addr + e->len) & PAGE_MASK;
 
-		if (e->type == MB2_MEMORY_AVAILABLE && t > s)
-			memblock_add(s, t - s);
+		if (e->type == MB2_MEMORY_AVAILABLE && t > s && memblock_add(s, t - s))
+			pr_warn("memblock: more than %d RAM ranges, [mem %#018llx-%#018llx] ignored\n",
+				INIT_MEMBLOCK_REGIONS, (unsigned long long)s,
+				(unsigned long long)t - 1);
 	}
 	if (!memblock_phys_mem_size())
 		panic("No usable RAM in the boot loader's memory map");

@@ -67,6 +67,8 @@ extern unsigned int oops_count;
  */
 void oops_begin(void);
 void oops_end(struct pt_regs *regs, const char *fatal_msg);
+/* Is a page of @t's kernel stack unmapped (so that it cannot run on it)? */
+bool task_stack_gone(const struct task_struct *t);
 
 void show_regs(struct pt_regs *regs);
 void show_stack_from(unsigned long bp, unsigned long ip);

@@ -19,12 +19,27 @@ struct page;
 
 enum pt_level { PT_PTE = 1, PT_PMD, PT_PUD, PT_PGD };
 
+/*
+ * With four-level paging an address has 48 significant bits: bits 63-48
+ * must be copies of bit 47 ("canonical").  Any access to another address
+ * raises #GP before the page tables are looked at.
+ */
+static inline bool va_is_canonical(unsigned long va)
+{
+	long top = (long)va >> 47;
+
+	return top == 0 || top == -1;
+}
+
 /* Where new page-table pages come from: memblock at boot, pages later. */
 typedef u64 *(*pt_alloc_fn)(void);
 
 /*
  * pgtable_entry - the entry for @va at @level, creating missing tables
  * on the way with @alloc (NULL: do not create; return NULL instead).
+ * A new table is allocated unlocked and installed under pgtable_lock
+ * only if the entry is still empty; otherwise it is freed (it lost to
+ * another task).  Context: may sleep if @alloc may (GFP_KERNEL).
  */
 u64 *pgtable_entry(u64 *pgd, unsigned long va, enum pt_level level,
 		   pt_alloc_fn alloc);
@@ -44,7 +59,7 @@ int vmap_phys_range(unsigned long addr, unsigned long end, phys_addr_t phys,
 /* Clear the PTEs of [@addr, @end) and flush them from the TLB. */
 void vunmap_range(unsigned long addr, unsigned long end);
 
-/* The physical address @va maps to, or -1 when nothing maps it. */
+/* The physical address @va maps to, or -1 when nothing maps it (or @va is not canonical). */
 phys_addr_t pgtable_virt_to_phys(unsigned long va);
 
 /* A walk of @va, one line per level: entry, flags, final address. */

@@ -40,5 +40,6 @@ bool should_fail(struct fault_attr *attr, size_t size);
 void fault_attr_set(struct fault_attr *attr, unsigned long interval,
 		    unsigned long probability, long space, long times);
 void fault_attr_clear(struct fault_attr *attr);
+int setup_fault_attr(struct fault_attr *attr, char *str);
 
 #endif /* _LINUX_FAULT_INJECT_H */

@@ -93,7 +93,7 @@ static inline bool is_vmalloc_addr(const void *x)
 {
 	unsigned long addr = (unsigned long)x;
 
-	return addr >= VMALLOC_START && addr < VMALLOC_END;
+	return addr >= VMALLOC_START && addr <= VMALLOC_END;	/* END is inclusive */
 }
 
 /* Number of frames free in the buddy allocator's lists, all zones. */

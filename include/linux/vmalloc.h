@@ -47,6 +47,8 @@ void vunmap(const void *addr);
 struct page *vmalloc_to_page(const void *addr);
 unsigned long vmalloc_to_pfn(const void *addr);
 struct vm_struct *find_vm_area(const void *addr);
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
+void free_vm_area(struct vm_struct *area);
 
 #define __iomem
 void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size);

@@ -132,6 +132,7 @@ u64 local_clock(void)
 
 struct task_struct init_task = { .pid = 0, .comm = "swapper/0" };
 struct task_struct *current_task = &init_task;
+LIST_HEAD(task_list);		/* empty: no task stacks among the host's areas */
 int __preempt_count;
 int __need_resched;
 int system_running;

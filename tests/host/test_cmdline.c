@@ -2,7 +2,8 @@
 /*
  * Host tests for lib/cmdline.c: splitting command lines (quotes, runs of
  * whitespace, junk) into parameters, parse_args() and its messages,
- * memparse() and get_option().
+ * memparse() and get_option(); and setup_fault_attr() (kernel/fault-inject.c),
+ * the parser of failslab= and fail_page_alloc=.
  *
  * Junk inputs are copied into heap buffers of exactly their size, so
  * AddressSanitizer stops the test on a single byte read or written
@@ -19,6 +20,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/cmdline.h>
+#include <linux/fault-inject.h>
 
 #define MAX_PARAMS 16
 
@@ -361,6 +363,62 @@ static void test_get_option_junk(void **state)
 	assert_int_equal(v, 99);			/* untouched throughout */
 }
 
+/* setup_fault_attr() of @s (copied): its result, @attr changed or not. */
+static int fault_attr_of(struct fault_attr *attr, const char *s)
+{
+	size_t len = strlen(s);
+	char *copy = host_malloc(len + 1);
+	int ret;
+
+	memcpy(copy, s, len + 1);
+	host_printk_reset();
+	ret = setup_fault_attr(attr, copy);
+	host_free(copy);
+	return ret;
+}
+
+/*
+ * failslab=,,, used to be taken as four zeros (simple_strtoul of an
+ * empty field); as in Linux, all four numbers are required, and a
+ * refused string leaves the attribute alone.
+ */
+static void test_setup_fault_attr(void **state)
+{
+	static const char *const bad[] = {
+		",,,", "", "1", "1,2", "1,2,3", "1,2,3,", ",1,2,3", "1,,2,3",
+		"1,2,,3", "1,2,3,4,", "1,2,3,4,5", "a,b,c,d", "1,2,3,x",
+		"-1,2,3,4", "1,-2,3,4", "1 ,2,3,4", "1,2,3,4 ", "1,2,3,-",
+	};
+	struct fault_attr attr = { .name = "failtest" };
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(fault_attr_of(&attr, bad[i]), -EINVAL);
+		assert_non_null(strstr(host_printk_text(),
+				       "FAULT_INJECTION: failed to parse arguments"));
+		assert_int_equal(attr.times, 0);
+		assert_int_equal(attr.interval, 0);
+		assert_false(fault_injection_active);
+	}
+	assert_int_equal(setup_fault_attr(&attr, NULL), -EINVAL);
+
+	assert_int_equal(fault_attr_of(&attr, "10,50,-1,-1"), 0);
+	assert_int_equal(attr.interval, 10);
+	assert_int_equal(attr.probability, 50);
+	assert_int_equal(attr.space, -1);
+	assert_int_equal(attr.times, -1);
+	assert_non_null(strstr(host_printk_text(), "failtest: interval 10, probability 50"));
+	assert_int_equal(fault_attr_of(&attr, "0x2,100,4096,3"), 0);
+	assert_int_equal(attr.interval, 2);
+	assert_int_equal(attr.space, 4096);
+	assert_int_equal(attr.times, 3);
+	assert_int_equal(fault_attr_of(&attr, "1,2,3,x"), -EINVAL);
+	assert_int_equal(attr.times, 3);	/* unchanged by the refusal */
+	fault_attr_clear(&attr);
+	assert_false(fault_injection_active);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +435,7 @@ int main(void)
 		cmocka_unit_test(test_memparse),
 		cmocka_unit_test(test_get_option),
 		cmocka_unit_test(test_get_option_junk),
+		cmocka_unit_test(test_setup_fault_attr),
 	};
 
 	host_test_init();

@@ -162,6 +162,43 @@ static void test_phys_free_splits_and_trims(void **state)
 	assert_int_equal(memblock_phys_free(0x5000, 0x1000), 0);	/* nothing there */
 }
 
+/*
+ * Freeing the middle of a reservation needs a second slot.  With the
+ * array full, the free is refused with -ENOSPC and nothing is lost: the
+ * old code removed the region, re-added the lower piece into the freed
+ * slot, dropped the upper piece and returned 0.
+ */
+static void test_phys_free_split_in_full_array(void **state)
+{
+	unsigned int i;
+	phys_addr_t total;
+
+	(void)state;
+	for (i = 0; i < INIT_MEMBLOCK_REGIONS; i++)
+		assert_int_equal(memblock_reserve(MB(2 * i), MB(1)), 0);
+	total = memblock_reserved_size();
+	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_REGIONS);
+	assert_int_equal(memblock_phys_free(MB(10) + 0x1000, 0x1000), -ENOSPC);
+	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_REGIONS);
+	assert_int_equal(memblock_reserved_size(), total);
+	assert_int_equal(memblock.reserved.regions[5].base, MB(10));
+	assert_int_equal(memblock.reserved.regions[5].size, MB(1));
+	assert_true(memblock_is_reserved(MB(11) - 1));
+	/* trimming an end needs no slot: still allowed in a full array */
+	assert_int_equal(memblock_phys_free(MB(10), 0x1000), 0);
+	assert_int_equal(memblock.reserved.regions[5].base, MB(10) + 0x1000);
+	assert_int_equal(memblock_reserved_size(), total - 0x1000);
+	/* and now that a region is gone, the split fits */
+	assert_int_equal(memblock_phys_free(MB(12), MB(1)), 0);
+	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_REGIONS - 1);
+	assert_int_equal(memblock_phys_free(MB(20) + 0x1000, 0x1000), 0);
+	assert_int_equal(memblock.reserved.cnt, INIT_MEMBLOCK_REGIONS);
+	assert_int_equal(memblock_reserved_size(), total - 0x2000 - MB(1));
+	assert_false(memblock_is_reserved(MB(20) + 0x1000));
+	assert_true(memblock_is_reserved(MB(20) + 0x2000));
+	assert_true(memblock_is_reserved(MB(21) - 1));
+}
+
 static void test_free_ranges_on_a_pc_map(void **state)
 {
 	struct fake_range got[16];
@@ -324,6 +361,7 @@ int main(void)
 		cmocka_unit_test_setup(test_region_array_full, reset),
 		cmocka_unit_test_setup(test_reserve_and_queries, reset),
 		cmocka_unit_test_setup(test_phys_free_splits_and_trims, reset),
+		cmocka_unit_test_setup(test_phys_free_split_in_full_array, reset),
 		cmocka_unit_test_setup(test_free_ranges_on_a_pc_map, reset),
 		cmocka_unit_test_setup(test_free_ranges_edge_cases, reset),
 		cmocka_unit_test_setup_teardown(test_alloc_is_top_down, setup_pc, teardown_ram),

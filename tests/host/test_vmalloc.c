@@ -126,6 +126,11 @@ static void test_vmalloc_vfree(void **state)
 	p = vmalloc(3 * PAGE_SIZE + 1);		/* four pages */
 	assert_non_null(p);
 	assert_true(is_vmalloc_addr(p));
+	/* one convention, Linux's: VMALLOC_END is the region's last byte */
+	assert_true(is_vmalloc_addr((void *)VMALLOC_START));
+	assert_true(is_vmalloc_addr((void *)VMALLOC_END));
+	assert_false(is_vmalloc_addr((void *)(VMALLOC_START - 1)));
+	assert_false(is_vmalloc_addr((void *)(VMALLOC_END + 1)));
 	assert_int_equal(va(p) & ~PAGE_MASK, 0);
 	assert_int_equal(vmalloc_nr_areas(), before + 1);
 	assert_int_equal(vmalloc_nr_pages(), 4);
@@ -214,6 +219,26 @@ static void test_pgtable_walk(void **state)
 	pagewalk_show(&s, VMALLOC_END - PAGE_SIZE + 1);	/* nothing up there */
 	assert_non_null(strstr(buf, "not mapped: no PUD entry") ||
 			strstr(buf, "not mapped: no PGD entry"));
+
+	/*
+	 * Non-canonical addresses: the walk used to ignore bits 63-48 and
+	 * answer for the canonical twin (0x0000888000000000 as the direct
+	 * map's "physical 0", 0x7fffffff801047b0 as kernel text).
+	 */
+	seq_buf_init(&s, buf, sizeof(buf));
+	pagewalk_show(&s, 0x0000888000000000UL);
+	assert_non_null(strstr(buf, "non-canonical address"));
+	assert_null(strstr(buf, "physical"));
+	assert_null(strstr(buf, "PGD["));
+	seq_buf_init(&s, buf, sizeof(buf));
+	pagewalk_show(&s, 0x7fffffff801047b0UL);
+	assert_non_null(strstr(buf, "non-canonical address"));
+	assert_int_equal(pgtable_virt_to_phys(0x0000888000000000UL), (phys_addr_t)-1);
+	assert_int_equal(pgtable_virt_to_phys(va(p) & ~(1UL << 63)), (phys_addr_t)-1);
+	assert_true(va_is_canonical(0x00007fffffffffffUL));
+	assert_true(va_is_canonical(0xffff800000000000UL));
+	assert_false(va_is_canonical(0x0000800000000000UL));
+	assert_false(va_is_canonical(0xffff7fffffffffffUL));
 
 	/* low addresses: nothing of init_pgd maps them */
 	assert_null(pgtable_lookup(init_pgd, 0x1000, &level));

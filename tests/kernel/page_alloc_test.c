@@ -35,6 +35,7 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/seq_buf.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/page.h>
 #include <asm/setup.h>
@@ -695,6 +696,42 @@ static void tail_frame_free_is_reported(struct kunit *test)
 	expect_allocator_intact(test, &before);
 }
 
+/*
+ * free_pages() of a slab's page (the shell's `freepages ADDR 0` of a
+ * kmalloc address) says it is a slab page; it used to read the slab's
+ * fields as a refcount and an order ("refcount:532523072", "allocated
+ * with order 4294901768").  Nothing is freed: the object stays usable.
+ */
+static void slab_page_free_is_reported_as_slab(struct kunit *test)
+{
+	unsigned long reports = nr_bad_page_reports;
+	struct buddy_snapshot before;
+	struct page *page;
+	char *obj;
+	u64 seq;
+
+	obj = kmalloc(200, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, obj);
+	memset(obj, 0x5a, 200);
+	page = virt_to_page(obj);
+	KUNIT_ASSERT_TRUE(test, PageSlab(page));
+	take_snapshot(&before);
+
+	seq = log_seq();
+	free_pages((unsigned long)page_address(page), 0);
+	expect_bad_page_report(test, seq, reports, page_to_pfn(page));
+	expect_log(test, seq, "slab page");
+	expect_log(test, seq, "slab)");		/* in the flags line */
+	expect_log(test, seq, "page dumped because: freeing a slab page");
+	expect_no_log(test, seq, "refcount:");
+	expect_no_log(test, seq, "allocated with order");
+	KUNIT_EXPECT_TRUE(test, PageSlab(page));
+	expect_allocator_intact(test, &before);
+	KUNIT_EXPECT_EQ(test, (u8)obj[0], 0x5a);
+	KUNIT_EXPECT_EQ(test, (u8)obj[199], 0x5a);
+	kfree(obj);
+}
+
 /* free_pages() of an address that is not a frame in the direct map. */
 static void foreign_address_free_is_reported(struct kunit *test)
 {
@@ -765,6 +802,7 @@ static struct kunit_case page_alloc_bad_cases[] = {
 	KUNIT_CASE(reserved_frame_free_is_reported),
 	KUNIT_CASE(tail_frame_free_is_reported),
 	KUNIT_CASE(foreign_address_free_is_reported),
+	KUNIT_CASE(slab_page_free_is_reported_as_slab),
 	KUNIT_CASE(allocation_failure_is_reported),
 	{}
 };

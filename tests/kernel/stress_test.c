@@ -36,6 +36,9 @@
 #include <linux/vmalloc.h>
 #include <kernel/kunit_leaks.h>
 #include <kernel/log.h>
+#include <kernel/page_alloc.h>
+#include <kernel/pgtable.h>
+#include "buddy_kunit.h"
 
 #define STRESS_THREADS		4
 #define STRESS_SLOTS		64	/* per thread, and for the timer */
@@ -427,6 +430,232 @@ static void threads_and_timer_with_injected_failures(struct kunit *test)
 	expect_all_back(test, res);
 }
 
+/* ---- page tables: vmalloc areas in one fresh 2 MiB ---------------------------- */
+
+#define PT_RACE_THREADS		8	/* tasks mapping into one new PTE table */
+#define PT_RACE_ROUNDS		3
+#define PT_RACE_SPAN		(32 * PMD_SIZE)	/* address space only */
+#define PT_RACE_TRIES		64		/* spans: 4 GiB at most */
+#define PT_CHURN_THREADS	4
+#define PT_CHURN_OPS		1500	/* vmalloc + check + vfree, per thread */
+
+struct pt_racer {
+	struct task_struct *task;
+	unsigned long addr;		/* pgtable race: where to map @page */
+	struct page *page;
+	bool started, done;
+	int ret;
+	u64 rng;			/* churn: per-thread random state */
+	unsigned long ops, bad;		/* churn: rounds, wrong mappings */
+};
+
+/* A 2 MiB slot of @vm that has no PTE table yet (nor maybe a PMD table). */
+static unsigned long fresh_pmd_slot(struct vm_struct *vm)
+{
+	unsigned long va = ALIGN((unsigned long)vm->addr, PMD_SIZE);
+	unsigned long end = (unsigned long)vm->addr + vm->size - PAGE_SIZE;
+	enum pt_level level;
+
+	for (; va + PMD_SIZE <= end; va += PMD_SIZE)
+		if (!pgtable_lookup(init_pgd, va, &level) && level >= PT_PMD)
+			return va;
+	return 0;
+}
+
+static int pt_race_fn(void *data)
+{
+	struct pt_racer *r = data;
+
+	WRITE_ONCE(r->started, true);
+	r->ret = vmap_pages_range(r->addr, r->addr + PAGE_SIZE,
+				  PAGE_KERNEL_PROT, &r->page);
+	WRITE_ONCE(r->done, true);
+	return 0;
+}
+
+/* Every racer has finished, or sleeps (in the page allocator) after starting. */
+static bool racers_parked(struct pt_racer *r, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!READ_ONCE(r[i].done) &&
+		    !(READ_ONCE(r[i].started) &&
+		      READ_ONCE(r[i].task->__state) == TASK_UNINTERRUPTIBLE))
+			return false;
+	return true;
+}
+
+/* Take every frame a GFP_KERNEL allocation could get, onto @held. */
+static void hold_all_memory(struct held_pages *held)
+{
+	int order;
+
+	for (order = MAX_PAGE_ORDER; order >= 0; order--) {
+		struct page *page;
+
+		while ((page = alloc_pages(GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN,
+					   order)))
+			held_add(held, page, order);
+	}
+}
+
+/*
+ * One round of the page-table race: PT_RACE_THREADS tasks map one page
+ * each into the same 2 MiB, which has no PTE table yet, while memory is
+ * exhausted: each finds the PMD entry empty and sleeps in alloc_page()
+ * for its table, all inside the window between the check and the
+ * install.  Memory comes back, they all wake up with a table each, and
+ * every mapping must be there afterwards (without the lock and the
+ * re-check, each install replaces the one before and takes the mappings
+ * already written into it along).  Return: how many mappings were lost.
+ */
+static unsigned int pt_race_round(struct kunit *test, struct pt_racer *r,
+				  unsigned int *slept)
+{
+	struct vm_struct *vm, *spans[PT_RACE_TRIES];
+	struct held_pages *held;
+	unsigned long slot, deadline;
+	unsigned int i, tries, lost = 0;
+
+	held = kunit_kzalloc(test, sizeof(*held), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, held);
+	held_init(held);
+	/*
+	 * Address space that earlier tests used has its tables already:
+	 * take spans (address space only) until one reaches fresh ground.
+	 */
+	for (tries = 0, slot = 0; !slot && tries < PT_RACE_TRIES; tries++) {
+		spans[tries] = vm = get_vm_area(PT_RACE_SPAN, VM_MAP);
+		if (!vm)
+			break;
+		slot = fresh_pmd_slot(vm);
+	}
+	for (i = 0; i + 1 < tries; i++)
+		free_vm_area(spans[i]);		/* all but the one with the slot */
+	if (!slot) {
+		if (tries)
+			free_vm_area(spans[tries - 1]);
+		kunit_skip(test, "no 2 MiB without a page table in %lu MiB of vmalloc space",
+			   (PT_RACE_SPAN >> 20) * PT_RACE_TRIES);
+	}
+	for (i = 0; i < PT_RACE_THREADS; i++) {
+		memset(&r[i], 0, sizeof(r[i]));
+		r[i].addr = slot + (2 * i + 1) * PAGE_SIZE;
+		r[i].page = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, r[i].page);
+		memset(page_address(r[i].page), 0xa0 + i, PAGE_SIZE);
+		r[i].task = kthread_create(pt_race_fn, &r[i], "ptrace/%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(r[i].task));
+	}
+
+	hold_all_memory(held);
+	for (i = 0; i < PT_RACE_THREADS; i++)
+		wake_up_process(r[i].task);
+	/* the allocator retries for over a second: release well before */
+	deadline = jiffies + HZ / 2;
+	while (!racers_parked(r, PT_RACE_THREADS) && time_before(jiffies, deadline))
+		yield();
+	for (i = 0; i < PT_RACE_THREADS; i++)
+		*slept += !READ_ONCE(r[i].done);
+	held_free_all(held);
+
+	for (i = 0; i < PT_RACE_THREADS; i++) {
+		const u8 *p = (const u8 *)r[i].addr;
+
+		KUNIT_EXPECT_EQ(test, kthread_join_timeout(r[i].task, 60 * HZ, NULL), 0);
+		KUNIT_EXPECT_EQ(test, r[i].ret, 0);
+		if (r[i].ret == 0 && vmalloc_to_page(p) == r[i].page &&
+		    p[0] == 0xa0 + i && p[PAGE_SIZE - 1] == 0xa0 + i)
+			continue;
+		lost++;
+	}
+	free_vm_area(vm);
+	for (i = 0; i < PT_RACE_THREADS; i++)
+		__free_page(r[i].page);
+	return lost;
+}
+
+static int pt_churn_fn(void *data)
+{
+	struct pt_racer *r = data;
+	unsigned long n, k;
+
+	for (n = 0; n < PT_CHURN_OPS; n++) {
+		unsigned long pages = 1 + next_random(&r->rng) % 3;
+		u64 *p = vmalloc(pages * PAGE_SIZE);
+		u64 tag = r->rng;
+
+		if (!p) {
+			r->bad++;
+			continue;
+		}
+		for (k = 0; k < pages * PAGE_SIZE / sizeof(u64); k++)
+			p[k] = tag + k;
+		for (k = 0; k < pages; k++)
+			if (!vmalloc_to_page((char *)p + k * PAGE_SIZE))
+				r->bad++;
+		for (k = 0; k < pages * PAGE_SIZE / sizeof(u64); k++)
+			if (READ_ONCE(p[k]) != tag + k) {
+				r->bad++;
+				break;
+			}
+		vfree(p);
+		r->ops++;
+	}
+	return 0;
+}
+
+/*
+ * vmalloc areas that need new page tables, from several tasks at once.
+ * First the race made certain (pt_race_round()); then PT_CHURN_THREADS
+ * tasks vmalloc, fill, check (pattern and vmalloc_to_page()) and vfree
+ * small areas, side by side in the same 2 MiB, while the timer preempts
+ * them wherever they are.
+ */
+static void vmalloc_threads_share_fresh_page_tables(struct kunit *test)
+{
+	unsigned long reports = READ_ONCE(might_sleep_reports);
+	struct kunit_usage before, after;
+	unsigned int round, lost = 0, slept = 0, i;
+	unsigned long ops = 0, bad = 0;
+	struct pt_racer *r;
+	u64 seq;
+
+	r = kunit_kzalloc(test, sizeof(*r) * PT_RACE_THREADS, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	vfree(vmalloc(PAGE_SIZE));	/* warm the caches vmalloc takes from */
+	seq = log_seq();
+	kunit_usage_now(&before);
+
+	for (round = 0; round < PT_RACE_ROUNDS; round++)
+		lost += pt_race_round(test, r, &slept);
+	kunit_info(test, "page-table race: %u rounds of %u tasks, %u slept between check and install, %u mappings lost",
+		   PT_RACE_ROUNDS, PT_RACE_THREADS, slept, lost);
+	KUNIT_EXPECT_GE(test, slept, 2U);	/* or the race was never on */
+	KUNIT_EXPECT_EQ(test, lost, 0U);
+
+	for (i = 0; i < PT_CHURN_THREADS; i++) {
+		memset(&r[i], 0, sizeof(r[i]));
+		r[i].rng = 0x9e3779b97f4a7c15ULL * (i + 1) ^ get_random_u64();
+		r[i].task = kthread_run(pt_churn_fn, &r[i], "ptchurn/%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(r[i].task));
+	}
+	for (i = 0; i < PT_CHURN_THREADS; i++) {
+		KUNIT_EXPECT_EQ(test, kthread_join_timeout(r[i].task, 60 * HZ, NULL), 0);
+		ops += r[i].ops;
+		bad += r[i].bad;
+	}
+	kunit_info(test, "vmalloc churn: %lu areas by %u tasks, %lu wrong", ops,
+		   PT_CHURN_THREADS, bad);
+	KUNIT_EXPECT_EQ(test, ops, (unsigned long)PT_CHURN_THREADS * PT_CHURN_OPS);
+	KUNIT_EXPECT_EQ(test, bad, 0UL);
+
+	kunit_usage_now(&after);
+	KUNIT_EXPECT_EQ(test, after.vmalloc_areas, before.vmalloc_areas);
+	expect_no_report(test, seq, reports);
+}
+
 static void stress_exit(struct kunit *test)
 {
 	fault_attr_clear(&failslab);
@@ -448,6 +677,7 @@ static void stress_suite_exit(struct kunit_suite *suite)
 static struct kunit_case stress_cases[] = {
 	KUNIT_CASE(threads_and_timer_million_ops),
 	KUNIT_CASE(threads_and_timer_with_injected_failures),
+	KUNIT_CASE(vmalloc_threads_share_fresh_page_tables),
 	{}
 };
 

@@ -9,9 +9,11 @@
 #include <linux/bug.h>
 #include <linux/kallsyms.h>
 #include <linux/sched.h>
+#include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <kernel/log.h>
 #include <kernel/oops.h>
+#include <kernel/pgtable.h>
 
 /* An address in the vmalloc region: nothing is mapped there yet. */
 #define UNMAPPED_ADDR	(VMALLOC_START + 0x42000)
@@ -188,6 +190,55 @@ static void warn_on_once_fires_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, log_search(after_first, "WARNING: CPU: 0"), 0ULL);
 }
 
+/*
+ * oops_end()'s way out: a task whose stack is (partly) unmapped cannot
+ * resume at a catcher nor run do_exit() (each push faults, and the
+ * oops/double-fault cycle never ended), so oops_end() panics for it.
+ * Here the test of that condition, on real stacks and on a stand-in
+ * task whose "stack" is address space with nothing, then one page,
+ * then every page mapped.
+ */
+static void oops_end_sees_an_unmapped_stack(struct kunit *test)
+{
+	struct page *pages[THREAD_SIZE / PAGE_SIZE] = { NULL };
+	struct task_struct *fake;
+	struct vm_struct *vm;
+	unsigned long base, i;
+
+	KUNIT_EXPECT_FALSE(test, task_stack_gone(current));
+	KUNIT_EXPECT_FALSE(test, task_stack_gone(&init_task));
+
+	fake = kunit_kzalloc(test, sizeof(*fake), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, fake);
+	vm = get_vm_area(THREAD_SIZE, VM_MAP);
+	KUNIT_ASSERT_NOT_NULL(test, vm);
+	base = (unsigned long)vm->addr;
+	fake->stack = vm->addr;
+	fake->stack_lo = base;
+	fake->stack_hi = base + THREAD_SIZE;
+	KUNIT_EXPECT_TRUE(test, task_stack_gone(fake));
+
+	for (i = 0; i < ARRAY_SIZE(pages); i++)
+		pages[i] = alloc_page(GFP_KERNEL);
+	for (i = 0; i < ARRAY_SIZE(pages) && pages[i]; i++)
+		;
+	if (i == ARRAY_SIZE(pages)) {
+		KUNIT_EXPECT_EQ(test, vmap_pages_range(base + PAGE_SIZE, base + 2 * PAGE_SIZE,
+						       PAGE_KERNEL_PROT, &pages[1]), 0);
+		KUNIT_EXPECT_TRUE(test, task_stack_gone(fake));	/* one page of four */
+		KUNIT_EXPECT_EQ(test, vmap_pages_range(base, base + THREAD_SIZE,
+						       PAGE_KERNEL_PROT, pages), 0);
+		KUNIT_EXPECT_FALSE(test, task_stack_gone(fake));
+		vunmap_range(base + THREAD_SIZE - PAGE_SIZE, base + THREAD_SIZE);
+		KUNIT_EXPECT_TRUE(test, task_stack_gone(fake));	/* the top one gone */
+	}
+	free_vm_area(vm);
+	KUNIT_EXPECT_TRUE(test, task_stack_gone(fake));
+	for (i = 0; i < ARRAY_SIZE(pages); i++)
+		if (pages[i])
+			__free_page(pages[i]);
+}
+
 /* After all those oopses, ordinary work still works. */
 static void kernel_survives(struct kunit *test)
 {
@@ -208,6 +259,7 @@ static struct kunit_case traps_cases[] = {
 	KUNIT_CASE(stack_overflow_hits_guard_page),
 	KUNIT_CASE(warn_on_reports_and_continues),
 	KUNIT_CASE(warn_on_once_fires_once),
+	KUNIT_CASE(oops_end_sees_an_unmapped_stack),
 	KUNIT_CASE(kernel_survives),
 	{}
 };
@@ -217,3 +269,27 @@ static struct kunit_suite traps_suite = {
 	.test_cases = traps_cases,
 };
 kunit_test_suite(traps_suite);
+
+/*
+ * Run only by scripts/boot_checks.py (ktest=selftest_stack_gone): the
+ * case unmaps its own stack, as the shell's `vfree` of its own stack
+ * did before vfree() refused it.  The next push double-faults; oops_end()
+ * must see that the stack is gone and panic after that one report
+ * (before, it resumed on the unmapped stack: an endless oops cycle).
+ */
+static void unmaps_its_own_stack(struct kunit *test)
+{
+	vunmap_range(current->stack_lo, current->stack_hi);
+	KUNIT_FAIL(test, "still running on an unmapped stack");
+}
+
+static struct kunit_case selftest_stack_gone_cases[] = {
+	KUNIT_CASE(unmaps_its_own_stack),
+	{}
+};
+
+static struct kunit_suite selftest_stack_gone_suite = {
+	.name = "selftest_stack_gone",
+	.test_cases = selftest_stack_gone_cases,
+};
+kunit_test_suite(selftest_stack_gone_suite);

@@ -61,13 +61,22 @@ static inline unsigned long filler_fill(struct vmalloc_filler *f, unsigned long 
 	return f->nr;
 }
 
+/* Free one area of @f: vunmap() for the vmap kind (vfree() refuses it). */
+static inline void filler_free_area(struct vmalloc_filler *f, void *area)
+{
+	if (f->vmapped)
+		vunmap(area);
+	else
+		vfree(area);
+}
+
 /* Free every area still in @f (NULL slots are skipped), and @f itself. */
 static inline void filler_release(struct vmalloc_filler *f)
 {
 	unsigned long i;
 
 	for (i = 0; f->areas && i < f->nr; i++)
-		vfree(f->areas[i]);	/* vfree() of a vmap area keeps its frame */
+		filler_free_area(f, f->areas[i]);
 	kvfree(f->areas);
 	if (f->frame)
 		__free_page(f->frame);

@@ -25,9 +25,11 @@
  */
 #include <kunit/test.h>
 #include <linux/ctype.h>
+#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kallsyms.h>
 #include <linux/kstrtox.h>
+#include <linux/kthread.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
@@ -59,7 +61,14 @@ static void vmalloc_case_exit(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < NR_HELD; i++) {
-		kvfree(held[i]);	/* kmalloc, vmalloc or vmap: all go */
+		struct vm_struct *vm = is_vmalloc_addr(held[i]) ?
+				       find_vm_area(held[i]) : NULL;
+
+		/* kmalloc or vmalloc: kvfree; vmap: vunmap (vfree refuses it) */
+		if (vm && (vm->flags & VM_MAP))
+			vunmap(held[i]);
+		else
+			kvfree(held[i]);
 		held[i] = NULL;
 	}
 	for (i = 0; i < ARRAY_SIZE(held_pages); i++) {
@@ -1003,6 +1012,145 @@ static void vmallocinfo_parser_rejects_bad_lines(struct kunit *test)
 		"0xffffc90000000000-0xffffc90000002000    8192 foo+0x1a/0x40 pages=1 vmallok\n", &v));
 }
 
+/*
+ * The release of the area at @addr by @release (vfree, vunmap, iounmap)
+ * is refused with a WARN containing @why, and nothing changes: the area
+ * is still listed, each of its @nr_pages pages still maps the same frame.
+ */
+static void expect_wrong_release(struct kunit *test, void (*release)(const void *),
+				 const void *addr, unsigned long nr_pages,
+				 const char *why)
+{
+	unsigned long areas = vmalloc_nr_areas(), pages = vmalloc_nr_pages();
+	phys_addr_t phys[8];
+	unsigned long i;
+	u64 seq;
+
+	nr_pages = min(nr_pages, ARRAY_SIZE(phys));
+	for (i = 0; i < nr_pages; i++)
+		phys[i] = pgtable_virt_to_phys((unsigned long)addr + i * PAGE_SIZE);
+	seq = log_seq();
+	release(addr);
+	expect_log(test, seq, "WARNING: CPU: 0 PID: ");
+	expect_log(test, seq, why);
+	KUNIT_EXPECT_EQ(test, vmalloc_nr_areas(), areas);
+	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), pages);
+	KUNIT_EXPECT_PTR_EQ(test, find_vm_area(addr) ? find_vm_area(addr)->addr : NULL,
+			    (void *)addr);
+	for (i = 0; i < nr_pages; i++) {
+		KUNIT_EXPECT_NE(test, (u64)phys[i], (u64)(phys_addr_t)-1);
+		KUNIT_EXPECT_EQ(test, (u64)pgtable_virt_to_phys((unsigned long)addr +
+								i * PAGE_SIZE),
+				(u64)phys[i]);
+	}
+}
+
+static void do_vfree(const void *addr)
+{
+	vfree(addr);
+}
+
+static void do_vunmap(const void *addr)
+{
+	vunmap(addr);
+}
+
+static void do_iounmap(const void *addr)
+{
+	iounmap((void __iomem *)addr);
+}
+
+static int stack_owner_fn(void *data)
+{
+	return 0;
+}
+
+/*
+ * vfree() of a kernel stack a task still owns is refused: another task's
+ * (created, not yet run), and the caller's own, which the shell's
+ * `vfree 0xffffc90000002000` did (it double-faulted in vunmap_range()).
+ */
+static void vfree_of_a_live_task_stack_is_refused(struct kunit *test)
+{
+	struct task_struct *t;
+	char why[96];
+
+	t = kthread_create(stack_owner_fn, NULL, "stackowner");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	snprintf(why, sizeof(why), "Trying to vfree() the stack of live task stackowner/%d (%px-",
+		 t->pid, t->stack);
+	expect_wrong_release(test, do_vfree, t->stack, THREAD_SIZE / PAGE_SIZE, why);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), -EINTR);	/* frees it, once */
+
+	KUNIT_ASSERT_TRUE(test, is_vmalloc_addr(current->stack));
+	snprintf(why, sizeof(why), "Trying to vfree() the stack of live task %s/%d (%px-",
+		 current->comm, current->pid, current->stack);
+	expect_wrong_release(test, do_vfree, current->stack, THREAD_SIZE / PAGE_SIZE, why);
+}
+
+/*
+ * vfree() or vunmap() of an ioremap area is refused (it holds no frames
+ * of its own; `vfree 0xffffc90000000000` unmapped the local APIC and the
+ * next tick panicked), and iounmap() of the other kinds too.
+ */
+static void vfree_of_an_ioremap_area_is_refused(struct kunit *test)
+{
+	struct vm_struct *apic = find_vm_area((void *)VMALLOC_START);
+	struct page *page = alloc_page(GFP_KERNEL);
+	void __iomem *io;
+	u64 seq0 = log_seq();
+	char why[96];
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	held_pages[0] = page;
+	io = ioremap(page_to_phys(page) + 0x10, 64);
+	KUNIT_ASSERT_NOT_NULL(test, io);
+	io = (void __iomem *)((unsigned long)io & PAGE_MASK);
+	snprintf(why, sizeof(why), "Trying to vfree() ioremap area %px-", io);
+	expect_wrong_release(test, do_vfree, (const void *)io, 1, why);
+	expect_log(test, seq0, "(allocated at vfree_of_an_ioremap_area_is_refused+0x");
+	expect_log(test, seq0, "): use iounmap()");
+	snprintf(why, sizeof(why), "Trying to vunmap() ioremap area %px-", io);
+	expect_wrong_release(test, do_vunmap, (const void *)io, 1, why);
+	iounmap(io);
+	KUNIT_EXPECT_NULL(test, find_vm_area((const void *)io));
+
+	/* the shell's case: the first area of the region, the local APIC's */
+	if (apic && (apic->flags & VM_IOREMAP) && apic->addr == (void *)VMALLOC_START) {
+		snprintf(why, sizeof(why), "Trying to vfree() ioremap area %px-", apic->addr);
+		expect_wrong_release(test, do_vfree, apic->addr, 1, why);
+	}
+}
+
+/* vfree() of a vmap area is refused: its frames are the caller's. */
+static void vfree_of_a_vmap_area_is_refused(struct kunit *test)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	void *v, *p;
+	u64 seq0 = log_seq();
+	char why[96];
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	held_pages[0] = page;
+	v = vmap_here(&page, 1, PAGE_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	held[0] = v;
+	snprintf(why, sizeof(why), "Trying to vfree() vmap area %px-", v);
+	expect_wrong_release(test, do_vfree, v, 1, why);
+	expect_log(test, seq0, "): use vunmap()");
+	snprintf(why, sizeof(why), "Trying to iounmap() vmap area %px-", v);
+	expect_wrong_release(test, do_iounmap, v, 1, why);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 1);
+
+	/* and the other way round: a vmalloc area is vfree()'s alone */
+	p = vmalloc(PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	held[1] = p;
+	snprintf(why, sizeof(why), "Trying to vunmap() vmalloc area %px-", p);
+	expect_wrong_release(test, do_vunmap, p, 1, why);
+	expect_log(test, seq0, "): use vfree()");
+}
+
 static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(vmalloc_zero_is_null),
 	KUNIT_CASE(vfree_null_is_silent),
@@ -1016,6 +1164,9 @@ static struct kunit_case vmalloc_cases[] = {
 	KUNIT_CASE(guard_page_fault_names_the_area),
 	KUNIT_CASE(fault_after_vfree_and_in_no_area),
 	KUNIT_CASE(bad_vfree_is_reported_and_harmless),
+	KUNIT_CASE(vfree_of_a_live_task_stack_is_refused),
+	KUNIT_CASE(vfree_of_an_ioremap_area_is_refused),
+	KUNIT_CASE(vfree_of_a_vmap_area_is_refused),
 	KUNIT_CASE(too_big_fails_with_report),
 	KUNIT_CASE(more_than_ram_fails_and_gives_back),
 	KUNIT_CASE(lazy_free_and_purge),
@@ -1192,7 +1343,7 @@ static void long_busy_list_alloc(struct kunit *test)
 
 	/* every other area freed: 7500 holes in the free tree */
 	for (i = 0; i < n; i += 2) {
-		vfree(filler.areas[i]);
+		filler_free_area(&filler, filler.areas[i]);
 		filler.areas[i] = NULL;
 	}
 	expect_trees_balanced(test);
