@@ -59,7 +59,7 @@ DEPS := $(OBJS:.o=.d)
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
 	bench-host deps grade lab-handout clean help compile_commands.json \
-	check-tools boot-checks bench-boot screenshot gdbtest
+	check-tools boot-checks bench-boot screenshot gdbtest fuzz
 .DEFAULT_GOAL := all
 
 all: $(B)/kernel.elf
@@ -204,6 +204,7 @@ lab-handout:
 	$(Q)$(PYTHON) scripts/lab_handout.py $(LAB) $(OUT)
 
 include tests/host/host.mk
+include tests/fuzz/fuzz.mk
 
 test: check-tools
 	$(Q)scripts/run-tests.sh
@@ -223,7 +224,7 @@ clean:
 
 help:
 	@sed -n '/^## /s/^## //p' README.md 2>/dev/null | head -1
-	@echo "make [all|iso|run|qemu|qemu-nox|qemu-gdb|gdb|test|ktest|htest|gdbtest|bench|bench-host|bench-boot|boot-checks|screenshot|grade|lab-handout|deps|compile_commands.json|clean]"
+	@echo "make [all|iso|run|qemu|qemu-nox|qemu-gdb|gdb|test|ktest|htest|gdbtest|bench|bench-host|bench-boot|boot-checks|fuzz|screenshot|grade|lab-handout|deps|compile_commands.json|clean]"
 	@echo "variables: V=1 CROSS_COMPILE= MEM= SMP= T= CMDLINE= GDBPORT= KVM=0|1"
 
 -include $(DEPS)
