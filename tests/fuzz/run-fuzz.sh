@@ -62,7 +62,7 @@ for name in "$@"; do
 	failed=$((failed + 1))
 	input=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
 	echo "FAIL fuzz $name (exit status $rc, log $log)"
-	grep -E 'FUZZ FAIL|ERROR: |runtime error|SUMMARY' "$log" |
+	grep -aE 'FUZZ FAIL|ERROR: |runtime error|SUMMARY' "$log" |
 		head -n 8 | sed 's/^/    /'
 	if [ -n "$input" ]; then
 		echo "    input: $input"
