@@ -40,9 +40,9 @@ for name in "$@"; do
 	work=$out/corpus/$name
 	crashes=$out/crashes/$name
 	log=$out/$name.log
-	mkdir -p "$seeds" "$crashes"
+	mkdir -p "$crashes"
 	if [ "$mode" = merge ]; then
-		mkdir -p "$work"
+		mkdir -p "$work" "$seeds"
 		before=$(ls "$seeds" | wc -l)
 		"$bin" -merge=1 "$seeds" "$work" >"$log" 2>&1
 		echo "fuzz-merge $name: $(($(ls "$seeds" | wc -l) - before)) new inputs in tests/fuzz/corpus/$name"
@@ -51,7 +51,8 @@ for name in "$@"; do
 	[ "$mode" = test ] && rm -rf "$work"
 	mkdir -p "$work"
 	"$bin" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
-		-artifact_prefix="$crashes/" "$work" "$seeds" >"$log" 2>&1
+		-artifact_prefix="$crashes/" "$work" $(ls -d "$seeds" 2>/dev/null) \
+		>"$log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	if [ "$rc" -eq 0 ]; then
