@@ -53,8 +53,11 @@ FUZZ_SRCS := $(sort $(wildcard $(FUZZ_DIR)/*_fuzz.c))
 FUZZ_NAMES := $(patsubst $(FUZZ_DIR)/%_fuzz.c,%,$(FUZZ_SRCS))
 FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ_OUT)/%_fuzz)
 
-# $(call fuzz-srcs,NAME): the sources listed in NAME_fuzz.c's fuzz-srcs line.
-fuzz-srcs = $(shell sed -n 's|^// fuzz-srcs:||p' $(FUZZ_DIR)/$(1)_fuzz.c)
+# FUZZ_SRCS_NAME: the sources listed in NAME_fuzz.c's fuzz-srcs line (read
+# once); $(call fuzz-srcs,NAME) gives them.
+$(foreach n,$(FUZZ_NAMES),$(eval FUZZ_SRCS_$(n) := \
+	$(shell sed -n 's|^// fuzz-srcs:||p' $(FUZZ_DIR)/$(n)_fuzz.c)))
+fuzz-srcs = $(FUZZ_SRCS_$(1))
 
 FUZZ_LIB_SRCS := $(HTEST_KERNEL_SRCS) $(HTEST_SUPPORT_SRCS)
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_OUT)/obj/%.o,$(FUZZ_LIB_SRCS))
