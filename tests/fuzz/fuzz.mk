@@ -27,7 +27,8 @@
 #			is a failure (its input and the command that
 #			reproduces it are printed); "fuzz: N passed, N failed"
 #	fuzz-merge	add the inputs of build/fuzz/corpus/NAME that reach
-#			new code to tests/fuzz/corpus/NAME (commit them)
+#			code no seed reaches to tests/fuzz/corpus/NAME
+#			(then commit them)
 #
 # All names here start with FUZZ_ so they cannot collide with the kernel
 # build's or host.mk's variables.

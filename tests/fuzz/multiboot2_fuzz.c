@@ -180,7 +180,7 @@ static void check_fields(const u8 *info, const struct ref *r, const struct boot_
 	t = tag_at(info, r->mmap);
 	fuzz_check(bi->have_mmap, "success without a memory map");
 	{
-		u32 size = rd32(t + 4), esize = rd32(t + 8), e;
+		u64 size = rd32(t + 4), esize = rd32(t + 8), e;	/* no u32 wrap */
 
 		for (e = 16; e + esize <= size; e += esize) {
 			u64 addr = rd64(t + e), len = rd64(t + e + 8);

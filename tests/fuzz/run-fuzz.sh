@@ -11,8 +11,8 @@
 #		the same, but the work directory build/fuzz/corpus/NAME
 #		is kept from one run to the next
 #	run-fuzz.sh ROOT merge 0 NAME...
-#		add the work directory's inputs that reach new code to
-#		the seed corpus tests/fuzz/corpus/NAME
+#		add the work directory's inputs that reach new code (an
+#		edge no seed reaches) to the seed corpus tests/fuzz/corpus/NAME
 #
 # The seed corpus in the tree is only read (libFuzzer writes new inputs
 # to the first directory it is given, the work directory).  A crash, a
@@ -44,8 +44,10 @@ for name in "$@"; do
 	if [ "$mode" = merge ]; then
 		mkdir -p "$work" "$seeds"
 		before=$(ls "$seeds" | wc -l)
-		"$bin" -merge=1 "$seeds" "$work" >"$log" 2>&1
+		# new edges only (not new hit counts): keeps the tree's corpus small
+		"$bin" -merge=1 -use_counters=0 "$seeds" "$work" >"$log" 2>&1
 		echo "fuzz-merge $name: $(($(ls "$seeds" | wc -l) - before)) new inputs in tests/fuzz/corpus/$name"
+		merged=1
 		continue
 	fi
 	[ "$mode" = test ] && rm -rf "$work"
@@ -71,5 +73,6 @@ for name in "$@"; do
 	fi
 done
 
+[ -n "${merged:-}" ] && exit 0
 echo "fuzz: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
