@@ -69,7 +69,7 @@ DEPS := $(OBJS:.o=.d) $(B)/gdb/constants.d
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
 	bench-host deps grade lab-handout clean help compile_commands.json \
-	check-tools boot-checks bench-boot screenshot gdbtest
+	check-tools boot-checks bench-boot screenshot gdbtest fuzz
 .DEFAULT_GOAL := all
 
 # ---- What the build depends on besides its sources ------------------
@@ -302,6 +302,7 @@ lab-handout:
 	$(Q)$(PYTHON) scripts/lab_handout.py $(LAB) $(OUT)
 
 include tests/host/host.mk
+include tests/fuzz/fuzz.mk
 
 ## every test: host, in-kernel at each memory size, boot checks, shell, labs, gdb; ends "N passed, N failed"
 test: check-tools

@@ -218,8 +218,9 @@ int get_option(char **str, int *pint)
 
 	if (!cur || !*cur)
 		return 0;
+	/* Negate as unsigned: "-2147483648" must not negate INT_MIN as an int. */
 	if (*cur == '-')
-		value = -(int)simple_strtoull(cur + 1, &end, 0);
+		value = (int)(0U - (unsigned int)simple_strtoull(cur + 1, &end, 0));
 	else
 		value = (int)simple_strtoull(cur, &end, 0);
 	if (end == cur || (*cur == '-' && end == cur + 1))

@@ -14,7 +14,7 @@ set -eu
 # tool:package pairs
 TOOLS="gcc:gcc ld:binutils make:make nasm:nasm python3:python3
 grub-mkrescue:grub-common xorriso:xorriso mformat:mtools
-qemu-system-x86_64:qemu-system-x86 gdb:gdb valgrind:valgrind"
+qemu-system-x86_64:qemu-system-x86 gdb:gdb valgrind:valgrind clang:clang"
 # packages that provide files, not commands
 PACKAGES_FILES="grub-pc-bin:/usr/lib/grub/i386-pc/multiboot2.mod
 libcmocka-dev:/usr/include/cmocka.h"
@@ -30,6 +30,12 @@ for pair in $PACKAGES_FILES; do
 	file=${pair#*:}
 	[ -e "$file" ] || missing="$missing $pkg"
 done
+# libFuzzer (make fuzz): Debian 12 ships clang's runtimes apart from it.
+FUZZER_RT_PKG=libclang-rt-dev
+if ! command -v clang >/dev/null 2>&1 ||
+   [ ! -e "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
+	missing="$missing $FUZZER_RT_PKG"
+fi
 
 all_packages() {
 	for pair in $TOOLS $PACKAGES_FILES; do
@@ -39,6 +45,8 @@ all_packages() {
 		*) echo "${pair#*:}" ;;
 		esac
 	done | sort -u | tr '\n' ' '
+	# older releases have it inside clang's own packages
+	apt-cache show "$FUZZER_RT_PKG" >/dev/null 2>&1 && echo "$FUZZER_RT_PKG"
 }
 
 case "${1:---install}" in

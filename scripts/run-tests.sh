@@ -6,6 +6,7 @@
 # Steps, each with its own log under build/test-logs/:
 #   build        the kernel (a build failure stops everything)
 #   htest        host unit tests (cmocka + python, ASan/UBSan)
+#   fuzz         each libFuzzer target for FUZZ_TEST_TIME s (tests/fuzz/)
 #   ktest-MEM    every in-kernel suite, one QEMU boot per memory size of
 #                the boot matrix (KTEST_MATRIX, default "64M 512M 4G")
 #   boot-checks  boots that test the boot path itself
@@ -64,6 +65,7 @@ if ! make -j2 --no-print-directory all >"$LOGS/build.log" 2>&1; then
 fi
 
 run_step htest make --no-print-directory htest
+run_step fuzz make -j2 --no-print-directory fuzz-test
 for mem in $MATRIX; do
 	run_step "ktest-$mem" make --no-print-directory ktest MEM="$mem" \
 		KTEST_NAME="ktest-$mem" KTEST_ARGS="--echo none --label MEM=$mem"

@@ -342,6 +342,30 @@ static void test_get_option(void **state)
 	assert_int_equal(get_option(&s, &v), 0);	/* nothing left */
 }
 
+/*
+ * The extremes of int, and values beyond it (taken modulo 2^32, as a
+ * cast does).  "-2147483648" used to negate INT_MIN as an int: undefined
+ * behaviour, which UBSan stops here (found by tests/fuzz/cmdline_fuzz.c).
+ */
+static void test_get_option_int_limits(void **state)
+{
+	char line[] = "-2147483648,2147483647,-2147483647,4294967295,-4294967296";
+	char *s = line;
+	int v = 99;
+
+	(void)state;
+	assert_int_equal(get_option(&s, &v), 2);
+	assert_int_equal(v, INT_MIN);
+	assert_int_equal(get_option(&s, &v), 2);
+	assert_int_equal(v, INT_MAX);
+	assert_int_equal(get_option(&s, &v), 2);
+	assert_int_equal(v, -INT_MAX);
+	assert_int_equal(get_option(&s, &v), 2);
+	assert_int_equal(v, -1);
+	assert_int_equal(get_option(&s, &v), 1);
+	assert_int_equal(v, 0);
+}
+
 static void test_get_option_junk(void **state)
 {
 	char abc[] = "abc", dash[] = "-", empty[] = "", comma[] = ",1";
@@ -434,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_parameq),
 		cmocka_unit_test(test_memparse),
 		cmocka_unit_test(test_get_option),
+		cmocka_unit_test(test_get_option_int_limits),
 		cmocka_unit_test(test_get_option_junk),
 		cmocka_unit_test(test_setup_fault_attr),
 	};
