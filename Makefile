@@ -58,7 +58,7 @@ OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 DEPS := $(OBJS:.o=.d)
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
-	bench-host deps grade lab-handout clean help compile_commands.json \
+	bench-host deps grade grade-all lab-handout clean help compile_commands.json \
 	check-tools boot-checks bench-boot screenshot gdbtest
 .DEFAULT_GOAL := all
 
@@ -195,10 +195,20 @@ gdbtest: $(B)/kernel.elf iso/grub.cfg.in
 		--prefix $(B)/gdbtest
 
 # Labs (labs/NAME/): grade one in this tree, or write its student tree.
+# SUBMISSION= (a student tree or a patch against the handout) grades only
+# that lab's regions of it, in a pristine copy of this tree; grade-all
+# grades every tree or patch of the folder SUBMISSIONS= and writes a CSV
+# (CSV=, default build/grade-all/LAB/grades.csv).
 LAB	?=
 OUT	?=
+SUBMISSION ?=
+SUBMISSIONS ?=
+CSV	?=
 grade:
-	$(Q)$(PYTHON) scripts/grade.py $(LAB)
+	$(Q)$(PYTHON) scripts/grade.py $(LAB) $(if $(SUBMISSION),--submission "$(SUBMISSION)")
+
+grade-all:
+	$(Q)$(PYTHON) scripts/grade.py $(LAB) --all "$(SUBMISSIONS)" $(if $(CSV),--csv "$(CSV)")
 
 lab-handout:
 	$(Q)$(PYTHON) scripts/lab_handout.py $(LAB) $(OUT)
