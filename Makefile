@@ -198,7 +198,7 @@ gdbtest: $(B)/kernel.elf iso/grub.cfg.in
 # SUBMISSION= (a student tree or a patch against the handout) grades only
 # that lab's regions of it, in a pristine copy of this tree; grade-all
 # grades every tree or patch of the folder SUBMISSIONS= and writes a CSV
-# (CSV=, default build/grade-all/LAB/grades.csv).
+# (CSV=, default build/grade/LAB/grades.csv).
 LAB	?=
 OUT	?=
 SUBMISSION ?=

@@ -68,10 +68,10 @@ case, the reasons) and a summary table, printed and saved in
 WORK/summary.txt.  A submission that does not apply, is rejected or does
 not build scores 0 with the reason.
 
-The work folder (default build/grade/LAB, or build/grade-all/LAB for
---all) holds handout/ (the handout patches apply to), applied/ (the last
-patched student tree), tree/ (the grading tree) and a lock: one grade at
-a time per work folder.
+The work folder (default build/grade/LAB) holds handout/ (the handout
+patches apply to), applied/ (the last patched student tree), tree/ (the
+grading tree), the reports, CSV and summary of --all, and a lock: one
+grade at a time per work folder.
 
 Output: one line per case, "[points/max] suite.case", the reason under
 each failed one, and last "Score: N/100".
@@ -912,8 +912,7 @@ def main(argv=None):
     ap.add_argument('--csv', help='where --all writes its CSV (default: '
                     'WORK/grades.csv)')
     ap.add_argument('--work', help='work folder for --submission and --all '
-                    '(default: build/grade/LAB or build/grade-all/LAB of '
-                    'the tree)')
+                    '(default: build/grade/LAB of the tree)')
     ap.add_argument('--timeout', type=float,
                     help='seconds for the boot (default: lab.conf)')
     ap.add_argument('--mem', help='guest RAM (default: lab.conf)')
@@ -962,8 +961,7 @@ def main(argv=None):
         print('grade: SUBMISSIONS=%s is not a folder' % args.all,
               file=sys.stderr)
         return 2
-    work = args.work or os.path.join(
-        tree, 'build', 'grade-all' if args.all else 'grade', args.lab)
+    work = args.work or os.path.join(tree, 'build', 'grade', args.lab)
     try:
         with WorkLock(work):
             grader = Grader(tree, args.lab, conf, work, opts)
