@@ -645,8 +645,17 @@ class Grader:
     def take_regions(self, tree):
         """{relative path: {region: text}} from the student's tree."""
         bodies = {}
+        real_tree = os.path.realpath(tree)
         for rel, names in sorted(self.region_files.items()):
-            text = read_text(os.path.join(tree, rel), rel)
+            path = os.path.join(tree, rel)
+            # A link could point at the reference's own solution (the
+            # patched tree sits inside the reference's build/).
+            if os.path.lexists(path) and (
+                    os.path.realpath(path) != os.path.join(real_tree, rel)
+                    or not os.path.isfile(path)):
+                raise Reject('%s is not a plain file of the submission (a '
+                             'symbolic link?)' % rel)
+            text = read_text(path, rel)
             if text is None:
                 raise Reject('%s is missing: its LAB(%s) regions %s cannot '
                              'be found' % (rel, self.lab, ', '.join(names)))

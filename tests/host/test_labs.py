@@ -499,6 +499,20 @@ class SubmissionTest(unittest.TestCase):
         sub = t.student('nofile')
         os.remove(os.path.join(sub, 'mm/a.c'))
         self.rejected(sub, 'mm/a.c is missing')
+        sub = t.student('link')      # to the reference's solution
+        os.remove(os.path.join(sub, 'mm/a.c'))
+        os.symlink(os.path.join(t.ref, 'mm/a.c'), os.path.join(sub, 'mm/a.c'))
+        self.rejected(sub, 'mm/a.c is not a plain file of the submission')
+        os.remove(os.path.join(sub, 'mm/a.c'))  # the same, as a patch
+        os.symlink('../../../ref/mm/a.c', os.path.join(sub, 'mm/a.c'))
+        patch = os.path.join(t.tmp, 'link.patch')
+        with open(patch, 'w') as f:
+            f.write(git(['diff'], sub))
+        self.rejected(patch, 'mm/a.c is not a plain file of the submission')
+        sub = t.student('dirlink')
+        shutil.rmtree(os.path.join(sub, 'mm'))
+        os.symlink(os.path.join(t.ref, 'mm'), os.path.join(sub, 'mm'))
+        self.rejected(sub, 'is not a plain file of the submission')
         sub = t.student('escape')
         t.edit(sub, 'mm/a.c', '\treturn 42;',
                '\treturn 42;\n}\nint h(void)\n{')
