@@ -119,7 +119,7 @@ import grade; print(' '.join(grade.reference_regions('.', '$lab')))"); do
 		EOF
 	)
 	local want_csv="solved=100/- handout=$want/- solved.patch=100/- broken.patch=0/does-not-apply 4"
-	check "$lab: grade-all CSV: $got" $([[ $got == "$want_csv" ]] && echo 1 || echo 0)
+	check "$lab: grade-all CSV: $got" "$([[ $got == "$want_csv" ]] && echo 1 || echo 0)"
 	[[ $got == "$want_csv" ]] || { echo "   want: $want_csv"; tail -12 "$log"; }
 }
 

@@ -16,7 +16,6 @@ import csv
 import io
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import textwrap
@@ -602,7 +601,8 @@ class SubmissionTest(unittest.TestCase):
 
 
 class RealLabsTest(unittest.TestCase):
-    """Every lab of this tree: a valid lab.conf, README, stubs that match."""
+    """Every lab of this tree: a valid lab.conf, README, stubs that match,
+    and regions and stubs that the grader takes from a submission."""
 
     def test_labs(self):
         labs = lab_handout.list_labs(ROOT)
@@ -613,8 +613,12 @@ class RealLabsTest(unittest.TestCase):
         for rel in files:
             with open(os.path.join(ROOT, rel)) as f:
                 lines = f.read().splitlines(keepends=True)
-            for lab, region, _, _ in lab_handout.find_regions(rel, lines):
+            for lab, region, begin, end in lab_handout.find_regions(rel,
+                                                                    lines):
                 regions.setdefault(lab, set()).add(region)
+                # the grader would take the reference's own code
+                grade.check_region(rel, region,
+                                   ''.join(lines[begin + 1:end]))
         for lab in labs:
             with self.subTest(lab=lab):
                 grade.LabConf(os.path.join(ROOT, 'labs', lab, 'lab.conf'))
@@ -623,6 +627,8 @@ class RealLabsTest(unittest.TestCase):
                 stubs = lab_handout.read_stubs(
                     os.path.join(ROOT, 'labs', lab, 'stubs'))
                 self.assertEqual(set(stubs), regions.get(lab, set()))
+                for region, text in stubs.items():   # and a fresh handout
+                    grade.check_region('labs/%s/stubs' % lab, region, text)
 
 
 if __name__ == '__main__':
