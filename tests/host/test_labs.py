@@ -562,6 +562,8 @@ class SubmissionTest(unittest.TestCase):
         git(['format-patch', '-q', '-1', '-o',
              os.path.join(t.subs, 'eve-series')], eve)
         shutil.rmtree(eve)
+        frank = t.student('frank')
+        t.edit(frank, 'mm/b.c', '\treturn 43;', '\treturn SYNTAX ERROR;')
         with open(os.path.join(t.subs, 'notes.txt'), 'w') as f:
             f.write('not a submission\n')
         csv_path = os.path.join(t.tmp, 'grades.csv')
@@ -575,7 +577,10 @@ class SubmissionTest(unittest.TestCase):
                                    'lab_demo.three', 'reasons'])
         got = {r[0]: r[1:] for r in rows[1:]}
         self.assertEqual(sorted(got), ['alice', 'bob.patch', 'carol',
-                                       'dave.diff', 'eve-series'])
+                                       'dave.diff', 'eve-series', 'frank'])
+        self.assertEqual(got['frank'], ['tree', '0', '0', '0', '0',
+                                        'does not build: mm/b.c:4: error: '
+                                        'expected expression'])
         self.assertEqual(got['alice'][:5], ['tree', '100', '50', '30', '20'])
         self.assertEqual(got['alice'][5], '')
         self.assertEqual(got['bob.patch'][:5],
@@ -595,8 +600,10 @@ class SubmissionTest(unittest.TestCase):
                 os.path.join(t.work, 'reports', name + '.txt')))
         with open(os.path.join(t.work, 'summary.txt')) as f:
             summary = f.read()
-        self.assertIn('mean 58.0, median 70, full marks 2 of 5, scored 0: 1',
+        self.assertIn('mean 48.3, median 45, full marks 2 of 6, scored 0: 2',
                       summary)
+        self.assertIn('frank                        0  does not build: '
+                      'mm/b.c:4: error: expected expression', summary)
         self.assertIn(summary, text)
 
 
