@@ -624,6 +624,11 @@ class Grader:
             if is_mbox(patch):
                 r = self.git(['am', '-q', '--whitespace=nowarn',
                               os.path.abspath(patch)], tree)
+                # a cover letter (git format-patch --cover-letter) is a
+                # mail with no patch in it: skip it
+                while r.returncode != 0 and 'Patch is empty' in r.stdout + \
+                        r.stderr:
+                    r = self.git(['am', '-q', '--skip'], tree)
             else:
                 r = self.git(['apply', '--whitespace=nowarn',
                               os.path.abspath(patch)], tree)

@@ -468,12 +468,14 @@ class SubmissionTest(unittest.TestCase):
         git(['commit', '-q', '-m', 'more', 'mm/b.c'], good)
         mbox = os.path.join(t.tmp, 'series.mbox')
         with open(mbox, 'w') as f:
-            f.write(git(['format-patch', '-2', '--stdout'], good))
+            f.write(git(['format-patch', '-2', '--cover-letter',
+                         '--stdout'], good))
         status, text = t.main('--submission', mbox)
         self.assertEqual(score_of(text), 100, text)
         series = os.path.join(t.tmp, 'series')
-        git(['format-patch', '-q', '-2', '-o', series], good)
-        self.assertEqual(len(os.listdir(series)), 2)
+        git(['format-patch', '-q', '-2', '--cover-letter', '-o', series],
+            good)
+        self.assertEqual(len(os.listdir(series)), 3)
         status, text = t.main('--submission', series)
         self.assertEqual(score_of(text), 100, text)
         self.assertIn('from series', text)
