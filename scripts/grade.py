@@ -620,7 +620,8 @@ class Grader:
         for patch in patches:
             name = os.path.basename(patch)
             if os.path.getsize(patch) == 0:
-                raise Reject('%s is empty' % name)
+                raise Reject('%s is empty: nothing to grade (`git diff HEAD` '
+                             'includes staged changes)' % name)
             if is_mbox(patch):
                 r = self.git(['am', '-q', '--whitespace=nowarn',
                               os.path.abspath(patch)], tree)
