@@ -68,7 +68,7 @@ OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 DEPS := $(OBJS:.o=.d) $(B)/gdb/constants.d
 
 .PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
-	bench-host deps grade lab-handout clean help compile_commands.json \
+	bench-host deps grade grade-all lab-handout clean help compile_commands.json \
 	check-tools boot-checks bench-boot screenshot gdbtest fuzz
 .DEFAULT_GOAL := all
 
@@ -289,13 +289,27 @@ gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
 		--prefix $(B)/gdbtest
 
 # Labs (labs/NAME/): grade one in this tree, or write its student tree.
-## LAB=NAME  the lab of make grade / lab-handout (labs/NAME/)
+# SUBMISSION= (a student tree or a patch against the handout) grades only
+# that lab's regions of it, in a pristine copy of this tree; grade-all
+# grades every tree or patch of the folder SUBMISSIONS= and writes a CSV
+# (CSV=, default build/grade/LAB/grades.csv).
+## LAB=NAME  the lab of make grade / grade-all / lab-handout (labs/NAME/)
 LAB	?=
 ## OUT=DIR  where make lab-handout writes the student tree
 OUT	?=
-## build, boot once and score a lab out of 100 (LAB=name)
+## SUBMISSION=PATH  make grade: a student tree or patch, graded in a pristine copy of this tree
+SUBMISSION ?=
+## SUBMISSIONS=DIR  make grade-all: a folder of student trees or patches
+SUBMISSIONS ?=
+## CSV=FILE  make grade-all: where the grades go (build/grade/LAB/grades.csv)
+CSV	?=
+## build, boot once and score a lab out of 100 (LAB=name; SUBMISSION= grades a student's work)
 grade:
-	$(Q)$(PYTHON) scripts/grade.py $(LAB)
+	$(Q)$(PYTHON) scripts/grade.py $(LAB) $(if $(SUBMISSION),--submission "$(SUBMISSION)")
+
+## grade every submission in SUBMISSIONS=dir for LAB=name: a CSV and a summary
+grade-all:
+	$(Q)$(PYTHON) scripts/grade.py $(LAB) --all "$(SUBMISSIONS)" $(if $(CSV),--csv "$(CSV)")
 
 ## write a student tree for LAB=name into OUT=dir, solutions replaced by stubs
 lab-handout:

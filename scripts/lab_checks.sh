@@ -5,12 +5,24 @@
 #
 # For every lab (labs/NAME/lab.conf), four checks:
 #   reference   `grade.py NAME` on this tree scores 100/100;
-#   handout     `lab_handout.py NAME build/labs/NAME` writes the student tree;
+#   handout     `lab_handout.py NAME build/labs/NAME` writes the student
+#               tree, a git repository with one clean commit;
 #   boots       that tree builds, boots and runs the lab's suites to the
 #               end (no crash, no timeout: every case has a result);
 #   below-full  and it scores less than 100 (the stubs really are stubs).
-# Each grade is one QEMU boot of a few seconds; the handout builds from
-# scratch.  Logs: build/test-logs/labs/NAME-{reference,handout}.log and the
+# Then, for one lab (GRADE_LAB, default buddy; or the first one named),
+# the instructor's side, with submissions made from the handout under
+# build/labs-grading/NAME/:
+#   cheat       a handout whose test cases all return at once and whose
+#               lab.conf gives every point to one case scores 100 graded
+#               as it is, but `make grade SUBMISSION=` scores it what its
+#               regions deserve: the handout's score;
+#   grade-all   `make grade-all` over a folder with a solved tree, the
+#               handout, a patch (`git diff` of the solved tree) and a
+#               patch that does not apply writes a CSV with 100, the
+#               handout's score, 100 and 0 ("does not apply").
+# Each grade is one QEMU boot of a few seconds; the handout and the
+# grading trees build from scratch.  Logs: build/test-logs/labs/ and the
 # grade logs under each tree's build/.
 #
 # Usage: scripts/lab_checks.sh [LAB...]   (default: every lab)
@@ -39,6 +51,79 @@ score_of() {	# the N of the last "Score: N/100" line of a log, or -1
 	echo "${s:--1}"
 }
 
+# grade_checks LAB HANDOUT_SCORE: the cheat and grade-all checks above.
+grade_checks() {
+	local lab=$1 want=$2 dir=build/labs-grading/$1 log score f
+	local handout=build/labs/$1 cheat subs csv
+	log=$LOGS/$lab-grading.log
+	rm -rf "$dir"
+	mkdir -p "$dir/subs"
+	cheat=$dir/cheat
+	subs=$dir/subs
+	csv=$dir/grades.csv
+	: >"$log"
+
+	# A handout whose tests all pass at once, lab.conf rewritten.
+	git clone -q "$handout" "$cheat" >>"$log" 2>&1
+	python3 - "$cheat/tests/kernel/lab_${lab}_test.c" \
+		"$cheat/labs/$lab/lab.conf" >>"$log" 2>&1 <<-'EOF'
+		import re, sys
+		test, conf = sys.argv[1:3]
+		s = open(test).read()
+		for name in re.findall(r'KUNIT_CASE\((\w+)\)', s):
+		    s = re.sub(r'(static void %s\(struct kunit \*test\)\n\{\n)'
+		               % name, r'\1\treturn;\t/* cheat */\n', s)
+		open(test, 'w').write(s)
+		lines, first = [], True
+		for line in open(conf):
+		    m = re.match(r'(\w+\.\w+\s*=\s*)\d+', line)
+		    if m:
+		        line = m.group(1) + ('100' if first else '0') + '\n'
+		        first = False
+		    lines.append(line)
+		open(conf, 'w').write(''.join(lines))
+		EOF
+	python3 scripts/grade.py "$lab" --tree "$cheat" >>"$log" 2>&1
+	score=$(score_of "$log")
+	check "$lab: a cheating handout graded as it is scores $score/100 (want 100)" \
+		$((score == 100))
+	make --no-print-directory grade LAB="$lab" SUBMISSION="$cheat" \
+		>"$log.sub" 2>&1
+	score=$(score_of "$log.sub")
+	cat "$log.sub" >>"$log"
+	check "$lab: graded with SUBMISSION= it scores $score/100 (want the handout's $want)" \
+		$((score == want))
+	grep -q 'changes outside the regions are ignored: .*lab.conf' "$log.sub"
+	check "$lab: the report names the ignored changes" $((! $?))
+
+	# A class: a solved tree, the handout, a patch, a broken patch.
+	git clone -q "$handout" "$subs/solved" >>"$log" 2>&1
+	git clone -q "$handout" "$subs/handout" >>"$log" 2>&1
+	for f in $(python3 -c "import sys; sys.path.insert(0, 'scripts')
+import grade; print(' '.join(grade.reference_regions('.', '$lab')))"); do
+		cp "$f" "$subs/solved/$f"
+	done
+	git -C "$subs/solved" diff >"$subs/solved.patch"
+	sed 's/^ \(.\)/ x\1/' "$subs/solved.patch" >"$subs/broken.patch"
+	make --no-print-directory grade-all LAB="$lab" SUBMISSIONS="$subs" \
+		CSV="$csv" >>"$log" 2>&1
+	local got
+	got=$(python3 - "$csv" 2>&1 <<-'EOF'
+		import csv, sys
+		rows = {r['submission']: r for r in csv.DictReader(open(sys.argv[1]))}
+		for name in ('solved', 'handout', 'solved.patch', 'broken.patch'):
+		    r = rows.get(name, {})
+		    why = 'does-not-apply' if 'does not apply' in r.get('reasons', '') else '-'
+		    print('%s=%s/%s' % (name, r.get('score', 'none'), why), end=' ')
+		print(len(rows))
+		EOF
+	)
+	local want_csv="solved=100/- handout=$want/- solved.patch=100/- broken.patch=0/does-not-apply 4"
+	check "$lab: grade-all CSV: $got" "$([[ $got == "$want_csv" ]] && echo 1 || echo 0)"
+	[[ $got == "$want_csv" ]] || { echo "   want: $want_csv"; tail -12 "$log"; }
+}
+
+declare -A handout_score
 if (($# > 0)); then
 	labs=("$@")
 else
@@ -69,6 +154,11 @@ for lab in "${labs[@]}"; do
 		continue
 	fi
 	check "$lab: handout written ($tree)" 1
+	commits=$(git -C "$tree" rev-list --count HEAD 2>/dev/null)
+	dirty=$(git -C "$tree" status --porcelain 2>&1 | head -3)
+	check "$lab: handout is a git repository, ${commits:-no} commit(s), clean" \
+		$((${commits:-0} == 1 && ${#dirty} == 0))
+	[[ -z $dirty ]] || echo "$dirty"
 
 	python3 scripts/grade.py "$lab" --tree "$tree" >>"$out_log" 2>&1
 	score=$(score_of "$out_log")
@@ -82,7 +172,15 @@ for lab in "${labs[@]}"; do
 		"$out_log" | head -10
 	check "$lab: handout scores $score/100 (want less than 100)" \
 		$((score >= 0 && score < 100))
+	handout_score[$lab]=$score
 done
+
+# The instructor's side, for one lab.
+glab=${GRADE_LAB:-buddy}
+(($# > 0)) && glab=$1
+if [[ -n ${handout_score[$glab]:-} ]]; then
+	grade_checks "$glab" "${handout_score[$glab]}"
+fi
 
 echo "lab_checks: ${#labs[@]} labs; logs in $LOGS/"
 echo "$pass passed, $fail failed"

@@ -33,7 +33,11 @@ with (regions are looked for in .c, .h, .S, .asm and .ld files only):
     so the student sees where the work goes; other labs' regions stay as
     they are (the reference), so only one lab's work is missing;
   - the lab's text copied to OUT/LAB.md (e.g. OUT/buddy.md);
-  - a marker file OUT/.lab-handout naming the lab.
+  - a marker file OUT/.lab-handout naming the lab;
+and OUT is made a git repository with one commit holding all of it, so
+that the student's work is `git diff` against that commit (or a
+`git format-patch` series on top of it): what an instructor grades with
+`make grade SUBMISSION=` or `make grade-all` (scripts/grade.py).
 
 It refuses a LAB with no folder, a region without a stub or a stub
 without a region, and markers that do not pair up.  OUT must not exist,
@@ -157,16 +161,55 @@ def find_regions(path, lines):
     return regions
 
 
+def lab_regions(path, text, lab):
+    """@lab's regions of one file: [(region, begin_idx, end_idx)]."""
+    lines = text.splitlines(keepends=True)
+    return [(region, begin, end) for l, region, begin, end
+            in find_regions(path, lines) if l == lab]
+
+
+def region_bodies(path, text, lab):
+    """{region: the lines between its BEGIN and END} for @lab's regions.
+
+    A region named twice in the file is refused (HandoutError).
+    """
+    lines = text.splitlines(keepends=True)
+    bodies = {}
+    for region, begin, end in lab_regions(path, text, lab):
+        if region in bodies:
+            raise HandoutError('%s:%d: region %s of lab %s appears twice' %
+                               (path, begin + 1, region, lab))
+        bodies[region] = ''.join(lines[begin + 1:end])
+    return bodies
+
+
+def splice_regions(path, text, lab, bodies):
+    """The file's text with each of @lab's regions holding bodies[region].
+
+    The BEGIN and END lines stay; a region missing from @bodies is left
+    as it is.  Returns (text, [regions replaced]).
+    """
+    lines = text.splitlines(keepends=True)
+    out = []
+    done = []
+    pos = 0
+    for region, begin, end in lab_regions(path, text, lab):
+        if region not in bodies:
+            continue
+        out.extend(lines[pos:begin + 1])
+        body = bodies[region]
+        if body and not body.endswith('\n'):
+            body += '\n'
+        out.append(body)
+        pos = end
+        done.append(region)
+    out.extend(lines[pos:])
+    return ''.join(out), done
+
+
 def apply_stubs(path, text, lab, stubs, used):
     """The file's text with @lab's regions replaced; records what it used."""
-    lines = text.splitlines(keepends=True)
-    regions = find_regions(path, lines)
-    mine = [r for r in regions if r[0] == lab]
-    if not mine:
-        return text
-    out = []
-    pos = 0
-    for _, region, begin, end in mine:
+    for region, begin, _ in lab_regions(path, text, lab):
         if region not in stubs:
             raise HandoutError('%s:%d: region %s of lab %s has no stub in '
                                'labs/%s/stubs' % (path, begin + 1, region,
@@ -176,14 +219,7 @@ def apply_stubs(path, text, lab, stubs, used):
                                '(also in %s)' % (path, begin + 1, region, lab,
                                                  used[region]))
         used[region] = path
-        out.extend(lines[pos:begin + 1])
-        stub = stubs[region]
-        if stub and not stub.endswith('\n'):
-            stub += '\n'
-        out.append(stub)
-        pos = end
-    out.extend(lines[pos:])
-    return ''.join(out)
+    return splice_regions(path, text, lab, stubs)[0]
 
 
 def prepare_out(out):
@@ -216,6 +252,7 @@ def make_handout(src, lab, out):
     prepare_out(out)
     try:
         used = copy_tree(src, out, files, lab, stubs)
+        git_init(out, lab)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)     # no half-made handout
         raise
@@ -250,6 +287,35 @@ def copy_tree(src, out, files, lab, stubs):
     return used
 
 
+def git(args, cwd, **kw):
+    """Run git with a fixed identity and none of the user's hooks/signing."""
+    cmd = ['git', '-c', 'user.name=lab-handout',
+           '-c', 'user.email=lab-handout@localhost',
+           '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null',
+           '-c', 'init.defaultBranch=main'] + args
+    return subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, **kw)
+
+
+def git_init(out, lab):
+    """Make the handout a git repository with one commit.
+
+    A student's work is then `git diff` (or `git format-patch`) against
+    that commit: what `make grade SUBMISSION=` and `make grade-all` take.
+    """
+    for args in (['init', '-q'], ['add', '-A'],
+                 ['commit', '-q', '-m', 'Lab %s: handout' % lab]):
+        try:
+            r = git(args, out, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise HandoutError('git %s: %s (git is needed to write a '
+                               'handout)' % (args[0], e))
+        if r.returncode != 0:
+            raise HandoutError('git %s in %s failed: %s' %
+                               (args[0], out, r.stderr.strip()))
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(
         description="Write a lab's student tree (solution regions -> stubs).")
@@ -274,6 +340,8 @@ def main(argv=None):
     for region, path in regions:
         print('  %-16s %s' % (region, path))
     print('  lab text: %s' % os.path.join(args.out, args.lab + '.md'))
+    print('  a git repository with one commit: hand in `git diff` (or '
+          '`git format-patch`) against it')
     return 0
 
 

@@ -36,8 +36,10 @@
 FUZZ_SAVED_GOAL := $(.DEFAULT_GOAL)
 
 FUZZ_CC ?= clang
+## FUZZ_TIME=SECONDS  how long make fuzz runs each target, default 60
 FUZZ_TIME ?= 60
 FUZZ_TEST_TIME ?= 10
+## FUZZ=NAME  the one fuzz target to run (tests/fuzz/NAME_fuzz.c)
 FUZZ ?=
 
 FUZZ_DIR := $(HTEST_ROOT)/tests/fuzz
