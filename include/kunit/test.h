@@ -36,6 +36,8 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 
 enum kunit_status {
 	KUNIT_SUCCESS,
@@ -44,7 +46,6 @@ enum kunit_status {
 };
 
 struct kunit_suite;
-struct kunit_resource;
 
 struct kunit {
 	const char *name;		/* the case's name */
@@ -53,7 +54,9 @@ struct kunit {
 	char status_comment[256];	/* reason given to kunit_skip() */
 	void *priv;			/* for the suite's init/exit */
 	void *try_catch;		/* runner's private: how ASSERT escapes */
-	struct kunit_resource *resources;
+	/* runner's private: the deferred actions, newest first */
+	spinlock_t lock;
+	struct list_head resources;
 };
 
 struct kunit_case {
@@ -87,9 +90,40 @@ struct kunit_suite {
 int kunit_run_all(const char *glob);
 extern const char *kunit_current_test;	/* "suite.case" while it runs */
 
-/* Memory freed automatically when the case ends. */
-void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp);
+/*
+ * Deferred actions (Linux's resource/cleanup model): a case registers
+ * what must be undone, and the runner undoes it when the case ends, in
+ * reverse order of registration, however it ends: returned, failed an
+ * ASSERT, skipped, oopsed or timed out.  So a case never leaves a timer
+ * armed, a thread running or memory allocated behind it:
+ *
+ *	timer_setup(&t, fn, 0);
+ *	if (kunit_add_action_or_reset(test, del_timer_sync_action, &t))
+ *		... (t was already deleted)
+ *	mod_timer(&t, jiffies + 1);
+ *	KUNIT_ASSERT_...;	// if this fails, the timer is deleted anyway
+ *
+ * The runner calls the actions from its own thread, after the case's
+ * thread has ended: an action must not depend on running in the case's
+ * thread.
+ */
+typedef void (kunit_action_t)(void *);
+
+int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx);
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action,
+			      void *ctx);
+void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx);
+void kunit_release_action(struct kunit *test, kunit_action_t *action,
+			  void *ctx);
+void kunit_cleanup(struct kunit *test);
+void kunit_init_test(struct kunit *test, const char *name);
+
+/* Memory freed automatically when the case ends (by a deferred kfree). */
 void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp);
+void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp);
+void *kunit_kmalloc_array(struct kunit *test, size_t n, size_t size, gfp_t gfp);
+void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp_t gfp);
+void kunit_kfree(struct kunit *test, const void *ptr);
 
 /* Reports. */
 __printf(2, 3) void kunit_log_line(struct kunit *test, const char *fmt, ...);

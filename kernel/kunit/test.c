@@ -37,6 +37,8 @@
 #include <linux/glob.h>
 #include <linux/string.h>
 #include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/overflow.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
@@ -56,39 +58,272 @@ const char *kunit_current_test;
 static char current_name[512];
 
 /*
- * kunit_kmalloc() memory is kmalloc memory with a small header that links
- * it into the case's list; the runner frees the list when the case ends,
- * whether it passed, failed or oopsed.
+ * Deferred actions.  Each is a small node on the case's list, newest
+ * first; kunit_cleanup() pops and calls them until the list is empty, so
+ * an action that registers another (or a late kunit_kmalloc() from a
+ * timer) is still undone.  The list has its own lock because timers and
+ * other threads of the case may register actions too.
  */
-struct kunit_resource {
-	struct kunit_resource *next;
-	unsigned long pad;		/* keeps the payload 16-byte aligned */
+struct kunit_action_node {
+	struct list_head list;
+	kunit_action_t *action;
+	void *ctx;
 };
 
-void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp)
+/**
+ * kunit_init_test - prepare a struct kunit for a case (or a fake case)
+ * @test: the structure, zeroed or not
+ * @name: the case's name (reports print it)
+ *
+ * Context: Any context.
+ */
+void kunit_init_test(struct kunit *test, const char *name)
 {
-	struct kunit_resource *res = kmalloc(sizeof(*res) + size, gfp);
-
-	if (!res)
-		return NULL;
-	res->next = test->resources;
-	test->resources = res;
-	return res + 1;
+	memset(test, 0, sizeof(*test));
+	test->name = name;
+	test->status = KUNIT_SUCCESS;
+	spin_lock_init(&test->lock);
+	INIT_LIST_HEAD(&test->resources);
 }
 
+static int __kunit_add_action(struct kunit *test, kunit_action_t *action,
+			      void *ctx, gfp_t gfp)
+{
+	struct kunit_action_node *node = kmalloc(sizeof(*node), gfp);
+	unsigned long flags;
+
+	if (!node)
+		return -ENOMEM;
+	node->action = action;
+	node->ctx = ctx;
+	spin_lock_irqsave(&test->lock, flags);
+	list_add(&node->list, &test->resources);
+	spin_unlock_irqrestore(&test->lock, flags);
+	return 0;
+}
+
+/**
+ * kunit_add_action - call @action(@ctx) when the case ends
+ * @test: the case
+ * @action: what to call
+ * @ctx: its argument
+ *
+ * Actions run in reverse order of registration once the case has ended,
+ * whether it returned, failed an assertion, oopsed or timed out.
+ *
+ * Return: 0, or -ENOMEM (then @action is not registered and not called).
+ * Context: Process context (allocates with GFP_KERNEL).
+ */
+int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	return __kunit_add_action(test, action, ctx, GFP_KERNEL);
+}
+
+/**
+ * kunit_add_action_or_reset - kunit_add_action(), or call @action at once
+ * @test: the case
+ * @action: what to call
+ * @ctx: its argument
+ *
+ * When the action cannot be registered, @action(@ctx) is called before
+ * returning, so the caller's object is undone either way.
+ *
+ * Return: 0, or -ENOMEM (and @action(@ctx) has run).
+ * Context: Process context (allocates with GFP_KERNEL).
+ */
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action,
+			      void *ctx)
+{
+	int ret = kunit_add_action(test, action, ctx);
+
+	if (ret)
+		action(ctx);
+	return ret;
+}
+
+/* Unlink the newest node registered with (@action, @ctx), or NULL. */
+static struct kunit_action_node *kunit_take_action(struct kunit *test,
+						   kunit_action_t *action,
+						   const void *ctx)
+{
+	struct kunit_action_node *node, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&test->lock, flags);
+	list_for_each_entry(node, &test->resources, list) {
+		if (node->action == action && node->ctx == ctx) {
+			list_del(&node->list);
+			found = node;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&test->lock, flags);
+	return found;
+}
+
+/**
+ * kunit_remove_action - forget a deferred action without calling it
+ * @test: the case
+ * @action: as registered
+ * @ctx: as registered
+ *
+ * The newest registration matching both is removed; none matching is
+ * not an error.
+ *
+ * Context: Any context.
+ */
+void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx)
+{
+	kfree(kunit_take_action(test, action, ctx));
+}
+
+/**
+ * kunit_release_action - call a deferred action now, and forget it
+ * @test: the case
+ * @action: as registered
+ * @ctx: as registered
+ *
+ * Nothing happens when no registration matches.
+ *
+ * Context: whatever @action needs.
+ */
+void kunit_release_action(struct kunit *test, kunit_action_t *action,
+			  void *ctx)
+{
+	struct kunit_action_node *node = kunit_take_action(test, action, ctx);
+
+	if (node) {
+		kfree(node);
+		action(ctx);
+	}
+}
+
+/**
+ * kunit_cleanup - run every deferred action of @test, newest first
+ * @test: the case
+ *
+ * The runner calls it when the case has ended.
+ *
+ * Context: Process context.
+ */
+void kunit_cleanup(struct kunit *test)
+{
+	struct kunit_action_node *node;
+	unsigned long flags;
+
+	for (;;) {
+		spin_lock_irqsave(&test->lock, flags);
+		node = list_first_entry_or_null(&test->resources,
+						struct kunit_action_node, list);
+		if (node)
+			list_del(&node->list);
+		spin_unlock_irqrestore(&test->lock, flags);
+		if (!node)
+			break;
+		node->action(node->ctx);
+		kfree(node);
+	}
+}
+
+/* kfree() as an action: its argument is const. */
+static void kunit_kfree_action(void *p)
+{
+	kfree(p);
+}
+
+/**
+ * kunit_kmalloc - kmalloc() memory that is freed when the case ends
+ * @test: the case
+ * @size: bytes
+ * @gfp: as for kmalloc() (also used for the bookkeeping)
+ *
+ * Return: the memory, or NULL.
+ * Context: as kmalloc() with @gfp.
+ */
+void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	void *p = kmalloc(size, gfp);
+
+	if (p && __kunit_add_action(test, kunit_kfree_action, p, gfp)) {
+		kfree(p);
+		return NULL;
+	}
+	return p;
+}
+
+/**
+ * kunit_kzalloc - kunit_kmalloc(), zeroed
+ * @test: the case
+ * @size: bytes
+ * @gfp: as for kmalloc()
+ *
+ * Return: the memory, or NULL.
+ * Context: as kmalloc() with @gfp.
+ */
 void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp)
 {
 	return kunit_kmalloc(test, size, gfp | __GFP_ZERO);
 }
 
-static void kunit_free_resources(struct kunit *test)
+/**
+ * kunit_kmalloc_array - kunit_kmalloc() of @n elements of @size bytes
+ * @test: the case
+ * @n: elements
+ * @size: bytes each
+ * @gfp: as for kmalloc()
+ *
+ * Return: the memory, or NULL (also when @n * @size overflows).
+ * Context: as kmalloc() with @gfp.
+ */
+void *kunit_kmalloc_array(struct kunit *test, size_t n, size_t size, gfp_t gfp)
 {
-	while (test->resources) {
-		struct kunit_resource *res = test->resources;
+	size_t bytes;
 
-		test->resources = res->next;
-		kfree(res);
+	if (check_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kunit_kmalloc(test, bytes, gfp);
+}
+
+/**
+ * kunit_kcalloc - kunit_kmalloc_array(), zeroed
+ * @test: the case
+ * @n: elements
+ * @size: bytes each
+ * @gfp: as for kmalloc()
+ *
+ * Return: the memory, or NULL.
+ * Context: as kmalloc() with @gfp.
+ */
+void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp_t gfp)
+{
+	return kunit_kmalloc_array(test, n, size, gfp | __GFP_ZERO);
+}
+
+/**
+ * kunit_kfree - free kunit_kmalloc() memory before the case ends
+ * @test: the case
+ * @ptr: what kunit_kmalloc() returned (NULL is ignored)
+ *
+ * A pointer that @test did not allocate is reported as a failure of the
+ * case and not freed.
+ *
+ * Context: Any context.
+ */
+void kunit_kfree(struct kunit *test, const void *ptr)
+{
+	struct kunit_action_node *node;
+
+	if (!ptr)
+		return;
+	node = kunit_take_action(test, kunit_kfree_action, ptr);
+	if (!node) {
+		test->status = KUNIT_FAILURE;
+		kunit_err(test, "kunit_kfree: %px was not allocated by kunit_kmalloc() in this case",
+			  ptr);
+		return;
 	}
+	kfree(node);
+	kfree(ptr);
 }
 
 /*
@@ -263,8 +498,11 @@ static int kunit_case_thread(void *data)
 	test->try_catch = &catcher;
 	ret = oops_catch(&catcher);
 	if (ret == 0) {
-		if (suite->init && suite->init(test)) {
-			kunit_err(test, "failed to initialize");
+		int err = suite->init ? suite->init(test) : 0;
+
+		if (err) {
+			kunit_err(test, "failed to initialize: the suite's init() returned %d",
+				  err);
 			test->status = KUNIT_FAILURE;
 		} else {
 			run->tc->run_case(test);
@@ -290,46 +528,79 @@ static int kunit_case_thread(void *data)
 }
 
 /*
- * Run one case in its own kernel thread ("kunit_try_catch", as in
- * Linux), wait for it, check for leaks; returns its status.  A case that
- * does not finish in KUNIT_CASE_TIMEOUT_S fails and is left behind.
+ * Run the case's deferred actions, in the runner's thread, under an oops
+ * catcher of its own: an action that oopses fails the case, and the
+ * actions registered before it still run.
  */
-static enum kunit_status run_case(struct kunit_suite *suite,
-				  struct kunit_case *tc)
+static void kunit_run_cleanup(struct kunit *test)
 {
+	struct oops_catcher catcher;
+
+	while (!list_empty(&test->resources)) {
+		if (oops_catch(&catcher) == 0) {
+			kunit_cleanup(test);
+			oops_uncatch(&catcher);
+		} else {
+			kunit_err(test, "a deferred action oopsed (report above)");
+			test->status = KUNIT_FAILURE;
+		}
+	}
+}
+
+/*
+ * Run one case in its own kernel thread ("kunit_try_catch", as in
+ * Linux), wait for it, run its deferred actions, check for leaks;
+ * returns its status.  A case that does not finish in @timeout jiffies
+ * fails and is left behind.
+ *
+ * The runner's own tests call it from inside a case (a nested run): the
+ * outer case's name stays current and no "# RUN" line is printed, so the
+ * host still knows which real case is running.
+ */
+enum kunit_status kunit_run_case(struct kunit_suite *suite,
+				 struct kunit_case *tc, unsigned long timeout)
+{
+	const char *outer = kunit_current_test;
 	struct kunit_case_run *run;
 	struct kunit_usage usage;
 	struct task_struct *task;
 	enum kunit_status status;
 
-	snprintf(current_name, sizeof(current_name), "%s.%s", suite->name,
-		 tc->name);
-	kunit_current_test = current_name;
-	printk(KERN_INFO "    # RUN %s\n", current_name);
+	if (!outer) {
+		snprintf(current_name, sizeof(current_name), "%s.%s",
+			 suite->name, tc->name);
+		kunit_current_test = current_name;
+		printk(KERN_INFO "    # RUN %s\n", current_name);
+	}
 	kunit_usage_now(&usage);
 
 	run = kzalloc(sizeof(*run), GFP_KERNEL);
-	if (!run)
+	if (!run) {
+		printk(KERN_INFO "    # %s: cannot allocate the runner's record of the case (out of memory)\n",
+		       tc->name);
+		kunit_current_test = outer;
 		return KUNIT_FAILURE;
+	}
 	run->suite = suite;
 	run->tc = tc;
-	run->test.name = tc->name;
+	kunit_init_test(&run->test, tc->name);
 	run->test.suite = suite;
-	run->test.status = KUNIT_SUCCESS;
 
 	task = kthread_run(kunit_case_thread, run, "kunit_try_catch");
 	if (IS_ERR(task)) {
-		kunit_err(&run->test, "cannot start the test thread");
+		kunit_err(&run->test, "cannot start the test thread (error %ld)",
+			  PTR_ERR(task));
 		kfree(run);
+		kunit_current_test = outer;
 		return KUNIT_FAILURE;
 	}
-	if (kthread_join_timeout(task, KUNIT_CASE_TIMEOUT_S * HZ, NULL)) {
+	if (kthread_join_timeout(task, timeout, NULL)) {
 		/* still running: leave it (and its memory) alone */
-		kunit_err(&run->test, "timed out after %d s", KUNIT_CASE_TIMEOUT_S);
-		kunit_current_test = NULL;
+		kunit_err(&run->test, "timed out after %lu s", timeout / HZ);
+		kunit_current_test = outer;
 		return KUNIT_FAILURE;
 	}
-	kunit_free_resources(&run->test);
+	kunit_run_cleanup(&run->test);
 	status = run->test.status;
 	kfree(run);
 	{
@@ -338,7 +609,7 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 		kunit_check_leaks(&check, &usage);
 		status = check.status;
 	}
-	kunit_current_test = NULL;
+	kunit_current_test = outer;
 	return status;
 }
 
@@ -396,7 +667,7 @@ static bool run_suite(struct kunit_suite *suite, const char *glob,
 	for (tc = suite->test_cases; tc->run_case; tc++) {
 		if (!glob_matches(glob, suite->name, tc->name))
 			continue;
-		tc->status = run_case(suite, tc);
+		tc->status = kunit_run_case(suite, tc, KUNIT_CASE_TIMEOUT_S * HZ);
 		counts[tc->status]++;
 		if (tc->status == KUNIT_SKIPPED)
 			printk(KERN_INFO "    ok %u %s # SKIP\n", ++n, tc->name);

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Tests for the test runner itself (kernel/kunit/test.c): the leak check
- * that every case passes through, kunit_kzalloc(), and the glob filter.
+ * that every case passes through, deferred actions and kunit_kzalloc(),
+ * and the glob filter.  Some run a fake case through the runner
+ * (kunit_run_case(), a nested run) to see what it does when a case
+ * fails an assertion or oopses.
  */
 #include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/fault-inject.h>
 #include <linux/glob.h>
+#include <linux/jiffies.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -100,6 +106,199 @@ static void kzalloc_is_zeroed_and_managed(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, kunit_kmalloc(test, 5000, GFP_KERNEL));
 }
 
+/* Deferred actions record their calls here: "a", "b", ... in call order. */
+struct action_log {
+	char calls[16];
+	unsigned int n;
+};
+
+static struct action_log action_log;
+
+static void log_a(void *ctx)
+{
+	struct action_log *log = ctx;
+
+	log->calls[log->n++] = 'a';
+}
+
+static void log_b(void *ctx)
+{
+	struct action_log *log = ctx;
+
+	log->calls[log->n++] = 'b';
+}
+
+static void log_c(void *ctx)
+{
+	struct action_log *log = ctx;
+
+	log->calls[log->n++] = 'c';
+}
+
+static void actions_run_newest_first(struct kunit *test)
+{
+	struct action_log log = { };
+	struct kunit fake;
+
+	kunit_init_test(&fake, "fake");
+	KUNIT_ASSERT_EQ(test, kunit_add_action(&fake, log_a, &log), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(&fake, log_b, &log), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(&fake, log_c, &log), 0);
+	KUNIT_EXPECT_EQ(test, log.n, 0U);
+	kunit_cleanup(&fake);
+	KUNIT_EXPECT_STREQ(test, log.calls, "cba");
+	KUNIT_EXPECT_TRUE(test, list_empty(&fake.resources));
+}
+
+static void remove_and_release_action(struct kunit *test)
+{
+	struct action_log log = { };
+	struct kunit fake;
+
+	kunit_init_test(&fake, "fake");
+	KUNIT_ASSERT_EQ(test, kunit_add_action(&fake, log_a, &log), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(&fake, log_b, &log), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(&fake, log_c, &log), 0);
+
+	kunit_remove_action(&fake, log_b, &log);	/* forgotten, not called */
+	KUNIT_EXPECT_EQ(test, log.n, 0U);
+	kunit_release_action(&fake, log_a, &log);	/* called now */
+	KUNIT_EXPECT_STREQ(test, log.calls, "a");
+	kunit_release_action(&fake, log_a, &log);	/* no longer registered */
+	kunit_remove_action(&fake, log_a, NULL);	/* never registered */
+	KUNIT_EXPECT_STREQ(test, log.calls, "a");
+
+	kunit_cleanup(&fake);
+	KUNIT_EXPECT_STREQ(test, log.calls, "ac");
+}
+
+/* When the node cannot be allocated, _or_reset calls the action at once. */
+static void add_action_or_reset_calls_on_failure(struct kunit *test)
+{
+	struct action_log log = { };
+	struct kunit fake;
+	int ret;
+
+	kunit_init_test(&fake, "fake");
+	fault_attr_set(&failslab, 1, 100, 0, 1);	/* the next kmalloc fails */
+	ret = kunit_add_action_or_reset(&fake, log_a, &log);
+	fault_attr_clear(&failslab);
+	KUNIT_EXPECT_EQ(test, ret, -ENOMEM);
+	KUNIT_EXPECT_STREQ(test, log.calls, "a");
+	KUNIT_EXPECT_TRUE(test, list_empty(&fake.resources));
+
+	KUNIT_EXPECT_EQ(test, kunit_add_action_or_reset(&fake, log_b, &log), 0);
+	KUNIT_EXPECT_STREQ(test, log.calls, "a");
+	kunit_cleanup(&fake);
+	KUNIT_EXPECT_STREQ(test, log.calls, "ab");
+}
+
+static void kfree_frees_at_once(struct kunit *test)
+{
+	unsigned long before = slab_objects_live();
+	struct kunit fake;
+	void *p, *q;
+	u64 seq;
+
+	kunit_init_test(&fake, "fake");
+	p = kunit_kmalloc(&fake, 100, GFP_KERNEL);
+	q = kunit_kcalloc(&fake, 10, 10, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	KUNIT_EXPECT_EQ(test, slab_objects_live(), before + 4);	/* 2 + 2 nodes */
+	kunit_kfree(&fake, p);
+	KUNIT_EXPECT_EQ(test, slab_objects_live(), before + 2);
+	KUNIT_EXPECT_EQ(test, (int)fake.status, (int)KUNIT_SUCCESS);
+
+	/* a pointer the case did not get from kunit_kmalloc() */
+	seq = log_seq();
+	kunit_kfree(&fake, &before);
+	KUNIT_EXPECT_EQ(test, (int)fake.status, (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "was not allocated by kunit_kmalloc()"), 0ULL);
+	KUNIT_EXPECT_NULL(test, kunit_kmalloc_array(&fake, SIZE_MAX / 2, 4, GFP_KERNEL));
+
+	kunit_cleanup(&fake);
+	KUNIT_EXPECT_EQ(test, slab_objects_live(), before);
+}
+
+/*
+ * Fake cases for nested runs: each registers actions, and allocates with
+ * kunit_kzalloc(), then ends in its own way.
+ */
+static void fake_setup(struct kunit *test)
+{
+	KUNIT_ASSERT_NOT_NULL(test, kunit_kzalloc(test, 64, GFP_KERNEL));
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, log_a, &action_log), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, log_b, &action_log), 0);
+}
+
+static void fake_returns(struct kunit *test)
+{
+	fake_setup(test);
+}
+
+static void fake_fails_an_assertion(struct kunit *test)
+{
+	fake_setup(test);
+	KUNIT_ASSERT_EQ(test, 1, 2);
+	kunit_add_action(test, log_c, &action_log);	/* not reached */
+}
+
+static void fake_skips(struct kunit *test)
+{
+	fake_setup(test);
+	kunit_skip(test, "nothing to do here");
+}
+
+static void fake_oopses(struct kunit *test)
+{
+	int *volatile p = NULL;
+
+	fake_setup(test);
+	*(volatile int *)p = 1;
+}
+
+static struct kunit_case fake_cases[] = {
+	KUNIT_CASE(fake_returns),
+	KUNIT_CASE(fake_fails_an_assertion),
+	KUNIT_CASE(fake_skips),
+	KUNIT_CASE(fake_oopses),
+	{}
+};
+
+static struct kunit_suite fake_suite = {
+	.name = "fake",
+	.test_cases = fake_cases,
+};
+
+/* Run fake case @i; its actions must have run newest first. */
+static enum kunit_status run_fake(struct kunit *test, unsigned int i)
+{
+	enum kunit_status status;
+
+	memset(&action_log, 0, sizeof(action_log));
+	status = kunit_run_case(&fake_suite, &fake_cases[i], 10 * HZ);
+	KUNIT_EXPECT_STREQ_MSG(test, action_log.calls, "ba",
+			       "the actions of %s", fake_cases[i].name);
+	return status;
+}
+
+/*
+ * However a case ends, its actions run and its kunit_kzalloc() memory is
+ * freed (the nested run's leak check would fail it otherwise).
+ */
+static void actions_run_however_the_case_ends(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 0), (int)KUNIT_SUCCESS);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 1), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 2), (int)KUNIT_SKIPPED);
+}
+
+static void actions_run_when_the_case_oopses(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 3), (int)KUNIT_FAILURE);
+}
+
 static void glob_matches_like_a_shell(struct kunit *test)
 {
 	KUNIT_EXPECT_TRUE(test, glob_match("*", "anything"));
@@ -116,6 +315,12 @@ static struct kunit_case kunit_cases[] = {
 	KUNIT_CASE(leak_check_finds_pages),
 	KUNIT_CASE(leak_check_finds_vmalloc_areas),
 	KUNIT_CASE(kzalloc_is_zeroed_and_managed),
+	KUNIT_CASE(actions_run_newest_first),
+	KUNIT_CASE(remove_and_release_action),
+	KUNIT_CASE(add_action_or_reset_calls_on_failure),
+	KUNIT_CASE(kfree_frees_at_once),
+	KUNIT_CASE(actions_run_however_the_case_ends),
+	KUNIT_CASE(actions_run_when_the_case_oopses),
 	KUNIT_CASE(glob_matches_like_a_shell),
 	{}
 };
