@@ -47,6 +47,8 @@ enum kunit_status {
 
 struct kunit_suite;
 
+#define KUNIT_MAX_EXPECTED_REPORTS	4
+
 struct kunit {
 	const char *name;		/* the case's name */
 	struct kunit_suite *suite;
@@ -57,6 +59,11 @@ struct kunit {
 	/* runner's private: the deferred actions, newest first */
 	spinlock_t lock;
 	struct list_head resources;
+	/* reports the case prints on purpose: kunit_expect_reports() */
+	const char *expected_reports[KUNIT_MAX_EXPECTED_REPORTS];
+	unsigned int nr_expected_reports;
+	/* runner's private: set when the case timed out and must stop */
+	bool stop_requested;
 };
 
 struct kunit_case {
@@ -89,6 +96,16 @@ struct kunit_suite {
 /* Runner entry points (kernel/kunit/). */
 int kunit_run_all(const char *glob);
 extern const char *kunit_current_test;	/* "suite.case" while it runs */
+
+/*
+ * Stopping a case that timed out: the runner sets stop_requested, and
+ * the case's thread abandons the case at its next safe point, an
+ * interrupt that returns to preemptible code (arch's do_interrupt()) or
+ * a might_sleep() with nothing held (__might_sleep()).
+ */
+struct pt_regs;
+void kunit_stop_at_interrupt(struct pt_regs *regs);
+void kunit_stop_at_might_sleep(void);
 
 /*
  * Deferred actions (Linux's resource/cleanup model): a case registers
@@ -124,6 +141,26 @@ void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp);
 void *kunit_kmalloc_array(struct kunit *test, size_t n, size_t size, gfp_t gfp);
 void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp_t gfp);
 void kunit_kfree(struct kunit *test, const void *ptr);
+
+/*
+ * Kernel reports (a "BUG:", "BUG <cache>", "WARNING:" or "kernel BUG at"
+ * line, or an oops) printed while a case runs fail it, unless the case
+ * declares them first, as Linux's KUnit does for the KASAN reports its
+ * tests cause (KUNIT_EXPECT_KASAN_FAIL):
+ *
+ *	kunit_expect_reports(test, "BUG: sleeping function called from invalid context");
+ *
+ * declares the first lines (their beginnings) of the reports the case
+ * prints on purpose, up to KUNIT_MAX_EXPECTED_REPORTS of them.  When the
+ * case ends, every report printed since it started must begin with one
+ * of them, and each of them must have begun at least one report (unless
+ * the case was skipped); otherwise the case fails, and says which.  An
+ * oops headline that follows a "BUG:" line within a few lines is part of
+ * that report.
+ */
+#define kunit_expect_reports(test, ...)					\
+	__kunit_expect_reports(test, (const char *const[]){ __VA_ARGS__, NULL })
+void __kunit_expect_reports(struct kunit *test, const char *const *first_lines);
 
 /* Reports. */
 __printf(2, 3) void kunit_log_line(struct kunit *test, const char *fmt, ...);

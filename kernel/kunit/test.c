@@ -44,14 +44,18 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <kunit/test.h>
+#include <kernel/log.h>
 #include <kernel/oops.h>
 #include <kernel/slab_stats.h>
 #include <kernel/kunit_leaks.h>
 #include <kernel/pgtable.h>
 #include <kernel/vmalloc_stats.h>
+#include <asm/ptrace.h>
 
 #define KUNIT_ABORT_ASSERT	2	/* longjmp value for ASSERT/skip */
+#define KUNIT_ABORT_STOP	3	/* longjmp value for a stopped case */
 #define KUNIT_CASE_TIMEOUT_S	120	/* a case running longer fails */
+#define KUNIT_STOP_GRACE	(2 * HZ) /* for a timed-out case to stop */
 
 extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
 const char *kunit_current_test;
@@ -367,6 +371,147 @@ void kunit_check_leaks(struct kunit *test, const struct kunit_usage *before)
 	}
 }
 
+/**
+ * __kunit_expect_reports - declare the reports a case prints on purpose
+ * @test: the case
+ * @first_lines: NULL-terminated; each the beginning of a report's first line
+ *
+ * Use kunit_expect_reports(test, "...", ...).  Declaring more than
+ * KUNIT_MAX_EXPECTED_REPORTS fails the case.
+ *
+ * Context: Any context.
+ */
+void __kunit_expect_reports(struct kunit *test, const char *const *first_lines)
+{
+	for (; *first_lines; first_lines++) {
+		if (test->nr_expected_reports == KUNIT_MAX_EXPECTED_REPORTS) {
+			KUNIT_FAIL(test, "more than %d expected reports declared",
+				   KUNIT_MAX_EXPECTED_REPORTS);
+			return;
+		}
+		test->expected_reports[test->nr_expected_reports++] = *first_lines;
+	}
+}
+
+/* How the first line of a report begins (SPEC section 5). */
+static const char *const report_starts[] = {
+	"BUG:",			/* BUG: sleeping function called ..., oopses */
+	"BUG ",			/* slab: BUG kmalloc-64 (Not tainted): ... */
+	"WARNING:",		/* WARN_ON() */
+	"kernel BUG at ",	/* BUG() */
+};
+
+/* An oops headline, "Oops: 0002 [#1] PREEMPT" or "divide error: 0000 [#3] PREEMPT". */
+static bool is_oops_line(const char *line)
+{
+	const char *p = strstr(line, " [#");
+
+	return p && strstr(p, "] PREEMPT");
+}
+
+/*
+ * An oops line this close below a "BUG:" line is that report's second
+ * headline (the page-fault report prints two #PF lines and notes between).
+ */
+#define REPORT_OOPS_LINE_WITHIN	8
+#define REPORT_LINE_MAX		160
+#define REPORT_UNEXPECTED_SHOWN	5
+
+struct report_scan {
+	struct kunit *test;
+	bool seen[KUNIT_MAX_EXPECTED_REPORTS];
+	unsigned int unexpected;
+	unsigned int lines_since_bug;
+};
+
+/* One console line (timestamp still on): a report, expected or not? */
+static void scan_line(struct report_scan *scan, char *line)
+{
+	struct kunit *test = scan->test;
+	bool headline = false, bug;
+	unsigned int i;
+
+	if (line[0] == '[') {		/* "[    1.234567] " */
+		char *end = strstr(line, "] ");
+
+		if (end)
+			line = end + 2;
+	}
+	for (i = 0; i < ARRAY_SIZE(report_starts); i++)
+		if (!strncmp(line, report_starts[i], strlen(report_starts[i])))
+			headline = true;
+	bug = headline && (!strncmp(line, "BUG:", 4) ||
+			   !strncmp(line, "kernel BUG at ", 14));
+	if (!headline && is_oops_line(line))
+		headline = scan->lines_since_bug > REPORT_OOPS_LINE_WITHIN;
+	scan->lines_since_bug = bug ? 0 : scan->lines_since_bug + 1;
+	if (!headline)
+		return;
+
+	for (i = 0; i < test->nr_expected_reports; i++) {
+		const char *want = test->expected_reports[i];
+
+		if (!strncmp(line, want, strlen(want))) {
+			scan->seen[i] = true;
+			return;
+		}
+	}
+	test->status = KUNIT_FAILURE;
+	if (scan->unexpected++ < REPORT_UNEXPECTED_SHOWN)
+		kunit_err(test, "unexpected report: %s", line);
+}
+
+/*
+ * The report check: read the console text printed from @from to now, a
+ * line at a time, and judge each report's first line against what the
+ * case declared with kunit_expect_reports().
+ */
+static void kunit_check_reports(struct kunit *test, u64 from)
+{
+	struct report_scan scan = {
+		.test = test,
+		.lines_since_bug = REPORT_OOPS_LINE_WITHIN + 1,
+	};
+	char chunk[256], line[REPORT_LINE_MAX];
+	u64 seq = from, end = log_seq();
+	size_t len = 0, n, i;
+	unsigned int e;
+
+	if (from < log_first_seq())
+		kunit_err(test, "report check: the log ring wrapped, %llu bytes printed by the case were not checked",
+			  (unsigned long long)(log_first_seq() - from));
+	while (seq < end) {
+		n = log_read(&seq, chunk, min_t(u64, sizeof(chunk), end - seq + 1));
+		if (!n)
+			break;
+		for (i = 0; i < n; i++) {
+			if (chunk[i] == '\n') {
+				line[len] = '\0';
+				scan_line(&scan, line);
+				len = 0;
+			} else if (len < sizeof(line) - 1) {
+				line[len++] = chunk[i];
+			}
+		}
+	}
+	if (len) {
+		line[len] = '\0';
+		scan_line(&scan, line);
+	}
+	if (scan.unexpected > REPORT_UNEXPECTED_SHOWN)
+		kunit_err(test, "... and %u more unexpected reports",
+			  scan.unexpected - REPORT_UNEXPECTED_SHOWN);
+	if (test->status == KUNIT_SKIPPED)
+		return;
+	for (e = 0; e < test->nr_expected_reports; e++) {
+		if (scan.seen[e])
+			continue;
+		test->status = KUNIT_FAILURE;
+		kunit_err(test, "expected report not printed: %s",
+			  test->expected_reports[e]);
+	}
+}
+
 void kunit_log_line(struct kunit *test, const char *fmt, ...)
 {
 	char line[512];
@@ -385,6 +530,67 @@ void __kunit_abort(struct kunit *test)
 
 	oops_catcher_top = c->prev;
 	kernel_longjmp(&c->buf, KUNIT_ABORT_ASSERT);
+}
+
+/*
+ * Stopping a timed-out case.  The case's thread cannot be killed at an
+ * arbitrary instruction: it may hold a spin lock or have interrupts off.
+ * It is stopped where it could have been preempted or could sleep
+ * (preempt_count() 0, interrupts on), which is where the kernel allows
+ * another task to run in its place: it resumes at the runner's catcher,
+ * as after an oops, and the runner then undoes what it registered.
+ * A sleeping thread is not woken for this: one woken by hand could be
+ * stopped with its wait-queue entry still linked.  A case that sleeps
+ * for ever in a wait queue is quarantined instead (kunit_stop_case()).
+ * A mutex the case holds stays held: the same limit as an oops.
+ */
+static bool kunit_stop_due(struct kunit *test)
+{
+	if (!READ_ONCE(test->stop_requested) || !test->try_catch ||
+	    READ_ONCE(current->__state) != TASK_RUNNING)
+		return false;
+	WRITE_ONCE(test->stop_requested, false);	/* once */
+	return true;
+}
+
+/**
+ * kunit_stop_at_interrupt - stop a timed-out case as an interrupt returns
+ * @regs: the registers the interrupt returns to (preemptible code of the
+ *	  case's thread)
+ *
+ * Rewrites @regs so that the interrupt "returns" into the longjmp to the
+ * case's catcher, below its frame, as oops_end() does for an oops.
+ *
+ * Context: Hard interrupt, on its way out; interrupts off.
+ */
+void kunit_stop_at_interrupt(struct pt_regs *regs)
+{
+	struct kunit *test = current->kunit_test;
+	struct oops_catcher *c = test->try_catch;
+
+	if (!kunit_stop_due(test))
+		return;
+	oops_catcher_top = c->prev;
+	regs->ip = (unsigned long)kernel_longjmp;
+	regs->di = (unsigned long)&c->buf;
+	regs->si = KUNIT_ABORT_STOP;
+	regs->sp = ((c->buf.rsp - 128) & ~15UL) - 8;
+}
+
+/**
+ * kunit_stop_at_might_sleep - stop a timed-out case where it may sleep
+ *
+ * Context: Process context (the case's thread, in might_sleep()).
+ */
+void kunit_stop_at_might_sleep(void)
+{
+	struct kunit *test = current->kunit_test;
+	struct oops_catcher *c = test->try_catch;
+
+	if (preempt_count() || irqs_disabled() || !kunit_stop_due(test))
+		return;
+	oops_catcher_top = c->prev;
+	kernel_longjmp(&c->buf, KUNIT_ABORT_STOP);
 }
 
 void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
@@ -483,47 +689,70 @@ struct kunit_case_run {
 };
 
 /*
- * The body of a case, in its own thread, under an oops catcher: init,
- * the case, exit.  Returns through the catcher on an ASSERT failure, a
- * kunit_skip() or an oops.
+ * Run @fn(@test) under the catcher that ASSERT, kunit_skip(), an oops and
+ * a stop request resume at; returns how it ended (0: it returned).
  */
-static int kunit_case_thread(void *data)
+static int kunit_try(struct kunit *test, void (*fn)(struct kunit *test))
 {
-	struct kunit_case_run *run = data;
-	struct kunit_suite *suite = run->suite;
-	struct kunit *test = &run->test;
 	struct oops_catcher catcher;
 	int ret;
 
 	test->try_catch = &catcher;
 	ret = oops_catch(&catcher);
 	if (ret == 0) {
-		int err = suite->init ? suite->init(test) : 0;
-
-		if (err) {
-			kunit_err(test, "failed to initialize: the suite's init() returned %d",
-				  err);
-			test->status = KUNIT_FAILURE;
-		} else {
-			run->tc->run_case(test);
-		}
+		fn(test);
 		oops_uncatch(&catcher);
-	} else if (ret != KUNIT_ABORT_ASSERT) {
-		kunit_err(test, "the test case oopsed (report above)");
+	}
+	test->try_catch = NULL;
+	return ret;
+}
+
+static void kunit_init_and_run(struct kunit *test)
+{
+	struct kunit_case_run *run = container_of(test, struct kunit_case_run, test);
+	int err = run->suite->init ? run->suite->init(test) : 0;
+
+	if (err) {
 		test->status = KUNIT_FAILURE;
+		kunit_err(test, "failed to initialize: the suite's init() returned %d",
+			  err);
+		return;
 	}
+	run->tc->run_case(test);
+}
 
-	if (suite->exit) {
-		struct oops_catcher exit_catcher;
+static void kunit_exit(struct kunit *test)
+{
+	test->suite->exit(test);
+}
 
-		if (oops_catch(&exit_catcher) == 0) {
-			suite->exit(test);
-			oops_uncatch(&exit_catcher);
-		} else {
-			kunit_err(test, "the suite's exit() oopsed");
-			test->status = KUNIT_FAILURE;
-		}
-	}
+/* What ended a case or its exit(), said in the KTAP output. */
+static void kunit_ended(struct kunit *test, int how, const char *what)
+{
+	if (how == 0 || how == KUNIT_ABORT_ASSERT)
+		return;
+	test->status = KUNIT_FAILURE;
+	if (how == KUNIT_ABORT_STOP)
+		kunit_err(test, "%s was stopped", what);
+	else
+		kunit_err(test, "%s oopsed (report above)", what);
+}
+
+/*
+ * The body of a case, in its own thread: init and the case, then the
+ * suite's exit(), each under its own catcher, so exit() runs however the
+ * case ended.
+ */
+static int kunit_case_thread(void *data)
+{
+	struct kunit_case_run *run = data;
+	struct kunit *test = &run->test;
+
+	current->kunit_test = test;
+	kunit_ended(test, kunit_try(test, kunit_init_and_run), "the test case");
+	if (run->suite->exit)
+		kunit_ended(test, kunit_try(test, kunit_exit), "the suite's exit()");
+	current->kunit_test = NULL;
 	return 0;
 }
 
@@ -548,10 +777,57 @@ static void kunit_run_cleanup(struct kunit *test)
 }
 
 /*
+ * A timed-out case whose thread did not stop is quarantined: its record
+ * and what it registered stay as they are (the thread may still use
+ * them), and no other case runs, so none has it in its leak baseline.
+ * When the thread ends at last, its actions run and the runner goes on.
+ */
+static struct kunit_case_run *quarantined;
+static struct task_struct *quarantined_task;
+
+/* True when no quarantined thread is left (finishing its case if it ended). */
+static bool kunit_quarantine_over(void)
+{
+	if (!quarantined)
+		return true;
+	if (READ_ONCE(quarantined_task->__state) != TASK_DEAD)
+		return false;
+	kthread_join_timeout(quarantined_task, MAX_SCHEDULE_TIMEOUT, NULL);
+	printk(KERN_INFO "    # the thread of the timed-out case %s has ended; its actions run now\n",
+	       quarantined->test.name);
+	kunit_run_cleanup(&quarantined->test);
+	kfree(quarantined);
+	quarantined = NULL;
+	return true;
+}
+
+/*
+ * The case did not end in time: ask its thread to stop at its next safe
+ * point (kunit_stop_at_interrupt(), kunit_stop_at_might_sleep()) and
+ * wait KUNIT_STOP_GRACE for it.  Returns true when the thread has ended
+ * (and is freed); else the case is quarantined.
+ */
+static bool kunit_stop_case(struct kunit_case_run *run,
+			    struct task_struct *task, unsigned long timeout)
+{
+	struct kunit *test = &run->test;
+
+	test->status = KUNIT_FAILURE;
+	kunit_err(test, "timed out after %lu s: stopping its thread", timeout / HZ);
+	WRITE_ONCE(test->stop_requested, true);
+	if (!kthread_join_timeout(task, KUNIT_STOP_GRACE, NULL))
+		return true;
+	kunit_err(test, "its thread did not stop: quarantined, no other case runs until it ends");
+	quarantined = run;
+	quarantined_task = task;
+	return false;
+}
+
+/*
  * Run one case in its own kernel thread ("kunit_try_catch", as in
- * Linux), wait for it, run its deferred actions, check for leaks;
- * returns its status.  A case that does not finish in @timeout jiffies
- * fails and is left behind.
+ * Linux), wait for it, run its deferred actions, check its reports and
+ * leaks; returns its status.  A case that does not finish in @timeout
+ * jiffies fails and is stopped (or quarantined: kunit_stop_case()).
  *
  * The runner's own tests call it from inside a case (a nested run): the
  * outer case's name stays current and no "# RUN" line is printed, so the
@@ -565,6 +841,7 @@ enum kunit_status kunit_run_case(struct kunit_suite *suite,
 	struct kunit_usage usage;
 	struct task_struct *task;
 	enum kunit_status status;
+	u64 log_start;
 
 	if (!outer) {
 		snprintf(current_name, sizeof(current_name), "%s.%s",
@@ -572,7 +849,14 @@ enum kunit_status kunit_run_case(struct kunit_suite *suite,
 		kunit_current_test = current_name;
 		printk(KERN_INFO "    # RUN %s\n", current_name);
 	}
+	if (!kunit_quarantine_over()) {
+		printk(KERN_INFO "    # %s: not run: the thread of the timed-out case %s is still running\n",
+		       tc->name, quarantined->test.name);
+		kunit_current_test = outer;
+		return KUNIT_FAILURE;
+	}
 	kunit_usage_now(&usage);
+	log_start = log_seq();
 
 	run = kzalloc(sizeof(*run), GFP_KERNEL);
 	if (!run) {
@@ -594,13 +878,13 @@ enum kunit_status kunit_run_case(struct kunit_suite *suite,
 		kunit_current_test = outer;
 		return KUNIT_FAILURE;
 	}
-	if (kthread_join_timeout(task, timeout, NULL)) {
-		/* still running: leave it (and its memory) alone */
-		kunit_err(&run->test, "timed out after %lu s", timeout / HZ);
+	if (kthread_join_timeout(task, timeout, NULL) &&
+	    !kunit_stop_case(run, task, timeout)) {
 		kunit_current_test = outer;
-		return KUNIT_FAILURE;
+		return KUNIT_FAILURE;		/* quarantined */
 	}
 	kunit_run_cleanup(&run->test);
+	kunit_check_reports(&run->test, log_start);
 	status = run->test.status;
 	kfree(run);
 	{

@@ -7,15 +7,20 @@
  * fails an assertion or oopses.
  */
 #include <kunit/test.h>
+#include <kunit/bench.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
+#include <linux/gfp.h>
 #include <linux/glob.h>
 #include <linux/jiffies.h>
-#include <linux/gfp.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/wait.h>
 #include <kernel/kunit_leaks.h>
 #include <kernel/log.h>
+#include <kernel/oops.h>
 #include <kernel/slab_stats.h>
 
 static noinline void *leaky_function(void)
@@ -258,11 +263,42 @@ static void fake_oopses(struct kunit *test)
 	*(volatile int *)p = 1;
 }
 
+static void fake_spins_forever(struct kunit *test)
+{
+	fake_setup(test);
+	for (;;)
+		cpu_relax();
+}
+
+static void fake_sleeps_forever(struct kunit *test)
+{
+	fake_setup(test);
+	for (;;)
+		msleep(50);
+}
+
+/*
+ * A thread the runner cannot stop: it opts out of stopping (as a thread
+ * stuck in a wait queue would be) and waits until the test lets it go.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(fake_release_wq);
+static bool fake_released;
+
+static void fake_cannot_be_stopped(struct kunit *test)
+{
+	fake_setup(test);
+	current->kunit_test = NULL;
+	wait_event(fake_release_wq, READ_ONCE(fake_released));
+}
+
 static struct kunit_case fake_cases[] = {
 	KUNIT_CASE(fake_returns),
 	KUNIT_CASE(fake_fails_an_assertion),
 	KUNIT_CASE(fake_skips),
 	KUNIT_CASE(fake_oopses),
+	KUNIT_CASE(fake_spins_forever),
+	KUNIT_CASE(fake_sleeps_forever),
+	KUNIT_CASE(fake_cannot_be_stopped),
 	{}
 };
 
@@ -277,7 +313,8 @@ static enum kunit_status run_fake(struct kunit *test, unsigned int i)
 	enum kunit_status status;
 
 	memset(&action_log, 0, sizeof(action_log));
-	status = kunit_run_case(&fake_suite, &fake_cases[i], 10 * HZ);
+	/* 1 s is enough for every fake case that ends by itself */
+	status = kunit_run_case(&fake_suite, &fake_cases[i], HZ);
 	KUNIT_EXPECT_STREQ_MSG(test, action_log.calls, "ba",
 			       "the actions of %s", fake_cases[i].name);
 	return status;
@@ -296,7 +333,164 @@ static void actions_run_however_the_case_ends(struct kunit *test)
 
 static void actions_run_when_the_case_oopses(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: kernel NULL pointer dereference");
 	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 3), (int)KUNIT_FAILURE);
+}
+
+/*
+ * A case that times out is stopped, and what it registered is undone
+ * before the next case starts (so no later leak baseline includes it).
+ */
+static void timed_out_case_is_stopped(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 4), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_spins_forever: timed out after 1 s: stopping its thread"), 0ULL);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_spins_forever: the test case was stopped"), 0ULL);
+
+	seq = log_seq();
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 5), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_sleeps_forever: the test case was stopped"), 0ULL);
+	KUNIT_EXPECT_EQ(test, log_search(seq, "quarantined"), 0ULL);
+}
+
+/*
+ * A timed-out case whose thread does not stop is quarantined: nothing
+ * else runs, and its actions wait, until the thread has ended.
+ */
+static void unstoppable_case_is_quarantined(struct kunit *test)
+{
+	enum kunit_status status;
+	u64 seq = log_seq();
+
+	WRITE_ONCE(fake_released, false);
+	status = kunit_run_case(&fake_suite, &fake_cases[6], HZ);
+	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_cannot_be_stopped: its thread did not stop: quarantined"), 0ULL);
+
+	memset(&action_log, 0, sizeof(action_log));
+	seq = log_seq();
+	status = kunit_run_case(&fake_suite, &fake_cases[0], HZ);
+	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_returns: not run: the thread of the timed-out case fake_cannot_be_stopped is still running"), 0ULL);
+	KUNIT_EXPECT_EQ(test, action_log.n, 0U);
+
+	WRITE_ONCE(fake_released, true);
+	wake_up(&fake_release_wq);
+	msleep(100);		/* let it end */
+	memset(&action_log, 0, sizeof(action_log));
+	seq = log_seq();
+	status = kunit_run_case(&fake_suite, &fake_cases[0], HZ);
+	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_SUCCESS);
+	KUNIT_EXPECT_NE(test, log_search(seq, "the thread of the timed-out case fake_cannot_be_stopped has ended"), 0ULL);
+	/* the quarantined case's actions, then the new case's */
+	KUNIT_EXPECT_STREQ(test, action_log.calls, "baba");
+}
+
+/* Fake cases for the report check. */
+static void fake_prints_a_report(struct kunit *test)
+{
+	pr_err("BUG: kunit_test fake report\n");
+}
+
+static void fake_declares_and_prints(struct kunit *test)
+{
+	kunit_expect_reports(test, "BUG: kunit_test fake", "WARNING: kunit_test");
+	pr_err("BUG: kunit_test fake report\n");
+	pr_warn("WARNING: kunit_test fake warning\n");
+	pr_err("BUG: kunit_test fake report again\n");
+}
+
+static void fake_declares_but_prints_none(struct kunit *test)
+{
+	kunit_expect_reports(test, "BUG: kunit_test fake");
+	pr_err("    BUG: kunit_test fake, indented: not a report\n");
+}
+
+static void fake_declares_but_skips(struct kunit *test)
+{
+	kunit_expect_reports(test, "BUG: kunit_test fake");
+	kunit_skip(test, "skipped before the report");
+}
+
+/* An oops it catches itself: "BUG: ..." and "Oops: ..." are one report. */
+static void fake_catches_its_oops(struct kunit *test)
+{
+	struct oops_catcher c;
+	int *volatile p = NULL;
+
+	kunit_expect_reports(test, "BUG: kernel NULL pointer dereference");
+	if (oops_catch(&c) == 0) {
+		*(volatile int *)p = 1;
+		oops_uncatch(&c);
+	}
+}
+
+static struct kunit_case report_cases[] = {
+	KUNIT_CASE(fake_prints_a_report),
+	KUNIT_CASE(fake_declares_and_prints),
+	KUNIT_CASE(fake_declares_but_prints_none),
+	KUNIT_CASE(fake_declares_but_skips),
+	KUNIT_CASE(fake_catches_its_oops),
+	{}
+};
+
+static struct kunit_suite report_suite = {
+	.name = "fake_reports",
+	.test_cases = report_cases,
+};
+
+static enum kunit_status run_report_case(unsigned int i)
+{
+	return kunit_run_case(&report_suite, &report_cases[i], 10 * HZ);
+}
+
+static void unexpected_report_fails_the_case(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	kunit_expect_reports(test, "BUG: kunit_test fake");
+	KUNIT_EXPECT_EQ(test, (int)run_report_case(0), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "unexpected report: BUG: kunit_test fake report"), 0ULL);
+}
+
+static void declared_reports_pass(struct kunit *test)
+{
+	kunit_expect_reports(test, "BUG: kunit_test fake", "WARNING: kunit_test",
+			     "BUG: kernel NULL pointer dereference");
+	KUNIT_EXPECT_EQ(test, (int)run_report_case(1), (int)KUNIT_SUCCESS);
+	KUNIT_EXPECT_EQ(test, (int)run_report_case(4), (int)KUNIT_SUCCESS);
+}
+
+static void declared_report_must_appear(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	KUNIT_EXPECT_EQ(test, (int)run_report_case(2), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "expected report not printed: BUG: kunit_test fake"), 0ULL);
+	KUNIT_EXPECT_EQ(test, (int)run_report_case(3), (int)KUNIT_SKIPPED);
+}
+
+/*
+ * Benchmarks time GFP_KERNEL operations, which may sleep: kunit_bench()
+ * must run them where sleeping is allowed (it once ran them with
+ * interrupts off, and every row printed "BUG: sleeping function called").
+ */
+static bool bench_op_context_bad;
+
+static void bench_op_kmalloc64_pair(void)
+{
+	if (irqs_disabled() || preempt_count())
+		bench_op_context_bad = true;
+	kfree(kmalloc(64, GFP_KERNEL));
+}
+
+static void bench_runs_ops_where_they_may_sleep(struct kunit *test)
+{
+	bench_op_context_bad = false;
+	kunit_bench(test, "kunit_selftest_kmalloc64_pair", bench_op_kmalloc64_pair);
+	KUNIT_EXPECT_FALSE(test, bench_op_context_bad);
 }
 
 static void glob_matches_like_a_shell(struct kunit *test)
@@ -321,6 +515,12 @@ static struct kunit_case kunit_cases[] = {
 	KUNIT_CASE(kfree_frees_at_once),
 	KUNIT_CASE(actions_run_however_the_case_ends),
 	KUNIT_CASE(actions_run_when_the_case_oopses),
+	KUNIT_CASE(timed_out_case_is_stopped),
+	KUNIT_CASE(unstoppable_case_is_quarantined),
+	KUNIT_CASE(unexpected_report_fails_the_case),
+	KUNIT_CASE(declared_reports_pass),
+	KUNIT_CASE(declared_report_must_appear),
+	KUNIT_CASE(bench_runs_ops_where_they_may_sleep),
 	KUNIT_CASE(glob_matches_like_a_shell),
 	{}
 };
