@@ -60,6 +60,7 @@
 extern struct kunit_suite *__kunit_suites_start[], *__kunit_suites_end[];
 const char *kunit_current_test;
 static char current_name[512];
+static char case_comment[256];	/* the last case's kunit_skip() reason */
 
 /*
  * Deferred actions.  Each is a small node on the case's list, newest
@@ -849,6 +850,7 @@ enum kunit_status kunit_run_case(struct kunit_suite *suite,
 		kunit_current_test = current_name;
 		printk(KERN_INFO "    # RUN %s\n", current_name);
 	}
+	case_comment[0] = '\0';
 	if (!kunit_quarantine_over()) {
 		printk(KERN_INFO "    # %s: not run: the thread of the timed-out case %s is still running\n",
 		       tc->name, quarantined->test.name);
@@ -886,6 +888,7 @@ enum kunit_status kunit_run_case(struct kunit_suite *suite,
 	kunit_run_cleanup(&run->test);
 	kunit_check_reports(&run->test, log_start);
 	status = run->test.status;
+	strscpy(case_comment, run->test.status_comment, sizeof(case_comment));
 	kfree(run);
 	{
 		struct kunit check = { .name = tc->name, .status = status };
@@ -935,18 +938,21 @@ static bool run_suite(struct kunit_suite *suite, const char *glob,
 {
 	unsigned int counts[3] = { 0 }, n = 0;
 	struct kunit_case *tc;
+	int err;
 	bool ok;
 
-	printk(KERN_INFO "    KTAP version 1\n");
-	printk(KERN_INFO "    # Subtest: %s\n", suite->name);
-	printk(KERN_INFO "    1..%u\n", count_cases(suite, glob));
-
-	if (suite->suite_init && suite->suite_init(suite)) {
-		printk(KERN_INFO "    # %s: suite_init failed\n", suite->name);
+	/* as KUnit: a suite that cannot start prints no header, one line */
+	err = suite->suite_init ? suite->suite_init(suite) : 0;
+	if (err) {
+		printk(KERN_INFO "    # failed to initialize (%d)\n", err);
 		printk(KERN_INFO "not ok %u %s\n", index, suite->name);
 		totals[KUNIT_FAILURE]++;
 		return false;
 	}
+
+	printk(KERN_INFO "    KTAP version 1\n");
+	printk(KERN_INFO "    # Subtest: %s\n", suite->name);
+	printk(KERN_INFO "    1..%u\n", count_cases(suite, glob));
 
 	for (tc = suite->test_cases; tc->run_case; tc++) {
 		if (!glob_matches(glob, suite->name, tc->name))
@@ -954,7 +960,8 @@ static bool run_suite(struct kunit_suite *suite, const char *glob,
 		tc->status = kunit_run_case(suite, tc, KUNIT_CASE_TIMEOUT_S * HZ);
 		counts[tc->status]++;
 		if (tc->status == KUNIT_SKIPPED)
-			printk(KERN_INFO "    ok %u %s # SKIP\n", ++n, tc->name);
+			printk(KERN_INFO "    ok %u %s # SKIP%s%s\n", ++n, tc->name,
+			       case_comment[0] ? " " : "", case_comment);
 		else
 			printk(KERN_INFO "    %s %u %s\n", status_word(tc->status),
 			       ++n, tc->name);
@@ -977,6 +984,9 @@ static bool run_suite(struct kunit_suite *suite, const char *glob,
  * kunit_run_all - run every registered suite matching @glob
  * @glob: "suite" or "suite.case" pattern ('*' and '?'), "*" for all
  *
+ * A glob that matches no suite is an error (a typo must not pass): the
+ * run says so and counts one failure.
+ *
  * Return: the number of failed cases (0 when all passed).
  * Context: Process context.
  */
@@ -991,6 +1001,10 @@ int kunit_run_all(const char *glob)
 
 	printk(KERN_INFO "KTAP version 1\n");
 	printk(KERN_INFO "1..%u\n", nr_suites);
+	if (!nr_suites) {
+		printk(KERN_INFO "# no test suite matches \"%s\"\n", glob);
+		return 1;
+	}
 	for (s = __kunit_suites_start; s < __kunit_suites_end; s++)
 		if (count_cases(*s, glob))
 			run_suite(*s, glob, ++index, totals);
