@@ -388,6 +388,35 @@ static void unstoppable_case_is_quarantined(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, action_log.calls, "baba");
 }
 
+/* A case that cannot start says why, whatever stopped it. */
+static int fake_init_fails(struct kunit *test)
+{
+	return -ENOMEM;
+}
+
+static struct kunit_suite fake_init_suite = {
+	.name = "fake_init",
+	.init = fake_init_fails,
+	.test_cases = fake_cases,
+};
+
+static void case_that_cannot_start_says_why(struct kunit *test)
+{
+	enum kunit_status status;
+	u64 seq = log_seq();
+
+	fault_attr_set(&failslab, 1, 100, 0, 1);	/* the runner's record */
+	status = kunit_run_case(&fake_suite, &fake_cases[0], HZ);
+	fault_attr_clear(&failslab);
+	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_returns: cannot allocate the runner's record of the case (out of memory)"), 0ULL);
+
+	seq = log_seq();
+	status = kunit_run_case(&fake_init_suite, &fake_cases[0], HZ);
+	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_NE(test, log_search(seq, "fake_returns: failed to initialize: the suite's init() returned -12"), 0ULL);
+}
+
 /* Fake cases for the report check. */
 static void fake_prints_a_report(struct kunit *test)
 {
@@ -515,6 +544,7 @@ static struct kunit_case kunit_cases[] = {
 	KUNIT_CASE(kfree_frees_at_once),
 	KUNIT_CASE(actions_run_however_the_case_ends),
 	KUNIT_CASE(actions_run_when_the_case_oopses),
+	KUNIT_CASE(case_that_cannot_start_says_why),
 	KUNIT_CASE(timed_out_case_is_stopped),
 	KUNIT_CASE(unstoppable_case_is_quarantined),
 	KUNIT_CASE(unexpected_report_fails_the_case),
