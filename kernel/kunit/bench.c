@@ -12,8 +12,10 @@
  * The rounds run in process context with interrupts and preemption on,
  * the context the operations are written for: a GFP_KERNEL allocation
  * may sleep, so timing it with interrupts off would break the rule it
- * is measured under (and might_sleep() says so).  A timer tick that lands
- * in a round is the disturbance the best-of-rounds choice removes.  A row
+ * is measured under (and might_sleep() says so).  A timer tick (or a
+ * task that preempts the round) is the disturbance the best-of-rounds
+ * choice removes: rounds are kept short (BENCH_OPS of even the slowest
+ * row fit well within one 10 ms tick), so most of them see none.  A row
  * that must run with interrupts off has to use GFP_ATOMIC, and its own
  * local_irq_save() inside the operation, and say so in its name.
  *
@@ -25,8 +27,8 @@
 #include <kunit/bench.h>
 #include <asm/processor.h>
 
-#define BENCH_OPS	4096
-#define BENCH_ROUNDS	5
+#define BENCH_OPS	1024
+#define BENCH_ROUNDS	20
 
 static u64 bench_round(void (*op)(void))
 {
