@@ -26,5 +26,7 @@ void kunit_check_leaks(struct kunit *test, const struct kunit_usage *before);
  */
 enum kunit_status kunit_run_case(struct kunit_suite *suite,
 				 struct kunit_case *tc, unsigned long timeout);
+/* Is the thread of a quarantined (timed-out, unstoppable) case alive? */
+bool kunit_quarantined(void);
 
 #endif /* _KERNEL_KUNIT_LEAKS_H */

@@ -802,6 +802,11 @@ static bool kunit_quarantine_over(void)
 	return true;
 }
 
+bool kunit_quarantined(void)
+{
+	return quarantined && READ_ONCE(quarantined_task->__state) != TASK_DEAD;
+}
+
 /*
  * The case did not end in time: ask its thread to stop at its next safe
  * point (kunit_stop_at_interrupt(), kunit_stop_at_might_sleep()) and

@@ -307,14 +307,17 @@ static struct kunit_suite fake_suite = {
 	.test_cases = fake_cases,
 };
 
-/* Run fake case @i; its actions must have run newest first. */
-static enum kunit_status run_fake(struct kunit *test, unsigned int i)
+/*
+ * Run fake case @i with a timeout of @timeout_s seconds; its actions must
+ * have run newest first.
+ */
+static enum kunit_status run_fake(struct kunit *test, unsigned int i,
+				  unsigned int timeout_s)
 {
 	enum kunit_status status;
 
 	memset(&action_log, 0, sizeof(action_log));
-	/* 1 s is enough for every fake case that ends by itself */
-	status = kunit_run_case(&fake_suite, &fake_cases[i], HZ);
+	status = kunit_run_case(&fake_suite, &fake_cases[i], timeout_s * HZ);
 	KUNIT_EXPECT_STREQ_MSG(test, action_log.calls, "ba",
 			       "the actions of %s", fake_cases[i].name);
 	return status;
@@ -326,15 +329,15 @@ static enum kunit_status run_fake(struct kunit *test, unsigned int i)
  */
 static void actions_run_however_the_case_ends(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 0), (int)KUNIT_SUCCESS);
-	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 1), (int)KUNIT_FAILURE);
-	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 2), (int)KUNIT_SKIPPED);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 0, 10), (int)KUNIT_SUCCESS);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 1, 10), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 2, 10), (int)KUNIT_SKIPPED);
 }
 
 static void actions_run_when_the_case_oopses(struct kunit *test)
 {
 	kunit_expect_reports(test, "BUG: kernel NULL pointer dereference");
-	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 3), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 3, 10), (int)KUNIT_FAILURE);
 }
 
 /*
@@ -345,12 +348,12 @@ static void timed_out_case_is_stopped(struct kunit *test)
 {
 	u64 seq = log_seq();
 
-	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 4), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 4, 1), (int)KUNIT_FAILURE);
 	KUNIT_EXPECT_NE(test, log_search(seq, "fake_spins_forever: timed out after 1 s: stopping its thread"), 0ULL);
 	KUNIT_EXPECT_NE(test, log_search(seq, "fake_spins_forever: the test case was stopped"), 0ULL);
 
 	seq = log_seq();
-	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 5), (int)KUNIT_FAILURE);
+	KUNIT_EXPECT_EQ(test, (int)run_fake(test, 5, 1), (int)KUNIT_FAILURE);
 	KUNIT_EXPECT_NE(test, log_search(seq, "fake_sleeps_forever: the test case was stopped"), 0ULL);
 	KUNIT_EXPECT_EQ(test, log_search(seq, "quarantined"), 0ULL);
 }
@@ -363,6 +366,7 @@ static void unstoppable_case_is_quarantined(struct kunit *test)
 {
 	enum kunit_status status;
 	u64 seq = log_seq();
+	unsigned int i;
 
 	WRITE_ONCE(fake_released, false);
 	status = kunit_run_case(&fake_suite, &fake_cases[6], HZ);
@@ -378,10 +382,11 @@ static void unstoppable_case_is_quarantined(struct kunit *test)
 
 	WRITE_ONCE(fake_released, true);
 	wake_up(&fake_release_wq);
-	msleep(100);		/* let it end */
+	for (i = 0; i < 100 && kunit_quarantined(); i++)
+		msleep(50);	/* let it end */
 	memset(&action_log, 0, sizeof(action_log));
 	seq = log_seq();
-	status = kunit_run_case(&fake_suite, &fake_cases[0], HZ);
+	status = kunit_run_case(&fake_suite, &fake_cases[0], 10 * HZ);
 	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_SUCCESS);
 	KUNIT_EXPECT_NE(test, log_search(seq, "the thread of the timed-out case fake_cannot_be_stopped has ended"), 0ULL);
 	/* the quarantined case's actions, then the new case's */
@@ -406,13 +411,13 @@ static void case_that_cannot_start_says_why(struct kunit *test)
 	u64 seq = log_seq();
 
 	fault_attr_set(&failslab, 1, 100, 0, 1);	/* the runner's record */
-	status = kunit_run_case(&fake_suite, &fake_cases[0], HZ);
+	status = kunit_run_case(&fake_suite, &fake_cases[0], 10 * HZ);
 	fault_attr_clear(&failslab);
 	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_FAILURE);
 	KUNIT_EXPECT_NE(test, log_search(seq, "fake_returns: cannot allocate the runner's record of the case (out of memory)"), 0ULL);
 
 	seq = log_seq();
-	status = kunit_run_case(&fake_init_suite, &fake_cases[0], HZ);
+	status = kunit_run_case(&fake_init_suite, &fake_cases[0], 10 * HZ);
 	KUNIT_EXPECT_EQ(test, (int)status, (int)KUNIT_FAILURE);
 	KUNIT_EXPECT_NE(test, log_search(seq, "fake_returns: failed to initialize: the suite's init() returned -12"), 0ULL);
 }
