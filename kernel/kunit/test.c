@@ -25,13 +25,34 @@
  *
  * Each case runs in its own kernel thread, under an oops catcher
  * (<kernel/oops.h>).  A failed ASSERT or kunit_skip() longjmps to it; so
- * does an oops, after its report is printed.  Either way the case's
+ * does an oops, after its report is printed, and so does a case that
+ * ran past its timeout, stopped at a safe point.  Either way the case's
  * thread ends, its result is printed, and the run goes on.
  *
- * After each case the runner frees its kunit_kzalloc() memory and checks
- * for leaks: a case that ends with more live slab objects, or more pages
- * in use, than it started with fails, and the objects are listed with
- * the call sites that allocated them (when slab_debug has U).
+ * When the case's thread has ended, the runner, in its own thread:
+ *
+ *   1. calls the case's deferred actions, newest first (kunit_add_action(),
+ *      kunit_kzalloc() memory): what the case set up is undone however
+ *      it ended;
+ *   2. reads the console text the case printed, and fails it for every
+ *      kernel report ("BUG:", "WARNING:", an oops) it did not declare
+ *      with kunit_expect_reports();
+ *   3. checks for leaks: a case that ends with more live slab objects,
+ *      pages in use or vmalloc areas than it started with fails, and the
+ *      objects are listed with the call sites that allocated them (when
+ *      slab_debug has U).
+ *
+ * Timeline of one case:
+ *
+ *	runner			case thread ("kunit_try_catch")
+ *	# RUN suite.case
+ *	baseline, log position
+ *	kthread_run ----------> init(), the case
+ *	wait (timeout) ...	  ASSERT/skip/oops/stop -> catcher
+ *				exit()
+ *	join <----------------- thread ends
+ *	actions, reports, leaks
+ *	ok / not ok N case
  */
 #include <linux/kernel.h>
 #include <linux/glob.h>
