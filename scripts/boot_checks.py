@@ -115,6 +115,16 @@ CHECKS = [
         'BUG: sleeping function called from invalid context at',
         'Kernel panic - not syncing: atomic_sleep=panic',
     ]),
+    # KTAP as KUnit prints it (tests/kernel/kunit_selftest.c): a failed
+    # suite_init, a skip reason; and a glob that matches nothing fails.
+    ('ktap-details', 'multiboot2', 'ktest=selftest_ktap*', 'max', [
+        '    # failed to initialize (-12)',
+        'not ok 1 selftest_ktap_init',
+        'ok 1 skips_with_a_reason # SKIP the reason given to kunit_skip()',
+    ]),
+    ('ktest-no-match', 'multiboot2', 'ktest=nosuch', 'max', [
+        '# no test suite matches "nosuch"',
+    ]),
 ]
 
 

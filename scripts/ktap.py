@@ -399,6 +399,13 @@ class KtapParser:
         if node is self.root:
             if node.plan is None:
                 s.problems.append('no test plan ("1..N") in KTAP output')
+            elif node.plan == 0 and not node.children:
+                # A run of nothing is a typo in the glob, not a pass.
+                said = [d.lstrip('# ') for d in node.diagnostics()
+                        if d.startswith('# no test suite matches')]
+                s.problems.append('no test suite matched' +
+                                  (' (the kernel says: %s)' % said[0]
+                                   if said else ' (plan "1..0")'))
             elif len(node.children) != node.plan:
                 s.problems.append('missing results: expected %d suites, got %d'
                                   % (node.plan, len(node.children)))

@@ -31,6 +31,7 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <kernel/oops.h>
+#include <kunit/test.h>
 
 static const char *const exception_names[32] = {
 	[X86_TRAP_DE] = "divide error",
@@ -202,4 +203,8 @@ void do_interrupt(struct pt_regs *regs)
 	irq_exit();
 	if ((regs->flags & X86_EFLAGS_IF) && !preempt_count() && need_resched())
 		preempt_schedule_irq();
+	/* a timed-out KUnit case is stopped here, at a preemptible point */
+	if (unlikely(current->kunit_test) && (regs->flags & X86_EFLAGS_IF) &&
+	    !preempt_count())
+		kunit_stop_at_interrupt(regs);
 }

@@ -36,6 +36,8 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 
 enum kunit_status {
 	KUNIT_SUCCESS,
@@ -44,7 +46,8 @@ enum kunit_status {
 };
 
 struct kunit_suite;
-struct kunit_resource;
+
+#define KUNIT_MAX_EXPECTED_REPORTS	4
 
 struct kunit {
 	const char *name;		/* the case's name */
@@ -53,7 +56,14 @@ struct kunit {
 	char status_comment[256];	/* reason given to kunit_skip() */
 	void *priv;			/* for the suite's init/exit */
 	void *try_catch;		/* runner's private: how ASSERT escapes */
-	struct kunit_resource *resources;
+	/* runner's private: the deferred actions, newest first */
+	spinlock_t lock;
+	struct list_head resources;
+	/* reports the case prints on purpose: kunit_expect_reports() */
+	const char *expected_reports[KUNIT_MAX_EXPECTED_REPORTS];
+	unsigned int nr_expected_reports;
+	/* runner's private: set when the case timed out and must stop */
+	bool stop_requested;
 };
 
 struct kunit_case {
@@ -87,9 +97,70 @@ struct kunit_suite {
 int kunit_run_all(const char *glob);
 extern const char *kunit_current_test;	/* "suite.case" while it runs */
 
-/* Memory freed automatically when the case ends. */
-void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp);
+/*
+ * Stopping a case that timed out: the runner sets stop_requested, and
+ * the case's thread abandons the case at its next safe point, an
+ * interrupt that returns to preemptible code (arch's do_interrupt()) or
+ * a might_sleep() with nothing held (__might_sleep()).
+ */
+struct pt_regs;
+void kunit_stop_at_interrupt(struct pt_regs *regs);
+void kunit_stop_at_might_sleep(void);
+
+/*
+ * Deferred actions (Linux's resource/cleanup model): a case registers
+ * what must be undone, and the runner undoes it when the case ends, in
+ * reverse order of registration, however it ends: returned, failed an
+ * ASSERT, skipped, oopsed or timed out.  So a case never leaves a timer
+ * armed, a thread running or memory allocated behind it:
+ *
+ *	timer_setup(&t, fn, 0);
+ *	if (kunit_add_action_or_reset(test, del_timer_sync_action, &t))
+ *		... (t was already deleted)
+ *	mod_timer(&t, jiffies + 1);
+ *	KUNIT_ASSERT_...;	// if this fails, the timer is deleted anyway
+ *
+ * The runner calls the actions from its own thread, after the case's
+ * thread has ended: an action must not depend on running in the case's
+ * thread.
+ */
+typedef void (kunit_action_t)(void *);
+
+int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx);
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action,
+			      void *ctx);
+void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx);
+void kunit_release_action(struct kunit *test, kunit_action_t *action,
+			  void *ctx);
+void kunit_cleanup(struct kunit *test);
+void kunit_init_test(struct kunit *test, const char *name);
+
+/* Memory freed automatically when the case ends (by a deferred kfree). */
 void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp);
+void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp);
+void *kunit_kmalloc_array(struct kunit *test, size_t n, size_t size, gfp_t gfp);
+void *kunit_kcalloc(struct kunit *test, size_t n, size_t size, gfp_t gfp);
+void kunit_kfree(struct kunit *test, const void *ptr);
+
+/*
+ * Kernel reports (a "BUG:", "BUG <cache>", "WARNING:" or "kernel BUG at"
+ * line, or an oops) printed while a case runs fail it, unless the case
+ * declares them first, as Linux's KUnit does for the KASAN reports its
+ * tests cause (KUNIT_EXPECT_KASAN_FAIL):
+ *
+ *	kunit_expect_reports(test, "BUG: sleeping function called from invalid context");
+ *
+ * declares the first lines (their beginnings) of the reports the case
+ * prints on purpose, up to KUNIT_MAX_EXPECTED_REPORTS of them.  When the
+ * case ends, every report printed since it started must begin with one
+ * of them, and each of them must have begun at least one report (unless
+ * the case was skipped); otherwise the case fails, and says which.  An
+ * oops headline that follows a "BUG:" line within a few lines is part of
+ * that report.
+ */
+#define kunit_expect_reports(test, ...)					\
+	__kunit_expect_reports(test, (const char *const[]){ __VA_ARGS__, NULL })
+void __kunit_expect_reports(struct kunit *test, const char *const *first_lines);
 
 /* Reports. */
 __printf(2, 3) void kunit_log_line(struct kunit *test, const char *fmt, ...);

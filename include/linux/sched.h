@@ -59,6 +59,7 @@ struct task_struct {
 	bool should_stop;
 	void *kthread_done;		/* struct completion *, signalled at exit */
 	const char *wchan;		/* what a sleeping task waits for */
+	struct kunit *kunit_test;	/* the KUnit case it runs, if any */
 };
 
 extern struct task_struct init_task;

@@ -40,6 +40,7 @@
 #include <linux/string.h>
 #include <asm/processor.h>
 #include <kernel/oops.h>
+#include <kunit/test.h>
 
 #define MIGHT_SLEEP_SITES	64	/* distinct call sites remembered */
 #define MIGHT_SLEEP_INTERVAL	HZ	/* one report per site per second */
@@ -191,6 +192,8 @@ unsigned long might_sleep_reports;
  */
 void __might_sleep(const char *file, int line)
 {
+	if (unlikely(current->kunit_test))
+		kunit_stop_at_might_sleep();	/* a timed-out case stops here */
 	__might_sleep_irqflags(file, line, arch_local_save_flags());
 }
 

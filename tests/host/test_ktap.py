@@ -263,6 +263,45 @@ class ParserTest(unittest.TestCase):
         self.assertEqual((s.passed, s.failed), (1, 1))
         self.assertEqual(s.failures[0].name, 'leak')
 
+    def test_suite_init_failure(self):
+        # As KUnit prints it: no header, the reason, the suite's result.
+        _, s = ktap.parse(log('''
+            KTAP version 1
+            1..2
+                KTAP version 1
+                # Subtest: good
+                1..1
+                ok 1 a
+            ok 1 good
+                # failed to initialize (-12)
+            not ok 2 broken
+            # Totals: pass:1 fail:1 skip:0 total:2
+        '''))
+        self.assertEqual((s.passed, s.failed), (1, 1))
+        self.assertEqual(s.problems, [])
+        self.assertEqual(s.failures[0].name, 'broken')
+        self.assertIn('# failed to initialize (-12)',
+                      s.failures[0].diagnostics())
+
+    def test_no_suite_matched(self):
+        _, s = ktap.parse(NO_MATCH)
+        self.assertEqual((s.passed, s.failed), (0, 0))
+        self.assertEqual(s.problems, [
+            'no test suite matched (the kernel says: '
+            'no test suite matches "nosuch")'])
+        self.assertFalse(s.ok)
+
+    def test_empty_plan_without_message(self):
+        _, s = ktap.parse('KTAP version 1\n1..0\n')
+        self.assertEqual(s.problems, ['no test suite matched (plan "1..0")'])
+
+
+NO_MATCH = log('''
+    KTAP version 1
+    1..0
+    # no test suite matches "nosuch"
+''')
+
 
 class DriverTest(unittest.TestCase):
     """ktest.py driving tests/host/fake_qemu.py instead of QEMU."""
@@ -330,6 +369,12 @@ class DriverTest(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertIn('missing results: expected 2 suites, got 1', out)
         self.assertEqual(out.splitlines()[-1], '2 passed, 1 failed')
+
+    def test_no_suite_matched(self):
+        code, out = self.ktest(NO_MATCH, '--fake-exit=3')
+        self.assertEqual(code, 1)
+        self.assertIn('ktest: FAIL: no test suite matched', out)
+        self.assertEqual(out.splitlines()[-1], '0 passed, 1 failed')
 
     def test_kernel_says_fail(self):
         code, out = self.ktest(ALL_PASS, '--fake-exit=3')

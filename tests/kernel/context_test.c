@@ -557,6 +557,7 @@ static void free_irq_unknown_warns(struct kunit *test)
 	u64 seq = log_seq();
 	char line[64];
 
+	kunit_expect_reports(test, "WARNING:");
 	KUNIT_EXPECT_NULL(test, free_irq(TEST_IRQ, &a));
 	ctx_expect_log(test, seq, "------------[ cut here ]------------");
 	snprintf(line, sizeof(line), "WARNING: CPU: 0 PID: %d at kernel/irq.c:",

@@ -732,31 +732,37 @@ static void matrix_workqueue(struct kunit *test)
 
 static void matrix_spinlock(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: sleeping function called", "BUG: scheduling while atomic");
 	check_context(test, CTX_SPINLOCK);
 }
 
 static void matrix_irqs_off(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	check_context(test, CTX_IRQS_OFF);
 }
 
 static void matrix_bh_off(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: sleeping function called", "BUG: scheduling while atomic");
 	check_context(test, CTX_BH_OFF);
 }
 
 static void matrix_timer(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: sleeping function called", "BUG: scheduling while atomic");
 	check_context(test, CTX_TIMER);
 }
 
 static void matrix_tasklet(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: sleeping function called", "BUG: scheduling while atomic");
 	check_context(test, CTX_TASKLET);
 }
 
 static void matrix_hardirq(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: sleeping function called", "BUG: scheduling while atomic");
 	check_context(test, CTX_HARDIRQ);
 }
 

@@ -8,6 +8,7 @@
  */
 #include <kunit/test.h>
 #include <linux/delay.h>
+#include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
@@ -76,3 +77,45 @@ static struct kunit_suite atomic_sleep_suite = {
 	.test_cases = atomic_sleep_cases,
 };
 kunit_test_suite(atomic_sleep_suite);
+
+/*
+ * For the KTAP boot check: a suite whose suite_init() fails prints only
+ * "# failed to initialize (ERR)" and its "not ok" line, as KUnit does;
+ * a skipped case prints its reason after "# SKIP".
+ */
+static int suite_init_fails(struct kunit_suite *suite)
+{
+	return -ENOMEM;
+}
+
+static void never_runs(struct kunit *test)
+{
+	KUNIT_FAIL(test, "ran although suite_init() failed");
+}
+
+static struct kunit_case ktap_init_cases[] = {
+	KUNIT_CASE(never_runs),
+	{}
+};
+
+static struct kunit_suite ktap_init_suite = {
+	.name = "selftest_ktap_init",
+	.suite_init = suite_init_fails,
+	.test_cases = ktap_init_cases,
+};
+
+static void skips_with_a_reason(struct kunit *test)
+{
+	kunit_skip(test, "the reason given to kunit_skip()");
+}
+
+static struct kunit_case ktap_skip_cases[] = {
+	KUNIT_CASE(skips_with_a_reason),
+	{}
+};
+
+static struct kunit_suite ktap_skip_suite = {
+	.name = "selftest_ktap_skip",
+	.test_cases = ktap_skip_cases,
+};
+kunit_test_suites(&ktap_init_suite, &ktap_skip_suite);

@@ -8,7 +8,7 @@
  * `make grade LAB=contexts` runs it; labs/contexts/lab.conf gives each
  * case its points.  Every case is leak-checked by the runner.
  *
- * The report "BUG: sleeping function called from invalid context" is
+ * The report "BUG: sleeping function called" is
  * printed at most once a second per call site (file and line).  An
  * allocator reports from one site whoever calls it (and kmalloc may call
  * the page allocator), so each case that expects a report from an
@@ -29,7 +29,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/slab_stats.h>
 
-#define SLEEP_BUG	"BUG: sleeping function called from invalid context"
+#define SLEEP_BUG	"BUG: sleeping function called"
 
 static DEFINE_SPINLOCK(lab_lock);
 
@@ -88,6 +88,7 @@ static void might_sleep_reports_atomic_callers(struct kunit *test)
 	unsigned long flags;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	seq = log_seq();
 	might_sleep();
 	expect_no_report(test, seq, "might_sleep() in process context");
@@ -119,6 +120,7 @@ static void gfp_kernel_under_spin_lock_is_reported(struct kunit *test)
 	void *p;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	wait_out_ratelimit();
 	seq = log_seq();
 	spin_lock(&lab_lock);
@@ -136,6 +138,7 @@ static void gfp_kernel_with_irqs_off_is_reported(struct kunit *test)
 	struct page *page;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	wait_out_ratelimit();
 	seq = log_seq();
 	local_irq_save(flags);
@@ -176,6 +179,7 @@ static void failing_allocation_is_still_reported(struct kunit *test)
 	u64 seq;
 	void *p;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	wait_out_ratelimit();
 	seq = log_seq();
 	fault_attr_set(&failslab, 1, 100, 0, 1);

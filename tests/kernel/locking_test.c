@@ -89,6 +89,7 @@ static void spinlock_recursion_is_reported(struct kunit *test)
 	u64 seq = log_seq();
 	int count;
 
+	kunit_expect_reports(test, "BUG: spinlock recursion", "BUG: spinlock already unlocked");
 	spin_lock(&test_recursive_lock);
 	spin_lock(&test_recursive_lock);
 	count = preempt_count();
@@ -270,6 +271,7 @@ static void mutex_unlock_by_non_owner_warns(struct kunit *test)
 	pid_t pid;
 	u64 seq;
 
+	kunit_expect_reports(test, "WARNING:");
 	mutex_init(&m);
 	mutex_lock(&m);
 	seq = log_seq();
@@ -302,6 +304,7 @@ static void mutex_lock_in_atomic_is_reported(struct kunit *test)
 	char line[128];
 	u64 seq = log_seq();
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	mutex_init(&m);
 	spin_lock(&lock);
 	mutex_lock(&m);

@@ -578,6 +578,7 @@ static void order_above_max_warns(struct kunit *test)
 	struct buddy_snapshot before;
 	u64 seq;
 
+	kunit_expect_reports(test, "WARNING:");
 	take_snapshot(&before);
 	seq = log_seq();
 	KUNIT_EXPECT_NULL(test, alloc_pages(GFP_KERNEL | __GFP_NOWARN,
@@ -598,6 +599,7 @@ static void double_free_is_reported(struct kunit *test)
 	static const unsigned int orders[] = { 0, 3 };
 	unsigned int i;
 
+	kunit_expect_reports(test, "BUG: Bad page state");
 	for (i = 0; i < ARRAY_SIZE(orders); i++) {
 		unsigned int order = orders[i];
 		unsigned long reports = nr_bad_page_reports;
@@ -625,6 +627,7 @@ static void wrong_order_is_reported(struct kunit *test)
 	struct page *page;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: Bad page state");
 	take_snapshot(&before);
 	page = alloc_pages(GFP_KERNEL, 2);
 	KUNIT_ASSERT_NOT_NULL(test, page);
@@ -655,6 +658,7 @@ static void reserved_frame_free_is_reported(struct kunit *test)
 	struct buddy_snapshot before;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: Bad page state");
 	KUNIT_ASSERT_TRUE(test, PageReserved(page));
 	take_snapshot(&before);
 	seq = log_seq();
@@ -679,6 +683,7 @@ static void tail_frame_free_is_reported(struct kunit *test)
 	struct page *page;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: Bad page state");
 	take_snapshot(&before);
 	page = alloc_pages(GFP_KERNEL, 2);
 	KUNIT_ASSERT_NOT_NULL(test, page);
@@ -745,6 +750,7 @@ static void foreign_address_free_is_reported(struct kunit *test)
 	unsigned long buf, a[ARRAY_SIZE(addrs)];
 	unsigned int i;
 
+	kunit_expect_reports(test, "BUG: Bad page state");
 	take_snapshot(&before);
 	buf = __get_free_page(GFP_KERNEL);
 	KUNIT_ASSERT_NE(test, buf, 0UL);

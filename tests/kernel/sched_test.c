@@ -362,6 +362,7 @@ static void expect_thread_killed(struct kunit *test, int (*fn)(void *),
 
 static void oops_kills_only_the_thread(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG: kernel NULL pointer dereference");
 	expect_thread_killed(test, null_deref_fn, "sched_oops",
 			     "BUG: kernel NULL pointer dereference, address: 0000000000000000");
 }
@@ -371,6 +372,7 @@ static void stack_overflow_kills_only_the_thread(struct kunit *test)
 {
 	u64 seq = log_seq();
 
+	kunit_expect_reports(test, "BUG: stack guard page was hit");
 	expect_thread_killed(test, overflow_fn, "sched_overflow",
 			     "kernel stack overflow (double-fault)");
 	ctx_expect_log(test, seq, "BUG: stack guard page was hit at");
@@ -606,6 +608,7 @@ static void schedule_while_atomic_is_reported(struct kunit *test)
 	long state;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: scheduling while atomic");
 	seq = log_seq();
 	preempt_disable();
 	set_current_state(TASK_UNINTERRUPTIBLE);
@@ -649,6 +652,7 @@ static void might_sleep_under_preempt_disable(struct kunit *test)
 	u64 seq = log_seq();
 	int line;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	preempt_disable();
 	line = __LINE__ + 1;
 	might_sleep();
@@ -662,6 +666,7 @@ static void might_sleep_with_irqs_off(struct kunit *test)
 	u64 seq = log_seq();
 	int line;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	local_irq_disable();
 	line = __LINE__ + 1;
 	might_sleep();
@@ -676,6 +681,7 @@ static void might_sleep_under_spin_lock_bh(struct kunit *test)
 	u64 seq = log_seq();
 	int line;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	spin_lock_bh(&lock);
 	line = __LINE__ + 1;
 	might_sleep();
@@ -691,6 +697,7 @@ static void might_sleep_under_spin_lock_irqsave(struct kunit *test)
 	u64 seq = log_seq();
 	int line;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	spin_lock_irqsave(&lock, flags);
 	line = __LINE__ + 1;
 	might_sleep();
@@ -725,6 +732,7 @@ static void might_sleep_in_timer_callback(struct kunit *test)
 	struct atomic_sleeper a = {};
 	u64 seq = log_seq();
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	init_completion(&a.done);
 	timer_setup(&a.timer, might_sleep_timer_fn, 0);
 	mod_timer(&a.timer, jiffies + 1);
@@ -747,6 +755,7 @@ static void might_sleep_in_hardirq(struct kunit *test)
 	struct atomic_sleeper a = {};
 	u64 seq = log_seq();
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	init_irq_work(&a.work, might_sleep_irq_work_fn);
 	irq_work_queue(&a.work);
 	irq_work_sync(&a.work);
@@ -768,9 +777,10 @@ static noinline void might_sleep_site_b(void)
 /* One report per call site per second; other sites are not silenced. */
 static void might_sleep_is_ratelimited_per_site(struct kunit *test)
 {
-	const char *bug = "BUG: sleeping function called from invalid context";
+	const char *bug = "BUG: sleeping function called";
 	u64 seq0, seq1, seq2, seq3;
 
+	kunit_expect_reports(test, "BUG: sleeping function called");
 	preempt_disable();
 	seq0 = log_seq();
 	might_sleep_site_a();

@@ -126,17 +126,20 @@ static void double_free_with_flags(struct kunit *test, slab_flags_t flags)
 
 static void double_free(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Object already free");
 	double_free_with_flags(test, SLAB_TEST_DEBUG);
 }
 
 /* Each of the two ways of catching it alone: red zone state, freelist walk. */
 static void double_free_red_zone_only(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Object already free");
 	double_free_with_flags(test, SLAB_RED_ZONE);
 }
 
 static void double_free_consistency_only(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Object already free");
 	double_free_with_flags(test, SLAB_CONSISTENCY_CHECKS);
 }
 
@@ -147,6 +150,7 @@ static void double_kfree_of_cache_object(struct kunit *test)
 	void *anchor = alloc_victim(s), *p = alloc_victim(s);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Object already free");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	kfree_victim(p);
@@ -174,6 +178,7 @@ static void right_redzone_overwrite(struct kunit *test)
 	u8 *p = alloc_victim(s);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Right Redzone overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, p[64], SLUB_RED_ACTIVE);
 	((volatile u8 *)p)[64] = 0x00;
@@ -205,6 +210,7 @@ static void left_redzone_overwrite(struct kunit *test)
 	u8 *p = alloc_victim(s);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Left Redzone overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, p[-1], SLUB_RED_ACTIVE);
 	((volatile u8 *)p)[-1] = 0x00;
@@ -232,6 +238,7 @@ static void redzone_of_free_object(struct kunit *test)
 	u8 *anchor = alloc_victim(s), *p = alloc_victim(s), *q;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Right Redzone overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -264,6 +271,7 @@ static void use_after_free_found_at_alloc(struct kunit *test)
 	u8 *anchor = alloc_victim(s), *p = alloc_victim(s), *q;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Poison overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -298,6 +306,7 @@ static void poison_end_overwritten(struct kunit *test)
 	u8 *anchor = alloc_victim(s), *p = alloc_victim(s), *q;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Poison overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -324,6 +333,7 @@ static void use_after_free_found_at_shrink(struct kunit *test)
 	struct slabinfo_row row;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Poison overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -361,6 +371,7 @@ static void use_after_free_found_at_destroy(struct kunit *test)
 	u8 *p = alloc_victim(s);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Poison overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
 	((volatile u8 *)p)[99] = 0x00;
@@ -430,6 +441,7 @@ static void invalid_pointer_middle_of_object(struct kunit *test)
 	u8 *p = alloc_victim(s);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Invalid object pointer");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	memset(p, 0x33, 64);
 	seq = log_seq();
@@ -457,6 +469,7 @@ static void invalid_pointer_stack(struct kunit *test)
 	u8 buf[64];
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc (Not tainted): Invalid", "BUG slab_debug-test (Not tainted): Invalid");
 	memset(buf, 0x5c, sizeof(buf));
 	seq = log_seq();
 	kfree_victim(buf);
@@ -480,6 +493,7 @@ static void invalid_pointer_vmalloc(struct kunit *test)
 	void *bad = (void *)(VMALLOC_START + 0x1000);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc (Not tainted): Invalid", "BUG slab_debug-test (Not tainted): Invalid");
 	seq = log_seq();
 	kfree_victim(bad);
 	expect_invalid(test, seq, NULL, bad, "kfree_victim");
@@ -500,6 +514,7 @@ static void invalid_pointer_kernel_image(struct kunit *test)
 	struct kmem_cache *s = debug_cache(test, 64, 0);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc (Not tainted): Invalid", "BUG slab_debug-test (Not tainted): Invalid");
 	seq = log_seq();
 	kfree_victim(image_bytes);
 	expect_invalid(test, seq, NULL, image_bytes, "kfree_victim");
@@ -519,6 +534,7 @@ static void invalid_pointer_page(struct kunit *test)
 	void *addr;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc (Not tainted): Invalid object pointer");
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	addr = page_address(page);
 	free_before = nr_free_pages();
@@ -542,6 +558,7 @@ static void double_kfree_large(struct kunit *test)
 	void *p = kmalloc_victim(5 * PAGE_SIZE);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc (Not tainted): Invalid object pointer");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	kfree_victim(p);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
@@ -573,6 +590,7 @@ static void wrong_cache(struct kunit *test)
 	void *p, *k;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_debug-b (Not tainted): Invalid", "BUG slab_debug-a (Not tainted): Invalid");
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_ASSERT_NOT_NULL(test, b);
 	p = alloc_victim(a);
@@ -673,12 +691,14 @@ static void destroy_with_objects_with_flags(struct kunit *test, slab_flags_t fla
 
 static void destroy_with_objects(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Objects remaining");
 	destroy_with_objects_with_flags(test, SLAB_TEST_DEBUG);
 }
 
 /* Without debug flags the report has no call sites, but the rest holds. */
 static void destroy_with_objects_no_debug(struct kunit *test)
 {
+	kunit_expect_reports(test, "BUG slab_debug-test (Not tainted): Objects remaining");
 	destroy_with_objects_with_flags(test, 0);
 }
 
@@ -715,6 +735,7 @@ static void kmalloc_redzone_at_class_size(struct kunit *test)
 	u8 *p = kmalloc_victim(60);
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc-64 (Not tainted): Right Redzone overwritten");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_PTR_EQ(test, cache_of(p), s);
 	((volatile u8 *)p)[63] = 0;	/* inside ksize(): allowed */
@@ -735,6 +756,7 @@ static void kmalloc_double_free(struct kunit *test)
 	unsigned long live;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc-96 (Not tainted): Object already free");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	kfree_victim(p);
 	live = slab_objects_live();
@@ -761,6 +783,7 @@ static void kmalloc_use_after_free(struct kunit *test)
 	unsigned int i, n = 0;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc-192 (Not tainted): Poison overwritten");
 	p = kmalloc_victim(150);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	for (i = 0; i < ARRAY_SIZE(others) && !anchor; i++) {
@@ -797,6 +820,7 @@ static void kmalloc_invalid_pointer(struct kunit *test)
 	unsigned long live = slab_objects_live();
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG kmalloc-32 (Not tainted): Invalid object pointer");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	seq = log_seq();
 	kfree_victim(p + 16);

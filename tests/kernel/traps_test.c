@@ -97,6 +97,7 @@ static void invalid_opcode_is_reported(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_ud);
 
+	kunit_expect_reports(test, "invalid opcode:");
 	expect_log(test, seq, "invalid opcode: 0000 [#");
 	expect_log(test, seq, "RIP: 0010:trigger_ud+0x");
 	expect_log(test, seq, "Call Trace:");
@@ -108,6 +109,7 @@ static void page_fault_read_is_decoded(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_read_fault);
 
+	kunit_expect_reports(test, "BUG: unable to handle page fault");
 	expect_log(test, seq, "BUG: unable to handle page fault for address: ffffc90000042000");
 	expect_log(test, seq, "#PF: supervisor read access in kernel mode");
 	expect_log(test, seq, "#PF: error_code(0x0000) - not-present page");
@@ -119,6 +121,7 @@ static void page_fault_write_is_decoded(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_write_fault);
 
+	kunit_expect_reports(test, "BUG: unable to handle page fault");
 	expect_log(test, seq, "#PF: supervisor write access in kernel mode");
 	expect_log(test, seq, "#PF: error_code(0x0002) - not-present page");
 	expect_log(test, seq, "Oops: 0002 [#");
@@ -128,6 +131,7 @@ static void null_pointer_is_named(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_null_deref);
 
+	kunit_expect_reports(test, "BUG: kernel NULL pointer dereference");
 	expect_log(test, seq, "BUG: kernel NULL pointer dereference, address: 0000000000000010");
 	expect_log(test, seq, "RIP: 0010:trigger_null_deref+0x");
 }
@@ -136,6 +140,7 @@ static void divide_error_is_reported(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_divide_error);
 
+	kunit_expect_reports(test, "divide error:");
 	expect_log(test, seq, "divide error: 0000 [#");
 	expect_log(test, seq, "RIP: 0010:trigger_divide_error+0x");
 }
@@ -144,6 +149,7 @@ static void bug_on_is_reported(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_bug);
 
+	kunit_expect_reports(test, "kernel BUG at");
 	expect_log(test, seq, "kernel BUG at tests/kernel/traps_test.c:");
 	expect_log(test, seq, "trigger_bug+0x");
 }
@@ -153,6 +159,7 @@ static void stack_overflow_hits_guard_page(struct kunit *test)
 {
 	u64 seq = expect_oops(test, trigger_stack_overflow);
 
+	kunit_expect_reports(test, "BUG: stack guard page was hit");
 	expect_log(test, seq, "BUG: stack guard page was hit at");
 	expect_log(test, seq, "kernel stack overflow (double-fault)");
 	expect_log(test, seq, "RIP: 0010:recurse_forever");
@@ -165,6 +172,7 @@ static void warn_on_reports_and_continues(struct kunit *test)
 	bool fired = WARN_ON(seq != 0 || seq == 0);
 	char where[96];
 
+	kunit_expect_reports(test, "WARNING:");
 	KUNIT_EXPECT_TRUE(test, fired);
 	expect_log(test, seq, "------------[ cut here ]------------");
 	snprintf(where, sizeof(where),
@@ -183,6 +191,7 @@ static void warn_on_once_fires_once(struct kunit *test)
 {
 	u64 seq = log_seq(), after_first;
 
+	kunit_expect_reports(test, "WARNING:");
 	warn_once_helper();
 	after_first = log_search(seq, "WARNING: CPU: 0");
 	KUNIT_ASSERT_NE(test, after_first, 0ULL);

@@ -636,6 +636,7 @@ static void vmap_read_only_write_faults(struct kunit *test)
 	u8 *v;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: unable to handle page fault");
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	held_pages[0] = page;
 	v = vmap_here(&page, 1, PAGE_KERNEL_RO);
@@ -661,6 +662,7 @@ static void guard_page_fault_names_the_area(struct kunit *test)
 	u8 *p;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: unable to handle page fault");
 	p = vmalloc_here(size);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	held[0] = p;
@@ -694,6 +696,7 @@ static void fault_after_vfree_and_in_no_area(struct kunit *test)
 	u8 *p;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG: unable to handle page fault");
 	purge_vmap_area_lazy();
 	p = vmalloc_here(3 * PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -772,6 +775,7 @@ static void bad_vfree_is_reported_and_harmless(struct kunit *test)
 	u8 *p, *q;
 	void *k;
 
+	kunit_expect_reports(test, "WARNING:");
 	p = vmalloc(size);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	held[0] = p;
