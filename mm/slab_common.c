@@ -246,7 +246,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
 		return kmalloc_zero_or_large(size, gfp);
 	return slab_alloc(kmalloc_caches[index][(gfp & __GFP_DMA) ? KMALLOC_DMA :
 						 KMALLOC_NORMAL],
-			  gfp, _RET_IP_);
+			  gfp);
 }
 
 /**
@@ -258,7 +258,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
  */
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp)
 {
-	return slab_alloc(s, gfp, _RET_IP_);
+	return slab_alloc(s, gfp);
 }
 
 /* Is @page the first frame of a large kmalloc, and @x its start? */
@@ -312,7 +312,7 @@ void kfree(const void *objp)
 		kfree_not_slab(page, objp, _RET_IP_);
 		return;
 	}
-	slab_free(page->slab_cache, (void *)objp, _RET_IP_);
+	slab_free(page->slab_cache, (void *)objp);
 }
 
 /**
@@ -525,19 +525,22 @@ unsigned long slab_alloc_seq_now(void)
 	return slab_alloc_seq;
 }
 
+/*
+ * Interrupts off, as in its siblings: the lists and the slabs' freelists
+ * change under a task preempted by the timer (see mm/slub.c, Locking).
+ */
 void slab_report_live_since(unsigned long seq, const char *title)
 {
 	struct kmem_cache *s;
-	struct page *slab;
+	unsigned long flags;
 
+	local_irq_save(flags);
 	list_for_each_entry(s, &slab_caches, list) {
 		if (!(s->flags & SLAB_STORE_USER) || (s->flags & SLAB_NOLEAKTRACE))
 			continue;
-		list_for_each_entry(slab, &s->partial, lru)
-			list_slab_objects(s, slab, seq + 1, title);
-		list_for_each_entry(slab, &s->full, lru)
-			list_slab_objects(s, slab, seq + 1, title);
+		slab_list_objects(s, seq + 1, title);
 	}
+	local_irq_restore(flags);
 }
 
 /**
@@ -566,6 +569,7 @@ void __init kmem_cache_init(void)
 						  NULL);
 		}
 	}
+	slab_debug_check_cache_name();
 	register_reclaim_hook(kmem_cache_shrink_all);
 	pr_info("SLUB: %u kmalloc size classes (8 .. %lu bytes), HWalign=%d, debug flags %#x\n",
 		KMALLOC_CACHES - 3 + 2, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
