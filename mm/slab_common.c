@@ -3,7 +3,8 @@
  * mm/slab_common.c - creating and destroying caches, the kmalloc family,
  * and /proc/slabinfo.
  *
- * kmalloc(size) picks the smallest size class that fits:
+ * kmalloc(size) picks the smallest size class that fits (the list is
+ * KMALLOC_INFO in <linux/slab.h>):
  *
  *	8 16 32 64 96 128 192 256 512 1k 2k 4k 8k
  *
@@ -35,21 +36,35 @@ struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
 /* The cache of struct kmem_cache itself: every other cache comes from it. */
 static struct kmem_cache kmem_cache_boot;
 
-static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_CACHES] = {
-	[KMALLOC_NORMAL] = {
-		NULL, "kmalloc-96", "kmalloc-192", "kmalloc-8", "kmalloc-16",
-		"kmalloc-32", "kmalloc-64", "kmalloc-128", "kmalloc-256",
-		"kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
-		"kmalloc-8k",
-	},
-	[KMALLOC_DMA] = {
-		NULL, "dma-kmalloc-96", "dma-kmalloc-192", "dma-kmalloc-8",
-		"dma-kmalloc-16", "dma-kmalloc-32", "dma-kmalloc-64",
-		"dma-kmalloc-128", "dma-kmalloc-256", "dma-kmalloc-512",
-		"dma-kmalloc-1k", "dma-kmalloc-2k", "dma-kmalloc-4k",
-		"dma-kmalloc-8k",
-	},
+/* The size classes' names and sizes, by index: <linux/slab.h>'s KMALLOC_INFO. */
+#define KMALLOC_INFO_ENTRY(index, bytes, suffix)			\
+	[index] = { { [KMALLOC_NORMAL] = "kmalloc-" suffix,		\
+		      [KMALLOC_DMA] = "dma-kmalloc-" suffix }, bytes },
+const struct kmalloc_info_struct kmalloc_info[KMALLOC_CACHES] = {
+	KMALLOC_INFO(KMALLOC_INFO_ENTRY)
 };
+
+/* How many classes there are (13). */
+#define KMALLOC_INFO_ONE(index, bytes, suffix)	+ 1
+#define KMALLOC_NR_CLASSES	(0 KMALLOC_INFO(KMALLOC_INFO_ONE))
+
+/*
+ * The other facts about the classes, tied to the list at build time:
+ * each index is a row of kmalloc_caches[] and each power of two sits at
+ * its log2; every row but 0 is used, once (KMALLOC_CACHES is the list's
+ * length + 1); the first power of two is KMALLOC_MIN_SIZE and the last
+ * is KMALLOC_MAX_CACHE_SIZE, at KMALLOC_SHIFT_HIGH.
+ */
+#define KMALLOC_INFO_CHECK(index, bytes, suffix)			\
+	static_assert((index) > 0 && (index) < KMALLOC_CACHES);		\
+	static_assert((index) < 3 || (bytes) == 1U << (index));		\
+	static_assert((bytes) >= KMALLOC_MIN_SIZE &&			\
+		      (bytes) <= KMALLOC_MAX_CACHE_SIZE);
+KMALLOC_INFO(KMALLOC_INFO_CHECK)
+#define KMALLOC_INFO_BIT(index, bytes, suffix)	| 1UL << (index)
+static_assert(KMALLOC_NR_CLASSES == KMALLOC_CACHES - 1 &&
+	      (0 KMALLOC_INFO(KMALLOC_INFO_BIT)) == (1UL << KMALLOC_CACHES) - 2);
+static_assert(KMALLOC_MIN_SIZE == 1U << 3);
 
 /* Class index for sizes 1..192, by (size - 1) / 8: 1 = 96, 2 = 192. */
 static const u8 size_index[24] = {
@@ -63,7 +78,7 @@ static const u8 size_index[24] = {
 
 static inline unsigned int kmalloc_class_size(unsigned int index)
 {
-	return index == 1 ? 96 : index == 2 ? 192 : 1U << index;
+	return kmalloc_info[index].size;
 }
 
 /* ---- caches ----------------------------------------------------------------- */
@@ -559,11 +574,9 @@ void __init kmem_cache_init(void)
 
 	for (type = 0; type < NR_KMALLOC_TYPES; type++) {
 		for (i = 1; i < KMALLOC_CACHES; i++) {
-			if (!kmalloc_names[type][i])
-				continue;
 			kmalloc_caches[i][type] =
-				kmem_cache_create(kmalloc_names[type][i],
-						  kmalloc_class_size(i), 0,
+				kmem_cache_create(kmalloc_info[i].name[type],
+						  kmalloc_info[i].size, 0,
 						  SLAB_PANIC | (type == KMALLOC_DMA ?
 								SLAB_CACHE_DMA : 0),
 						  NULL);
@@ -572,6 +585,6 @@ void __init kmem_cache_init(void)
 	slab_debug_check_cache_name();
 	register_reclaim_hook(kmem_cache_shrink_all);
 	pr_info("SLUB: %u kmalloc size classes (8 .. %lu bytes), HWalign=%d, debug flags %#x\n",
-		KMALLOC_CACHES - 3 + 2, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
+		KMALLOC_NR_CLASSES, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
 		slab_debug_flags);
 }
