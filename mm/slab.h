@@ -144,9 +144,10 @@ static inline void set_freepointer(const struct kmem_cache *s, void *object,
 }
 
 /*
- * slab_slot_of - the slot of the active slab that starts @off bytes into
- * it; for an @off that is not a whole number of slots, a number above
- * ULONG_MAX / s->size (so never a slot number).
+ * slab_slot_of - the slot that starts @off bytes into a slab (the free
+ * fast path passes the offset into the active slab); for an @off that is
+ * not a whole number of slots, a number above ULONG_MAX / s->size (so
+ * never a slot number).
  *
  * s->size is odd * 2^size_shift and size_inv is the inverse of the odd
  * factor modulo 2^64.  When @off is k slots, @off * size_inv is exactly

@@ -15,6 +15,22 @@
  * of frames directly (a "large kmalloc"), up to KMALLOC_MAX_SIZE (4 MiB).
  * kfree() tells the two kinds apart by the frame: PG_slab, or a large
  * kmalloc's marker.
+ *
+ * Locking (a cache's own state is mm/slub.c's, see its essay):
+ *
+ *   - slab_caches, the list of every cache, is changed (cache created or
+ *     destroyed) and walked (slabinfo, the counters, shrinking, the leak
+ *     report) with interrupts off, as a whole: a walk never turns them
+ *     back on midway, so it sees one consistent picture and nothing it
+ *     calls may sleep;
+ *   - kmalloc_caches[] is written once, by kmem_cache_init() at boot
+ *     before any other task exists, and only read after;
+ *   - a large kmalloc's frames belong to its owner; their page_type
+ *     marker is set and cleared by kmalloc and kfree alone.
+ *
+ * These walks nest outside a cache's own interrupts-off regions (which
+ * just nest inside them) and the page allocator's zone lock (taken by
+ * shrinking, inside).
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>

@@ -241,6 +241,11 @@ static void print_slab_info(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int idx = slab_free_idx(slab);
 
+	if (slab == s->cpu_slab) {	/* its free objects are on the cpu freelist */
+		pr_err("Slab 0x%px objects=%u active cpu_freelist=0x%px flags=%#x\n",
+		       slab, s->objects, s->cpu_freelist, slab->flags);
+		return;
+	}
 	pr_err("Slab 0x%px objects=%u used=%u fp=0x%px flags=%#x\n", slab, s->objects,
 	       slab_inuse(slab), idx == SLAB_FREELIST_NONE ? NULL :
 	       slab_object(s, slab, idx), slab->flags);
