@@ -600,7 +600,8 @@ void __init kmem_cache_init(void)
 	}
 	slab_debug_check_cache_name();
 	register_reclaim_hook(kmem_cache_shrink_all);
-	pr_info("SLUB: %u kmalloc size classes (8 .. %lu bytes), HWalign=%d, debug flags %#x\n",
-		KMALLOC_NR_CLASSES, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
-		slab_debug_flags);
+	pr_info("SLUB: %u kmalloc size classes (%u .. %lu bytes), HWalign=%d, debug flags %#x%s%s\n",
+		KMALLOC_NR_CLASSES, KMALLOC_MIN_SIZE, KMALLOC_MAX_CACHE_SIZE,
+		L1_CACHE_BYTES, slab_debug_flags,
+		slab_debug_cache ? " for " : "", slab_debug_cache ?: "");
 }
