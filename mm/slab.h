@@ -55,10 +55,12 @@ struct track {
 enum track_item { TRACK_ALLOC, TRACK_FREE };
 
 struct kmem_cache {
-	/* The fast path reads only these. */
+	/* The fast paths read only these. */
 	void *cpu_freelist;		/* next free object of the active slab */
 	unsigned long cpu_base;		/* active slab's first byte (0: none) */
-	unsigned long cpu_bytes;	/* its size (0 for debug caches) */
+	unsigned long size_inv;		/* see slab_slot_of() */
+	unsigned long cpu_objects;	/* its slots (0: none, and debug caches) */
+	unsigned int size_shift;	/* see slab_slot_of() */
 	unsigned int offset;		/* free pointer offset in the object */
 
 	struct page *cpu_slab;		/* the active slab (not on a list) */
@@ -141,6 +143,40 @@ static inline void set_freepointer(const struct kmem_cache *s, void *object,
 	*(void **)((char *)object + s->offset) = fp;
 }
 
+/*
+ * slab_slot_of - the slot that starts @off bytes into a slab (the free
+ * fast path passes the offset into the active slab); for an @off that is
+ * not a whole number of slots, a number above ULONG_MAX / s->size (so
+ * never a slot number).
+ *
+ * s->size is odd * 2^size_shift and size_inv is the inverse of the odd
+ * factor modulo 2^64.  When @off is k slots, @off * size_inv is exactly
+ * k << size_shift, and rotating it right by size_shift gives k back.
+ * Any other @off leaves set bits that the rotation carries to the top
+ * (Granlund and Montgomery's test for divisibility by a constant).  So
+ * one multiply, one rotate and one compare with the slot count check
+ * both "in the active slab" and "at the start of an object": the free
+ * fast path refuses a pointer into the middle of an object this way.
+ */
+static __always_inline unsigned long slab_slot_of(const struct kmem_cache *s,
+						  unsigned long off)
+{
+	unsigned long q = off * s->size_inv;
+	unsigned int k = s->size_shift;
+
+	return (q >> k) | (q << (-k & 63));
+}
+
+/* Is @x the start of an object in one of @slab's slots? */
+static inline bool slab_valid_object(const struct kmem_cache *s,
+				     const struct page *slab, const void *x)
+{
+	unsigned long off = (unsigned long)x - (unsigned long)slab_base(slab) -
+			    s->red_left_pad;
+
+	return slab_slot_of(s, off) < s->objects;
+}
+
 /* The head frame of the slab holding the frame @page. */
 static inline struct page *slab_head(struct page *page)
 {
@@ -182,6 +218,8 @@ void __kmem_cache_release(struct kmem_cache *s);
 void flush_cpu_slab(struct kmem_cache *s);
 unsigned long __kmem_cache_shrink(struct kmem_cache *s);
 unsigned long slab_cache_live(struct kmem_cache *s);
+bool slab_list_walk_ok(struct kmem_cache *s, unsigned long *walked,
+		       unsigned long nr_slabs);
 
 /*
  * The rest of slab_alloc() and slab_free() (mm/slub.c): entered with
@@ -195,13 +233,22 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 		    unsigned long irqflags);
 
 /*
+ * slab_caller - the caller that debug caches record and reports name:
+ * the return address of the function slab_alloc() or slab_free() is
+ * inlined into (always inlined: kmalloc(), kfree() ...), which is
+ * what __builtin_return_address(0) gives there.  Read only on the slow
+ * path, after a compiler barrier: read as an argument, the compiler
+ * loads it on the fast path too, where it costs an instruction per
+ * call for nothing.
+ */
+#define slab_caller()	({ barrier(); _RET_IP_; })
+
+/*
  * slab_alloc - the allocation fast path, inlined into kmem_cache_alloc()
  * and kmalloc(): pop the cpu freelist.  An empty cpu freelist (and so
- * every debug cache) and __GFP_ZERO go to slab_alloc_slow().  @caller is
- * recorded by debug caches.
+ * every debug cache) and __GFP_ZERO go to slab_alloc_slow().
  */
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
-					unsigned long caller)
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	unsigned long flags;
 	void *object;
@@ -210,7 +257,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
 	object = s->cpu_freelist;
 	if (unlikely(!object || (gfp & __GFP_ZERO) || fault_injection_active ||
 		     alloc_in_atomic(gfp, flags)))
-		return slab_alloc_slow(s, gfp, caller, flags);
+		return slab_alloc_slow(s, gfp, slab_caller(), flags);
 	s->cpu_freelist = get_freepointer(s, object);
 	local_irq_restore(flags);
 	return object;
@@ -220,15 +267,22 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp,
  * slab_free - the free fast path: an object of the active slab goes back
  * on the cpu freelist; anything else is slab_free_slow().  @x must
  * already be known to lie in a slab frame of @s.
+ *
+ * Two checks make the fast path safe against the commonest misuse
+ * (Linux's hardened freelist does the second one too): @x must be the
+ * start of a slot (slab_slot_of()), and it must not be the object at
+ * the head of the cpu freelist, which is what freeing the same object
+ * twice in a row looks like.  Either failure goes to the slow path,
+ * which reports it.
  */
-static __always_inline void slab_free(struct kmem_cache *s, void *x,
-				      unsigned long caller)
+static __always_inline void slab_free(struct kmem_cache *s, void *x)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (unlikely((unsigned long)x - s->cpu_base >= s->cpu_bytes)) {
-		slab_free_slow(s, x, caller, flags);
+	if (unlikely(slab_slot_of(s, (unsigned long)x - s->cpu_base) >=
+		     s->cpu_objects || x == s->cpu_freelist)) {
+		slab_free_slow(s, x, slab_caller(), flags);
 		return;
 	}
 	set_freepointer(s, x, s->cpu_freelist);
@@ -250,7 +304,18 @@ void slab_report_invalid(struct kmem_cache *s, const void *x,
 			 unsigned long caller, const char *why);
 void list_slab_objects(struct kmem_cache *s, struct page *slab,
 		       unsigned long min_seq, const char *title);
+void slab_list_objects(struct kmem_cache *s, unsigned long min_seq,
+		       const char *title);
 void report_objects_remaining(struct kmem_cache *s, unsigned long caller);
+void slab_debug_check_cache_name(void);
+void slab_report_double_free(struct kmem_cache *s, struct page *slab, void *x,
+			     unsigned long caller, const char *file, int line);
+void slab_report_freechain(struct kmem_cache *s, struct page *slab, void *head,
+			   void *bad, unsigned int nr_good);
+void slab_report_list_corrupt(struct kmem_cache *s);
+void slab_out_of_memory(struct kmem_cache *s, gfp_t gfp);
+int slab_debug_parse(const char *val, slab_flags_t *flags, char *cache,
+		     size_t cache_len);
 bool slab_object_is_free(struct kmem_cache *s, struct page *slab, void *object);
 
 #endif /* _MM_SLAB_H */

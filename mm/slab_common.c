@@ -3,7 +3,8 @@
  * mm/slab_common.c - creating and destroying caches, the kmalloc family,
  * and /proc/slabinfo.
  *
- * kmalloc(size) picks the smallest size class that fits:
+ * kmalloc(size) picks the smallest size class that fits (the list is
+ * KMALLOC_INFO in <linux/slab.h>):
  *
  *	8 16 32 64 96 128 192 256 512 1k 2k 4k 8k
  *
@@ -14,6 +15,22 @@
  * of frames directly (a "large kmalloc"), up to KMALLOC_MAX_SIZE (4 MiB).
  * kfree() tells the two kinds apart by the frame: PG_slab, or a large
  * kmalloc's marker.
+ *
+ * Locking (a cache's own state is mm/slub.c's, see its essay):
+ *
+ *   - slab_caches, the list of every cache, is changed (cache created or
+ *     destroyed) and walked (slabinfo, the counters, shrinking, the leak
+ *     report) with interrupts off, as a whole: a walk never turns them
+ *     back on midway, so it sees one consistent picture and nothing it
+ *     calls may sleep;
+ *   - kmalloc_caches[] is written once, by kmem_cache_init() at boot
+ *     before any other task exists, and only read after;
+ *   - a large kmalloc's frames belong to its owner; their page_type
+ *     marker is set and cleared by kmalloc and kfree alone.
+ *
+ * These walks nest outside a cache's own interrupts-off regions (which
+ * just nest inside them) and the page allocator's zone lock (taken by
+ * shrinking, inside).
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
@@ -35,21 +52,35 @@ struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
 /* The cache of struct kmem_cache itself: every other cache comes from it. */
 static struct kmem_cache kmem_cache_boot;
 
-static const char *const kmalloc_names[NR_KMALLOC_TYPES][KMALLOC_CACHES] = {
-	[KMALLOC_NORMAL] = {
-		NULL, "kmalloc-96", "kmalloc-192", "kmalloc-8", "kmalloc-16",
-		"kmalloc-32", "kmalloc-64", "kmalloc-128", "kmalloc-256",
-		"kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k",
-		"kmalloc-8k",
-	},
-	[KMALLOC_DMA] = {
-		NULL, "dma-kmalloc-96", "dma-kmalloc-192", "dma-kmalloc-8",
-		"dma-kmalloc-16", "dma-kmalloc-32", "dma-kmalloc-64",
-		"dma-kmalloc-128", "dma-kmalloc-256", "dma-kmalloc-512",
-		"dma-kmalloc-1k", "dma-kmalloc-2k", "dma-kmalloc-4k",
-		"dma-kmalloc-8k",
-	},
+/* The size classes' names and sizes, by index: <linux/slab.h>'s KMALLOC_INFO. */
+#define KMALLOC_INFO_ENTRY(index, bytes, suffix)			\
+	[index] = { { [KMALLOC_NORMAL] = "kmalloc-" suffix,		\
+		      [KMALLOC_DMA] = "dma-kmalloc-" suffix }, bytes },
+const struct kmalloc_info_struct kmalloc_info[KMALLOC_CACHES] = {
+	KMALLOC_INFO(KMALLOC_INFO_ENTRY)
 };
+
+/* How many classes there are (13). */
+#define KMALLOC_INFO_ONE(index, bytes, suffix)	+ 1
+#define KMALLOC_NR_CLASSES	(0 KMALLOC_INFO(KMALLOC_INFO_ONE))
+
+/*
+ * The other facts about the classes, tied to the list at build time:
+ * each index is a row of kmalloc_caches[] and each power of two sits at
+ * its log2; every row but 0 is used, once (KMALLOC_CACHES is the list's
+ * length + 1); the first power of two is KMALLOC_MIN_SIZE and the last
+ * is KMALLOC_MAX_CACHE_SIZE, at KMALLOC_SHIFT_HIGH.
+ */
+#define KMALLOC_INFO_CHECK(index, bytes, suffix)			\
+	static_assert((index) > 0 && (index) < KMALLOC_CACHES);		\
+	static_assert((index) < 3 || (bytes) == 1U << (index));		\
+	static_assert((bytes) >= KMALLOC_MIN_SIZE &&			\
+		      (bytes) <= KMALLOC_MAX_CACHE_SIZE);
+KMALLOC_INFO(KMALLOC_INFO_CHECK)
+#define KMALLOC_INFO_BIT(index, bytes, suffix)	| 1UL << (index)
+static_assert(KMALLOC_NR_CLASSES == KMALLOC_CACHES - 1 &&
+	      (0 KMALLOC_INFO(KMALLOC_INFO_BIT)) == (1UL << KMALLOC_CACHES) - 2);
+static_assert(KMALLOC_MIN_SIZE == 1U << 3);
 
 /* Class index for sizes 1..192, by (size - 1) / 8: 1 = 96, 2 = 192. */
 static const u8 size_index[24] = {
@@ -63,7 +94,7 @@ static const u8 size_index[24] = {
 
 static inline unsigned int kmalloc_class_size(unsigned int index)
 {
-	return index == 1 ? 96 : index == 2 ? 192 : 1U << index;
+	return kmalloc_info[index].size;
 }
 
 /* ---- caches ----------------------------------------------------------------- */
@@ -246,7 +277,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
 		return kmalloc_zero_or_large(size, gfp);
 	return slab_alloc(kmalloc_caches[index][(gfp & __GFP_DMA) ? KMALLOC_DMA :
 						 KMALLOC_NORMAL],
-			  gfp, _RET_IP_);
+			  gfp);
 }
 
 /**
@@ -258,7 +289,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
  */
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp)
 {
-	return slab_alloc(s, gfp, _RET_IP_);
+	return slab_alloc(s, gfp);
 }
 
 /* Is @page the first frame of a large kmalloc, and @x its start? */
@@ -312,7 +343,7 @@ void kfree(const void *objp)
 		kfree_not_slab(page, objp, _RET_IP_);
 		return;
 	}
-	slab_free(page->slab_cache, (void *)objp, _RET_IP_);
+	slab_free(page->slab_cache, (void *)objp);
 }
 
 /**
@@ -525,19 +556,22 @@ unsigned long slab_alloc_seq_now(void)
 	return slab_alloc_seq;
 }
 
+/*
+ * Interrupts off, as in its siblings: the lists and the slabs' freelists
+ * change under a task preempted by the timer (see mm/slub.c, Locking).
+ */
 void slab_report_live_since(unsigned long seq, const char *title)
 {
 	struct kmem_cache *s;
-	struct page *slab;
+	unsigned long flags;
 
+	local_irq_save(flags);
 	list_for_each_entry(s, &slab_caches, list) {
 		if (!(s->flags & SLAB_STORE_USER) || (s->flags & SLAB_NOLEAKTRACE))
 			continue;
-		list_for_each_entry(slab, &s->partial, lru)
-			list_slab_objects(s, slab, seq + 1, title);
-		list_for_each_entry(slab, &s->full, lru)
-			list_slab_objects(s, slab, seq + 1, title);
+		slab_list_objects(s, seq + 1, title);
 	}
+	local_irq_restore(flags);
 }
 
 /**
@@ -556,18 +590,18 @@ void __init kmem_cache_init(void)
 
 	for (type = 0; type < NR_KMALLOC_TYPES; type++) {
 		for (i = 1; i < KMALLOC_CACHES; i++) {
-			if (!kmalloc_names[type][i])
-				continue;
 			kmalloc_caches[i][type] =
-				kmem_cache_create(kmalloc_names[type][i],
-						  kmalloc_class_size(i), 0,
+				kmem_cache_create(kmalloc_info[i].name[type],
+						  kmalloc_info[i].size, 0,
 						  SLAB_PANIC | (type == KMALLOC_DMA ?
 								SLAB_CACHE_DMA : 0),
 						  NULL);
 		}
 	}
+	slab_debug_check_cache_name();
 	register_reclaim_hook(kmem_cache_shrink_all);
-	pr_info("SLUB: %u kmalloc size classes (8 .. %lu bytes), HWalign=%d, debug flags %#x\n",
-		KMALLOC_CACHES - 3 + 2, KMALLOC_MAX_CACHE_SIZE, L1_CACHE_BYTES,
-		slab_debug_flags);
+	pr_info("SLUB: %u kmalloc size classes (%u .. %lu bytes), HWalign=%d, debug flags %#x%s%s\n",
+		KMALLOC_NR_CLASSES, KMALLOC_MIN_SIZE, KMALLOC_MAX_CACHE_SIZE,
+		L1_CACHE_BYTES, slab_debug_flags,
+		slab_debug_cache ? " for " : "", slab_debug_cache ?: "");
 }

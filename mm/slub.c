@@ -14,14 +14,19 @@
  * The fast paths touch only the active slab (interrupts off, one CPU):
  *
  *   alloc:  object = cpu_freelist; cpu_freelist = *object;
- *   free:   if the object lies in the active slab:
+ *   free:   if the object is a slot of the active slab, and not the
+ *           object at the head of cpu_freelist (freed twice):
  *               *object = cpu_freelist; cpu_freelist = object;
  *
  * That is a handful of instructions and no debug code: a cache with
  * debug flags (poison, red zones, call sites, consistency checks) never
  * has an active slab, so its every operation takes the slow path, where
  * mm/slub_debug.c does its checks.  The cost when debugging is off is
- * the one test the fast path makes anyway.
+ * the one test the fast path makes anyway, plus the two hardening checks
+ * of the free (see slab_free() in mm/slab.h): a pointer into the middle
+ * of an object and the naive double free are refused even without
+ * slab_debug=, as Linux's CONFIG_SLAB_FREELIST_HARDENED refuses the
+ * second.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -31,6 +36,43 @@
  * empty, back to the page allocator (a few empty slabs are kept).
  *
  * The slab bookkeeping lives in struct page (see mm/slab.h).
+ *
+ * Locking.  One CPU, preemptive kernel: what a lock would protect on
+ * SMP, an interrupts-off region protects here (the timer interrupt is
+ * what preempts a task).  The rules:
+ *
+ *   - A cache's whole state - cpu_freelist, cpu_slab, cpu_base,
+ *     cpu_objects, the partial and full lists, nr_partial, nr_slabs,
+ *     nr_taken - and the bookkeeping of its slabs (page->private, lru,
+ *     every free pointer of a free object) are read and written only
+ *     with interrupts off.  Linux keeps this under the per-CPU
+ *     local_lock (the cpu slab) and the node's list_lock (the lists).
+ *   - The global counters nr_slab_pages and slab_alloc_seq, and the list
+ *     slab_caches (mm/slab_common.c), likewise.
+ *   - Nothing that may sleep runs with interrupts off.  get_slab() turns
+ *     them back on (to the caller's state) around new_slab(), which
+ *     calls the page allocator and may wait for memory.  Meanwhile
+ *     another task may run the slow path of the same cache and install
+ *     its own active slab, so everything read before is stale: the new
+ *     slab is private until interrupts are off again, is counted only
+ *     then, and __slab_alloc() looks at cpu_slab again before it
+ *     installs the new slab (Linux re-checks c->slab the same way).
+ *   - A slab's struct page fields are not touched with interrupts on
+ *     except by new_slab() on a slab nobody else can see yet.
+ *
+ * Order, outermost first: the task's interrupts-off region (the slab
+ * paths nest inside a caller's, and then never turn interrupts on:
+ * only GFP_ATOMIC / GFP_NOWAIT may be used there) > the page
+ * allocator's zone lock (taken inside, by new_slab() and
+ * discard_slab()).  The page allocator never calls back into the slab
+ * allocator.
+ *
+ * Corruption.  Every walk of a freelist is bounded by the slab's slot
+ * count and checks each pointer before following it; a walk that finds
+ * a loop or a pointer that is no slot reports "Freechain corrupt" and
+ * drops the rest of the chain (its objects are leaked on purpose, as
+ * Linux isolates a corrupted freechain).  Walks of the slab lists are
+ * bounded by nr_slabs.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
@@ -49,17 +91,24 @@ unsigned long slab_alloc_seq;
 
 /* ---- slabs ---------------------------------------------------------------- */
 
-/* Get 2^order frames and cut them into a chain of free objects. */
+/*
+ * Get 2^order frames and cut them into a chain of free objects.  Called
+ * with interrupts as the allocating caller had them (it may sleep): the
+ * slab is private until get_slab() counts it with interrupts off.
+ */
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 {
 	unsigned int i, nr_frames = 1U << s->order;
 	struct page *slab;
 	void *prev = NULL;
 
-	slab = alloc_pages((gfp & ~__GFP_ZERO) | s->allocflags | __GFP_NOWARN,
-			   s->order);
-	if (!slab)
+	/* no __GFP_NOWARN of our own: a failure says so, as in Linux */
+	slab = alloc_pages((gfp & ~__GFP_ZERO) | s->allocflags, s->order);
+	if (!slab) {
+		if (!(gfp & __GFP_NOWARN))
+			slab_out_of_memory(s, gfp);
 		return NULL;
+	}
 
 	for (i = 0; i < nr_frames; i++) {
 		__SetPageSlab(slab + i);
@@ -83,12 +132,10 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		prev = object;
 	}
 	slab_set(slab, 0, 0);
-	s->nr_slabs++;
-	nr_slab_pages += nr_frames;
 	return slab;
 }
 
-/* Give an empty slab's frames back to the page allocator. */
+/* Give an empty slab's frames back to the page allocator.  Irqs are off. */
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int i, nr_frames = 1U << s->order;
@@ -110,19 +157,45 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 }
 
 /*
+ * The number of free objects on the chain that starts at @head, all of
+ * which must be slots of @slab; there can be at most s->objects of them.
+ * A chain that leaves the slots (a stray write into a free object) or
+ * is longer (a loop: an object freed twice) is reported, and -1 is
+ * returned: the caller drops the chain.  Irqs are off.
+ */
+static int freechain_count(struct kmem_cache *s, struct page *slab, void *head)
+{
+	unsigned int n = 0;
+	void *p;
+
+	for (p = head; p; p = get_freepointer(s, p)) {
+		if (n == s->objects || !slab_valid_object(s, slab, p)) {
+			slab_report_freechain(s, slab, head, p, n);
+			return -1;
+		}
+		n++;
+	}
+	return n;
+}
+
+/*
  * Put the active slab back on a list: its remaining free objects (the
  * cpu_freelist, all from this slab) become the slab's own freelist.
+ * A corrupted cpu_freelist is dropped: the slab goes on the full list.
+ * Irqs are off.
  */
 void flush_cpu_slab(struct kmem_cache *s)
 {
 	struct page *slab = s->cpu_slab;
-	unsigned int nr_free = 0;
-	void *p;
+	int nr_free;
 
 	if (!slab)
 		return;
-	for (p = s->cpu_freelist; p; p = get_freepointer(s, p))
-		nr_free++;
+	nr_free = freechain_count(s, slab, s->cpu_freelist);
+	if (nr_free < 0) {
+		nr_free = 0;		/* leaked on purpose: still counted as taken */
+		s->cpu_freelist = NULL;
+	}
 	s->nr_taken -= nr_free;
 	slab_set(slab, s->cpu_freelist ?
 		 slab_obj_index(s, slab, s->cpu_freelist) : SLAB_FREELIST_NONE,
@@ -136,15 +209,16 @@ void flush_cpu_slab(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
 	s->cpu_base = 0;
-	s->cpu_bytes = 0;
+	s->cpu_objects = 0;
 }
 
 /* ---- allocation ------------------------------------------------------------- */
 
 /*
- * A slab with a free object: the first partial one, or a new one.
- * Getting a new one may wait for memory, so interrupts go back to the
- * state the caller had (@irqflags) meanwhile.
+ * A slab with a free object, off every list: the first partial one, or a
+ * new one.  Getting a new one may wait for memory, so interrupts go back
+ * to the state the caller had (@irqflags) meanwhile; the caller must
+ * look again at what another task may have changed (see the essay).
  */
 static struct page *get_slab(struct kmem_cache *s, gfp_t gfp,
 			     unsigned long irqflags)
@@ -160,23 +234,78 @@ static struct page *get_slab(struct kmem_cache *s, gfp_t gfp,
 	local_irq_restore(irqflags);
 	slab = new_slab(s, gfp);
 	local_irq_disable();
+	if (slab) {		/* counted with interrupts off */
+		s->nr_slabs++;
+		nr_slab_pages += 1UL << s->order;
+	}
 	return slab;
 }
 
-/* Take one object off @slab's own freelist (debug caches). */
-static void *take_from_slab(struct kmem_cache *s, struct page *slab)
+/* Put @slab, off every list, on the list its counts say. */
+static void put_slab_on_list(struct kmem_cache *s, struct page *slab)
 {
-	void *object = slab_object(s, slab, slab_free_idx(slab));
-	void *next = get_freepointer(s, object);
-
-	slab_set(slab, next ? slab_obj_index(s, slab, next) : SLAB_FREELIST_NONE,
-		 slab_inuse(slab) + 1);
-	if (next) {
+	if (slab_free_idx(slab) != SLAB_FREELIST_NONE) {
 		list_add(&slab->lru, &s->partial);
 		s->nr_partial++;
 	} else {
 		list_add(&slab->lru, &s->full);
 	}
+}
+
+/*
+ * Take one object off @slab's own freelist (debug caches).  A free
+ * pointer that is no slot of @slab is reported, and the rest of the
+ * chain dropped.
+ */
+static void *take_from_slab(struct kmem_cache *s, struct page *slab)
+{
+	void *object = slab_object(s, slab, slab_free_idx(slab));
+	void *next = get_freepointer(s, object);
+
+	if (unlikely(next && !slab_valid_object(s, slab, next))) {
+		slab_report_freechain(s, slab, object, next, 1);
+		next = NULL;
+	}
+	slab_set(slab, next ? slab_obj_index(s, slab, next) : SLAB_FREELIST_NONE,
+		 slab_inuse(slab) + 1);
+	put_slab_on_list(s, slab);
+	return object;
+}
+
+/*
+ * @slab held a corrupted free object (@object, just taken off it): hand
+ * out nothing more from it.  All its free objects count as in use and it
+ * goes on the full list, so they are leaked on purpose rather than
+ * handed out, as Linux does ("Marking all objects used").
+ */
+static void mark_slab_full(struct kmem_cache *s, struct page *slab)
+{
+	s->nr_taken += s->objects - slab_inuse(slab) + 1;	/* + @object */
+	if (slab_free_idx(slab) != SLAB_FREELIST_NONE) {
+		list_move(&slab->lru, &s->full);
+		s->nr_partial--;
+	}
+	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
+}
+
+/* The slow path of a debug cache's allocation; interrupts are off. */
+static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
+				unsigned long caller, unsigned long irqflags)
+{
+	struct page *slab;
+	void *object;
+
+	for (;;) {
+		slab = get_slab(s, gfp, irqflags);
+		if (!slab)
+			return NULL;
+		object = take_from_slab(s, slab);
+		if (alloc_debug_processing(s, slab, object, caller))
+			break;
+		/* refused: try the next slab (each refusal retires one) */
+		mark_slab_full(s, slab);
+	}
+	s->nr_taken++;
 	return object;
 }
 
@@ -187,29 +316,35 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	struct page *slab;
 	void *object;
 
-	if (kmem_cache_debug(s)) {
-		do {
-			slab = get_slab(s, gfp, irqflags);
-			if (!slab)
-				return NULL;
-			object = take_from_slab(s, slab);
-		} while (!alloc_debug_processing(s, slab, object, caller));
-		s->nr_taken++;
-		return object;
-	}
+	if (kmem_cache_debug(s))
+		return __slab_alloc_debug(s, gfp, caller, irqflags);
 
 	flush_cpu_slab(s);	/* the active slab is full: retire it */
 	slab = get_slab(s, gfp, irqflags);
+	/*
+	 * get_slab() may have turned interrupts on: another task may have
+	 * installed an active slab meanwhile.  Use its free objects first
+	 * and keep ours for later on the partial list; retire it if it is
+	 * already used up.
+	 */
+	if (unlikely(s->cpu_slab)) {
+		if (s->cpu_freelist) {
+			if (slab)
+				put_slab_on_list(s, slab);
+			goto take;
+		}
+		flush_cpu_slab(s);
+	}
 	if (!slab)
 		return NULL;
 	/* activate: the slab's whole freelist becomes the cpu freelist */
 	s->cpu_slab = slab;
 	s->cpu_freelist = slab_object(s, slab, slab_free_idx(slab));
 	s->cpu_base = (unsigned long)slab_base(slab);
-	s->cpu_bytes = PAGE_SIZE << s->order;
+	s->cpu_objects = s->objects;
 	s->nr_taken += s->objects - slab_inuse(slab);
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
-
+take:
 	object = s->cpu_freelist;
 	s->cpu_freelist = get_freepointer(s, object);
 	return object;
@@ -245,17 +380,33 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 
 /* ---- freeing ------------------------------------------------------------- */
 
-/* The slow path of a free: @x is not in the active slab.  Irqs are off. */
+/*
+ * The slow path of a free: @x is not in the active slab.  Irqs are off.
+ * Debug caches check @x in mm/slub_debug.c first; every cache refuses a
+ * pointer that is no slot of @slab, and the object at the head of the
+ * slab's freelist (Linux's naive double-free check, which it makes with
+ * CONFIG_SLAB_FREELIST_HARDENED).
+ */
 void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 			unsigned long caller)
 {
 	unsigned int idx = slab_free_idx(slab), inuse = slab_inuse(slab);
+	void *head = idx == SLAB_FREELIST_NONE ? NULL : slab_object(s, slab, idx);
 
-	if (kmem_cache_debug(s) && !free_debug_processing(s, slab, x, caller))
-		return;		/* reported; the object stays as it was */
+	if (kmem_cache_debug(s)) {
+		if (!free_debug_processing(s, slab, x, caller))
+			return;		/* reported; the object stays as it was */
+	} else if (unlikely(!slab_valid_object(s, slab, x))) {
+		slab_report_invalid(s, x, caller,
+				    "not the start of an object in its slab");
+		return;
+	}
+	if (unlikely(x == head || !inuse)) {
+		slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
+		return;
+	}
 
-	set_freepointer(s, x, idx == SLAB_FREELIST_NONE ? NULL :
-			slab_object(s, slab, idx));
+	set_freepointer(s, x, head);
 	slab_set(slab, slab_obj_index(s, slab, x), inuse - 1);
 	s->nr_taken--;
 
@@ -272,11 +423,26 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 	/* LAB(slab) END discard */
 }
 
-/* slab_free() of an object outside the active slab; restores interrupts. */
+/*
+ * slab_free() of an object outside the active slab, or one the fast
+ * path's checks refused; restores interrupts.
+ */
 void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 		    unsigned long irqflags)
 {
-	__slab_free(s, slab_head(virt_to_page(x)), x, caller);
+	struct page *slab = slab_head(virt_to_page(x));
+
+	if (slab != s->cpu_slab)
+		__slab_free(s, slab, x, caller);
+	else if (!slab_valid_object(s, slab, x))
+		slab_report_invalid(s, x, caller,
+				    "not the start of an object in its slab");
+	else if (x == s->cpu_freelist)
+		slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
+	else {			/* not reached: the fast path takes these */
+		set_freepointer(s, x, s->cpu_freelist);
+		s->cpu_freelist = x;
+	}
 	local_irq_restore(irqflags);
 }
 
@@ -287,11 +453,14 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct page *slab, *next;
-	unsigned long freed = 0, flags;
+	unsigned long freed = 0, flags, walked = 0, nr_slabs;
 
 	local_irq_save(flags);
 	flush_cpu_slab(s);
+	nr_slabs = s->nr_slabs;		/* discard_slab() lowers it */
 	list_for_each_entry_safe(slab, next, &s->partial, lru) {
+		if (!slab_list_walk_ok(s, &walked, nr_slabs))
+			break;
 		check_free_objects(s, slab);
 		if (slab_inuse(slab))
 			continue;
@@ -304,17 +473,41 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 	return freed;
 }
 
-/* Objects of @s allocated and not freed. */
+/*
+ * Objects of @s allocated and not freed.  A corrupted cpu freelist is
+ * reported and dropped (its objects then count as allocated).
+ */
 unsigned long slab_cache_live(struct kmem_cache *s)
 {
-	unsigned long flags, nr_free = 0;
-	void *p;
+	unsigned long flags, live;
+	int nr_free = 0;
 
 	local_irq_save(flags);
-	for (p = s->cpu_freelist; p; p = get_freepointer(s, p))
-		nr_free++;
+	if (s->cpu_slab) {
+		nr_free = freechain_count(s, s->cpu_slab, s->cpu_freelist);
+		if (nr_free < 0) {
+			nr_free = 0;
+			s->cpu_freelist = NULL;
+		}
+	}
+	live = s->nr_taken - nr_free;
 	local_irq_restore(flags);
-	return s->nr_taken - nr_free;
+	return live;
+}
+
+/*
+ * slab_list_walk_ok - count one more step of a walk of @s's partial or
+ * full list in *@walked; false (with a report) once the walk has seen
+ * more than the @nr_slabs slabs the cache had when it began, which only
+ * a corrupted list allows.
+ */
+bool slab_list_walk_ok(struct kmem_cache *s, unsigned long *walked,
+		       unsigned long nr_slabs)
+{
+	if (++*walked <= nr_slabs)
+		return true;
+	slab_report_list_corrupt(s);
+	return false;
 }
 
 /* ---- the kmem_cache API ------------------------------------------------------ */
@@ -331,7 +524,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
  */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return slab_alloc(s, gfp, _RET_IP_);
+	return slab_alloc(s, gfp);
 }
 
 /* kmem_cache_free() of NULL (ignored) or of something not in @s (reported). */
@@ -371,7 +564,7 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 		kmem_cache_free_invalid(s, objp, _RET_IP_);
 		return;
 	}
-	slab_free(s, objp, _RET_IP_);
+	slab_free(s, objp);
 }
 
 const char *kmem_cache_name(const struct kmem_cache *s)
@@ -399,6 +592,24 @@ static unsigned int calculate_order(unsigned int size)
 		order++;
 	return order;
 	/* LAB(slab) END order */
+}
+
+/*
+ * The constants of slab_slot_of(): s->size = odd << size_shift, and
+ * size_inv the inverse of odd modulo 2^64 (Newton's iteration doubles
+ * the correct low bits each step: 3, 6, 12, 24, 48, 96).
+ */
+static void set_slot_divisor(struct kmem_cache *s)
+{
+	unsigned long odd, inv;
+	int i;
+
+	s->size_shift = __builtin_ctz(s->size);
+	odd = s->size >> s->size_shift;
+	inv = odd;
+	for (i = 0; i < 5; i++)
+		inv *= 2 - odd * inv;
+	s->size_inv = inv;
 }
 
 /*
@@ -448,7 +659,9 @@ int __kmem_cache_create(struct kmem_cache *s)
 	s->nr_taken = 0;
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
-	s->cpu_base = s->cpu_bytes = 0;
+	s->cpu_base = 0;
+	s->cpu_objects = 0;
+	set_slot_divisor(s);
 	s->refcount = 1;
 	return 0;
 }

@@ -55,34 +55,66 @@ static char slab_debug_cache_name[64];
 
 /* ---- boot parameter -------------------------------------------------------- */
 
+/**
+ * slab_debug_parse - read the value of slab_debug=FLAGS[,CACHE]
+ * @val: the value ("FZPU", "F,kmalloc-64", ",kmalloc-64", "-"), or NULL
+ *       for a bare "slab_debug"
+ * @flags: the debug flags it asks for
+ * @cache: the cache it names, or "" for every cache
+ * @cache_len: room in @cache
+ *
+ * As Linux: the letters F, Z, P, U in either case, "-" for none; no
+ * letters at all (a bare slab_debug, an empty value, or ",CACHE") mean
+ * every option.  An unknown letter is skipped with a warning naming it.
+ *
+ * Return: 0, or -EINVAL when the cache name does not fit in @cache.
+ * Context: Boot (and host tests).
+ */
+int slab_debug_parse(const char *val, slab_flags_t *flags, char *cache,
+		     size_t cache_len)
+{
+	const char *comma;
+
+	*flags = SLAB_DEBUG_FLAGS;
+	cache[0] = '\0';
+	if (!val)
+		return 0;
+	comma = strchr(val, ',');
+	if (*val && val != comma)
+		*flags = 0;
+	for (; *val && val != comma; val++) {
+		switch (*val) {
+		case 'F': case 'f': *flags |= SLAB_CONSISTENCY_CHECKS; break;
+		case 'Z': case 'z': *flags |= SLAB_RED_ZONE; break;
+		case 'P': case 'p': *flags |= SLAB_POISON; break;
+		case 'U': case 'u': *flags |= SLAB_STORE_USER; break;
+		case '-': *flags = 0; break;
+		default:
+			pr_warn("slab_debug option '%c' unknown. skipped\n", *val);
+		}
+	}
+	if (comma && comma[1] &&
+	    strscpy(cache, comma + 1, cache_len) < 0) {
+		pr_warn("slab_debug: cache name '%s' too long: ignored\n", comma + 1);
+		cache[0] = '\0';
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static bool slab_debug_cache_seen;	/* a cache of that name was created */
+
 /* slab_debug=FZPU[,cache] (also the old name slub_debug) */
 static int __init setup_slab_debug_param(char *val)
 {
-	slab_flags_t flags = 0;
-	char *comma;
+	slab_flags_t flags;
+	int err;
 
-	if (!val || !*val) {
-		slab_debug_flags = SLAB_DEBUG_FLAGS;
-		return 0;
-	}
-	comma = strchr(val, ',');
-	for (; *val && val != comma; val++) {
-		switch (*val) {
-		case 'F': case 'f': flags |= SLAB_CONSISTENCY_CHECKS; break;
-		case 'Z': case 'z': flags |= SLAB_RED_ZONE; break;
-		case 'P': case 'p': flags |= SLAB_POISON; break;
-		case 'U': case 'u': flags |= SLAB_STORE_USER; break;
-		case '-': flags = 0; break;
-		default:
-			return -EINVAL;
-		}
-	}
+	err = slab_debug_parse(val, &flags, slab_debug_cache_name,
+			       sizeof(slab_debug_cache_name));
 	slab_debug_flags = flags;
-	if (comma && comma[1]) {
-		strscpy(slab_debug_cache_name, comma + 1, sizeof(slab_debug_cache_name));
-		slab_debug_cache = slab_debug_cache_name;
-	}
-	return 0;
+	slab_debug_cache = slab_debug_cache_name[0] ? slab_debug_cache_name : NULL;
+	return err;
 }
 __setup("slab_debug=", setup_slab_debug_param);
 
@@ -101,9 +133,28 @@ __setup("slab_debug", setup_slab_debug_all);
 /* The flags a cache called @name gets, given its own @flags. */
 slab_flags_t slab_debug_flags_for(const char *name, slab_flags_t flags)
 {
-	if (!slab_debug_cache || !strcmp(slab_debug_cache, name))
-		flags |= slab_debug_flags;
-	return flags;
+	if (!slab_debug_cache)
+		return flags | slab_debug_flags;
+	if (strcmp(slab_debug_cache, name))
+		return flags;
+	slab_debug_cache_seen = true;
+	return flags | slab_debug_flags;
+}
+
+/**
+ * slab_debug_check_cache_name - warn when slab_debug= named a cache that
+ * does not exist when the boot caches have been made
+ *
+ * A cache of that name created later still gets the flags, so the
+ * warning says "yet": a typo is seen, a later cache still works.
+ *
+ * Context: Boot, at the end of kmem_cache_init().
+ */
+void slab_debug_check_cache_name(void)
+{
+	if (slab_debug_cache && !slab_debug_cache_seen)
+		pr_warn("slab_debug: no cache named '%s' (yet): its debug flags wait for a cache of that name\n",
+			slab_debug_cache);
 }
 
 /* ---- tracks ----------------------------------------------------------------- */
@@ -190,6 +241,11 @@ static void print_slab_info(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int idx = slab_free_idx(slab);
 
+	if (slab == s->cpu_slab) {	/* its free objects are on the cpu freelist */
+		pr_err("Slab 0x%px objects=%u active cpu_freelist=0x%px flags=%#x\n",
+		       slab, s->objects, s->cpu_freelist, slab->flags);
+		return;
+	}
 	pr_err("Slab 0x%px objects=%u used=%u fp=0x%px flags=%#x\n", slab, s->objects,
 	       slab_inuse(slab), idx == SLAB_FREELIST_NONE ? NULL :
 	       slab_object(s, slab, idx), slab->flags);
@@ -307,20 +363,22 @@ bool slab_object_is_free(struct kmem_cache *s, struct page *slab, void *object)
 	return false;
 }
 
-/* Is @x the start of an object slot of @slab? */
-static bool valid_object_pointer(struct kmem_cache *s, struct page *slab,
-				 const void *x)
-{
-	unsigned long off = (const char *)x - (const char *)slab_base(slab);
-
-	return off < (unsigned long)s->objects * s->size &&
-	       off % s->size == s->red_left_pad;
-}
-
+/*
+ * An object of a debug cache is about to be handed out: check its red
+ * zones and poison (any damage is reported and repaired).  With
+ * consistency checks (F) a damaged object is refused, as Linux refuses it: false, and the
+ * caller marks the slab full and tries another, so no object whose
+ * memory someone else may still be writing is handed out.
+ */
 bool alloc_debug_processing(struct kmem_cache *s, struct page *slab,
 			    void *object, unsigned long caller)
 {
-	check_object(s, slab, object, SLUB_RED_INACTIVE);	/* repairs damage */
+	bool ok = check_object(s, slab, object, SLUB_RED_INACTIVE);
+
+	if (!ok && (s->flags & SLAB_CONSISTENCY_CHECKS)) {
+		slab_fix(s, "Marking all objects used");
+		return false;
+	}
 	init_object(s, object, SLUB_RED_ACTIVE);
 	set_track(s, object, TRACK_ALLOC, caller);
 	return true;
@@ -331,7 +389,7 @@ bool free_debug_processing(struct kmem_cache *s, struct page *slab,
 {
 	u8 *p = object;
 
-	if (!valid_object_pointer(s, slab, object)) {
+	if (!slab_valid_object(s, slab, object)) {
 		slab_report_invalid(s, object, caller,
 				    "not the start of an object in its slab");
 		return false;
@@ -414,20 +472,134 @@ void list_slab_objects(struct kmem_cache *s, struct page *slab,
 }
 
 /*
+ * slab_list_objects - list_slab_objects() for every slab on @s's
+ * partial and full lists (the walk bounded by nr_slabs).  Irqs are off.
+ */
+void slab_list_objects(struct kmem_cache *s, unsigned long min_seq,
+		       const char *title)
+{
+	struct list_head *lists[] = { &s->partial, &s->full };
+	unsigned long walked = 0;
+	struct page *slab;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(lists); i++) {
+		list_for_each_entry(slab, lists[i], lru) {
+			if (!slab_list_walk_ok(s, &walked, s->nr_slabs))
+				return;
+			list_slab_objects(s, slab, min_seq, title);
+		}
+	}
+}
+
+/*
  * report_objects_remaining - kmem_cache_destroy() found live objects:
  * the Linux report, each live object with its allocation site, and a
  * warning naming the caller of kmem_cache_destroy().
  */
 void report_objects_remaining(struct kmem_cache *s, unsigned long caller)
 {
-	struct page *slab;
+	unsigned long flags;
 
 	slab_bug(s, "Objects remaining on __kmem_cache_shutdown()");
-	list_for_each_entry(slab, &s->partial, lru)
-		list_slab_objects(s, slab, 0, "Object");
-	list_for_each_entry(slab, &s->full, lru)
-		list_slab_objects(s, slab, 0, "Object");
+	local_irq_save(flags);
+	slab_list_objects(s, 0, "Object");
+	local_irq_restore(flags);
 	pr_err("kmem_cache_destroy %s: Slab cache still has objects when called from %pS\n",
 	       s->name, (void *)caller);
 	dump_stack();
+}
+
+/**
+ * slab_report_double_free - the naive double-free check failed: @x is
+ * already the first free object of its slab (or of the cpu freelist)
+ * @s: the cache
+ * @slab: its slab
+ * @x: the object freed again
+ * @caller: who freed it again
+ * @file: where the check is (Linux's BUG_ON in set_freepointer() names
+ *        mm/slub.c too)
+ * @line: its line
+ *
+ * Linux oopses here; this kernel prints the same first line, then the
+ * slab report, refuses the free and goes on, so the cache stays sound.
+ *
+ * Context: Interrupts off (the slab slow paths).
+ */
+void slab_report_double_free(struct kmem_cache *s, struct page *slab, void *x,
+			     unsigned long caller, const char *file, int line)
+{
+	pr_alert("kernel BUG at %s:%d!\n", file, line);
+	object_err(s, slab, x, "Object already free");
+	pr_err("Freed again by %pS\n", (void *)caller);
+	slab_fix(s, "Object at 0x%px not freed", x);
+}
+
+/**
+ * slab_report_freechain - a walk of a freelist met a loop or a pointer
+ * that is no object of the slab
+ * @s: the cache
+ * @slab: the slab whose chain it is
+ * @head: where the walk started
+ * @bad: the pointer the walk refused to follow
+ * @nr_good: free objects walked before it
+ *
+ * The caller drops the chain from there ("Isolate corrupted freechain",
+ * Linux's words): its objects are leaked rather than handed out twice.
+ *
+ * Context: Interrupts off.
+ */
+void slab_report_freechain(struct kmem_cache *s, struct page *slab, void *head,
+			   void *bad, unsigned int nr_good)
+{
+	slab_bug(s, "Freechain corrupt");
+	pr_err("Freelist 0x%px: after %u objects, 0x%px is %s\n", head, nr_good,
+	       bad, nr_good >= s->objects ?
+	       "one object more than the slab holds (a loop: an object freed twice?)" :
+	       "not an object of the slab (written after it was freed?)");
+	print_slab_info(s, slab);
+	dump_stack();
+	slab_fix(s, "Isolate corrupted freechain");
+}
+
+/**
+ * slab_report_list_corrupt - a walk of a cache's partial or full list
+ * met more slabs than the cache has, and stopped
+ * @s: the cache
+ *
+ * Context: Interrupts off.
+ */
+void slab_report_list_corrupt(struct kmem_cache *s)
+{
+	slab_bug(s, "Slab list corrupt");
+	pr_err("a walk of the partial or full list met more than the %lu slabs of the cache: stopped\n",
+	       s->nr_slabs);
+	dump_stack();
+}
+
+/**
+ * slab_out_of_memory - no memory for a new slab: Linux's report
+ * @s: the cache
+ * @gfp: the flags of the allocation that failed
+ *
+ * Printed after the page allocator's own "page allocation failure"
+ * report, unless the caller passed __GFP_NOWARN:
+ *
+ *   SLUB: Unable to allocate memory on node -1, gfp=0xcc0(GFP_KERNEL)
+ *     cache: kmalloc-256, object size: 256, buffer size: 256, default order: 0, min order: 0
+ *     node 0: slabs: 3, objs: 48, free: 0
+ *
+ * Context: Any context (interrupts as the allocating caller had them).
+ */
+void slab_out_of_memory(struct kmem_cache *s, gfp_t gfp)
+{
+	unsigned long objs = s->nr_slabs * s->objects;
+	unsigned long live = slab_cache_live(s);
+
+	pr_warn("SLUB: Unable to allocate memory on node -1, gfp=%#x(%pGg)\n",
+		gfp, &gfp);
+	pr_warn("  cache: %s, object size: %u, buffer size: %u, default order: %u, min order: %u\n",
+		s->name, s->object_size, s->size, s->order, s->order);
+	pr_warn("  node 0: slabs: %lu, objs: %lu, free: %lu\n", s->nr_slabs,
+		objs, objs > live ? objs - live : 0);
 }

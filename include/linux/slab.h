@@ -78,14 +78,52 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 void *__kmalloc(size_t size, gfp_t gfp);
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp);
 
+/*
+ * KMALLOC_INFO - the kmalloc size classes, the one place they are
+ * written: C(index, size, name) for each.  The index is the class's row
+ * of kmalloc_caches[] and what kmalloc_index() returns: a power of two
+ * sits at its log2 (8 bytes at 3 ... 8 KiB at KMALLOC_SHIFT_HIGH), 96 and
+ * 192 in the free rows 1 and 2, as in Linux; the cache is called
+ * kmalloc-NAME (dma-kmalloc-NAME for GFP_DMA).
+ *
+ * mm/slab_common.c makes kmalloc_info[] (names and sizes) of it, counts
+ * the classes with it, and ties KMALLOC_CACHES, KMALLOC_MIN_SIZE and
+ * KMALLOC_MAX_CACHE_SIZE to it with static_assert.  kmalloc_index() and
+ * size_index[] say the same as comparisons and as a table (they must be
+ * fast, and are lab exercises); the kmalloc suite checks them against
+ * this list, for constant and run-time sizes.
+ */
+#define KMALLOC_INFO(C)							\
+	C(1,    96,   "96")						\
+	C(2,   192,  "192")						\
+	C(3,     8,    "8")						\
+	C(4,    16,   "16")						\
+	C(5,    32,   "32")						\
+	C(6,    64,   "64")						\
+	C(7,   128,  "128")						\
+	C(8,   256,  "256")						\
+	C(9,   512,  "512")						\
+	C(10, 1024,   "1k")						\
+	C(11, 2048,   "2k")						\
+	C(12, 4096,   "4k")						\
+	C(13, 8192,   "8k")
+
 /* The kmalloc caches: [size class][normal or DMA]. */
 enum kmalloc_cache_type { KMALLOC_NORMAL, KMALLOC_DMA, NR_KMALLOC_TYPES };
-#define KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH + 1)
+#define KMALLOC_CACHES	(KMALLOC_SHIFT_HIGH + 1)	/* rows: index 0 unused */
 extern struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
+
+/* A size class: its cache's names and its size (from KMALLOC_INFO). */
+struct kmalloc_info_struct {
+	const char *name[NR_KMALLOC_TYPES];
+	unsigned int size;
+};
+extern const struct kmalloc_info_struct kmalloc_info[KMALLOC_CACHES];
 
 /*
  * kmalloc_index - the size class of @size: 3 (8 bytes) .. 13 (8 KiB),
- * with 1 for 96 and 2 for 192.  Folds to a constant for constant sizes.
+ * with 1 for 96 and 2 for 192 (the rows of KMALLOC_INFO).  Folds to a
+ * constant for constant sizes.
  */
 static __always_inline unsigned int kmalloc_index(size_t size)
 {

@@ -26,6 +26,7 @@
 #include <linux/string.h>
 #include <kernel/slab_stats.h>
 #include "slab_model.h"
+#include "../../mm/slab.h"	/* slab_slot_of(), slab_object() */
 
 static int boot(void **state)
 {
@@ -268,6 +269,108 @@ static void test_invalid_frees_reported(void **state)
 	slab_model_expect_all_returned();
 }
 
+/*
+ * slab_slot_of(), the free fast path's one check: for every slot size a
+ * cache can have, an offset into a slab gives its slot exactly when it
+ * is a whole number of slots inside the slab, and anything else -
+ * the middle of an object, past the end, before the start - a number
+ * that is no slot.
+ */
+static void test_slot_of_is_exact(void **state)
+{
+	static const unsigned int big[] = { 1032, 1336, 2000, 2048, 2056, 3000,
+					    4096, 4104, 5000, 8192 };
+	unsigned int i, size;
+
+	(void)state;
+	for (i = 0; i < 128 + ARRAY_SIZE(big); i++) {
+		struct kmem_cache *s;
+		long off, end;
+
+		size = i < 128 ? 8 * (i + 1) : big[i - 128];
+		s = kmem_cache_create("slot-test", size, 0, 0, NULL);
+		assert_non_null(s);
+		assert_int_equal(s->size, size);
+		end = (long)s->objects * size;
+		for (off = -2L * size; off < end + 2L * size; off++) {
+			unsigned long slot = slab_slot_of(s, (unsigned long)off);
+			bool valid = off >= 0 && off < end && off % size == 0;
+
+			if ((slot < s->objects) != valid ||
+			    (valid && slot != (unsigned long)off / size))
+				fail_msg("size %u, offset %ld: slot %lu", size, off, slot);
+		}
+		kmem_cache_destroy(s);
+	}
+	slab_model_expect_all_returned();
+}
+
+/*
+ * Without debug flags: the same object freed twice in a row, and a
+ * pointer into the middle of an object, are refused with a report, and
+ * the cache hands out distinct objects after.
+ */
+static void test_hardened_free_without_debug(void **state)
+{
+	u8 *p = kmalloc(200, GFP_KERNEL), *a, *b;
+
+	(void)state;
+	kfree(p);
+	kfree(p);
+	assert_non_null(strstr(host_printk_text(), "kernel BUG at "));
+	assert_non_null(strstr(host_printk_text(), "mm/slub.c:"));
+	assert_non_null(strstr(host_printk_text(),
+		"BUG kmalloc-256 (Not tainted): Object already free"));
+	host_printk_reset();
+	a = kmalloc(200, GFP_KERNEL);
+	b = kmalloc(200, GFP_KERNEL);
+	assert_ptr_equal(a, p);
+	assert_ptr_not_equal(b, p);
+	kfree(a + 8);
+	assert_non_null(strstr(host_printk_text(),
+		"BUG kmalloc-256 (Not tainted): Invalid object pointer"));
+	host_printk_reset();
+	kfree(a);
+	kfree(b);
+	assert_null(strstr(host_printk_text(), "BUG"));
+	slab_model_expect_all_returned();
+}
+
+/*
+ * A freelist made into a loop (X, Y, X freed: the naive check sees Y
+ * first) is found by slabinfo's bounded walk, reported, and dropped;
+ * its slots given back, the cache is whole again.
+ */
+static void test_freelist_loop_bounded(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("loop-test", 64, 0, 0, NULL);
+	void *anchor = kmem_cache_alloc(s, GFP_KERNEL);
+	void *x = kmem_cache_alloc(s, GFP_KERNEL), *y = kmem_cache_alloc(s, GFP_KERNEL);
+	struct page *slab = slab_head(virt_to_page(x));
+	static char buf[8192];
+	struct seq_buf m;
+	unsigned int i;
+
+	(void)state;
+	kmem_cache_free(s, x);
+	kmem_cache_free(s, y);
+	kmem_cache_free(s, x);
+	seq_buf_init(&m, buf, sizeof(buf));
+	slabinfo_show(&m);
+	assert_non_null(strstr(host_printk_text(), "BUG loop-test (Not tainted): Freechain corrupt"));
+	assert_non_null(strstr(host_printk_text(), "FIX loop-test: Isolate corrupted freechain"));
+	assert_int_equal(slab_cache_live(s), s->objects);
+	host_printk_reset();
+	for (i = 0; i < s->objects; i++)
+		if (slab_object(s, slab, i) != anchor)
+			kmem_cache_free(s, slab_object(s, slab, i));
+	kmem_cache_free(s, anchor);
+	assert_int_equal(slab_cache_live(s), 0);
+	kmem_cache_destroy(s);
+	assert_null(strstr(host_printk_text(), "BUG"));
+	slab_model_expect_all_returned();
+}
+
 static void test_destroy_with_live_objects(void **state)
 {
 	struct kmem_cache *s = kmem_cache_create("leaky", 128, 0, 0, NULL);
@@ -306,6 +409,9 @@ int main(void)
 		cmocka_unit_test_setup(test_cache_lifecycle, reset_printk),
 		cmocka_unit_test_setup(test_bad_arguments, reset_printk),
 		cmocka_unit_test_setup(test_invalid_frees_reported, reset_printk),
+		cmocka_unit_test_setup(test_slot_of_is_exact, reset_printk),
+		cmocka_unit_test_setup(test_hardened_free_without_debug, reset_printk),
+		cmocka_unit_test_setup(test_freelist_loop_bounded, reset_printk),
 		cmocka_unit_test_setup(test_destroy_with_live_objects, reset_printk),
 		cmocka_unit_test_setup(test_churn_against_model, reset_printk),
 	};

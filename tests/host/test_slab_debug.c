@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "slab_model.h"
+#include "../../mm/slab.h"	/* slab_debug_parse() */
 
 static int boot(void **state)
 {
@@ -138,6 +139,63 @@ static void test_churn_against_model_debug(void **state)
 	slab_model_churn(&c);
 }
 
+/* slab_debug=VALUE as Linux reads it: flags, then an optional cache. */
+static void expect_parse(const char *val, slab_flags_t want_flags,
+			 const char *want_cache)
+{
+	slab_flags_t flags = 0x1234;
+	char cache[64];
+
+	assert_int_equal(slab_debug_parse(val, &flags, cache, sizeof(cache)), 0);
+	if (flags != want_flags)
+		fail_msg("slab_debug=%s: flags %#x, not %#x", val ? val : "(none)",
+			 flags, want_flags);
+	assert_string_equal(cache, want_cache);
+}
+
+static void test_slab_debug_parameter(void **state)
+{
+	(void)state;
+	expect_parse(NULL, SLAB_DEBUG_FLAGS, "");		/* bare slab_debug */
+	expect_parse("", SLAB_DEBUG_FLAGS, "");
+	expect_parse("FZPU", SLAB_DEBUG_FLAGS, "");
+	expect_parse("fzpu", SLAB_DEBUG_FLAGS, "");
+	expect_parse("F", SLAB_CONSISTENCY_CHECKS, "");
+	expect_parse("ZP", SLAB_RED_ZONE | SLAB_POISON, "");
+	expect_parse("U,kmalloc-64", SLAB_STORE_USER, "kmalloc-64");
+	expect_parse("-", 0, "");
+	/* no letters before the cache: every option for that cache (Linux) */
+	expect_parse(",kmalloc-64", SLAB_DEBUG_FLAGS, "kmalloc-64");
+	assert_null(strstr(host_printk_text(), "slab_debug"));
+
+	/* an unknown letter is skipped, and named */
+	expect_parse("FxP", SLAB_CONSISTENCY_CHECKS | SLAB_POISON, "");
+	expect_report("slab_debug option 'x' unknown. skipped");
+}
+
+/* slab_debug=F,nosuchcache is not silent: the unknown name is warned about. */
+static void test_slab_debug_unknown_cache_warned(void **state)
+{
+	const char *saved_cache = slab_debug_cache;
+	slab_flags_t saved_flags = slab_debug_flags;
+
+	(void)state;
+	slab_debug_flags = SLAB_CONSISTENCY_CHECKS;
+	slab_debug_cache = "nosuchcache";
+	slab_debug_check_cache_name();
+	expect_report("slab_debug: no cache named 'nosuchcache'");
+
+	/* once a cache of that name exists, it gets the flags: no warning */
+	assert_int_equal(slab_debug_flags_for("kmalloc-64", 0), 0);
+	assert_int_equal(slab_debug_flags_for("nosuchcache", SLAB_POISON),
+			 SLAB_POISON | SLAB_CONSISTENCY_CHECKS);
+	slab_debug_check_cache_name();
+	assert_null(strstr(host_printk_text(), "nosuchcache"));
+
+	slab_debug_cache = saved_cache;
+	slab_debug_flags = saved_flags;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +206,8 @@ int main(void)
 		cmocka_unit_test_setup(test_pointer_into_object_refused, reset_printk),
 		cmocka_unit_test_setup(test_leak_report_names_objects, reset_printk),
 		cmocka_unit_test_setup(test_churn_against_model_debug, reset_printk),
+		cmocka_unit_test_setup(test_slab_debug_parameter, reset_printk),
+		cmocka_unit_test_setup(test_slab_debug_unknown_cache_warned, reset_printk),
 	};
 
 	host_test_init();

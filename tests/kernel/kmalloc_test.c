@@ -92,6 +92,53 @@ static void size_class_edges(struct kunit *test)
 	expect_no_log(test, seq, "BUG ");
 }
 
+/*
+ * The one list of classes, KMALLOC_INFO: the test's own classes[] (an
+ * independent copy on purpose), the caches kmalloc_info[] made, and
+ * kmalloc_index() agree with it; and kmalloc() of a constant size (the
+ * class chosen at compile time) and of the same size known only at run
+ * time (size_index[] and fls) use the class's cache.
+ */
+static void expect_info_class(struct kunit *test, unsigned int index,
+			      unsigned int bytes, const char *name,
+			      void *constant, void *constant_minus_1)
+{
+	struct kmem_cache *s = kmalloc_caches[index][KMALLOC_NORMAL];
+	volatile size_t runtime = bytes;	/* not a constant: __kmalloc() */
+	void *p = kmalloc(runtime, GFP_KERNEL);
+
+	KUNIT_EXPECT_EQ(test, kmalloc_info[index].size, bytes);
+	KUNIT_EXPECT_STREQ(test, kmalloc_info[index].name[KMALLOC_NORMAL], name);
+	KUNIT_EXPECT_EQ_MSG(test, kmalloc_index(bytes), index, "kmalloc_index(%u)", bytes);
+	KUNIT_EXPECT_EQ_MSG(test, kmalloc_index(bytes - 1), index,
+			    "kmalloc_index(%u)", bytes - 1);
+	KUNIT_EXPECT_EQ(test, classes[class_of(bytes)].size, bytes);
+	KUNIT_EXPECT_STREQ(test, classes[class_of(bytes)].name, name);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	KUNIT_EXPECT_STREQ(test, kmem_cache_name(s), name);
+	KUNIT_EXPECT_PTR_EQ_MSG(test, cache_of(constant), s, "kmalloc(%u)", bytes);
+	KUNIT_EXPECT_PTR_EQ_MSG(test, cache_of(constant_minus_1), s, "kmalloc(%u)",
+				bytes - 1);
+	KUNIT_EXPECT_PTR_EQ_MSG(test, cache_of(p), s, "kmalloc(runtime %u)", bytes);
+	kfree(constant);
+	kfree(constant_minus_1);
+	kfree(p);
+}
+
+static void size_classes_follow_kmalloc_info(struct kunit *test)
+{
+	unsigned int n = 0;
+
+#define KMALLOC_INFO_TEST(index, bytes, suffix)				\
+	expect_info_class(test, index, bytes, "kmalloc-" suffix,	\
+			  kmalloc(bytes, GFP_KERNEL),			\
+			  kmalloc((bytes) - 1, GFP_KERNEL));		\
+	n++;
+	KMALLOC_INFO(KMALLOC_INFO_TEST)
+#undef KMALLOC_INFO_TEST
+	KUNIT_EXPECT_EQ(test, n, (unsigned int)ARRAY_SIZE(classes));
+}
+
 /* Every size from 1 to 8 KiB rounds up to its class, never below. */
 static void roundup_every_size(struct kunit *test)
 {
@@ -607,6 +654,7 @@ static void mix_is_realistic(struct kunit *test)
 
 static struct kunit_case kmalloc_cases[] = {
 	KUNIT_CASE(size_class_edges),
+	KUNIT_CASE(size_classes_follow_kmalloc_info),
 	KUNIT_CASE(roundup_every_size),
 	KUNIT_CASE(every_small_size),
 	KUNIT_CASE(zero_size_and_null),

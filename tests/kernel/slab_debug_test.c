@@ -32,6 +32,7 @@
 #include <linux/slab.h>
 #include <asm/page.h>
 #include "slab_kunit.h"
+#include "../../mm/slab.h"	/* give_back_leaked_slab() */
 
 #define CACHE_NAME	"slab_debug-test"
 
@@ -229,6 +230,46 @@ static void left_redzone_overwrite(struct kunit *test)
 }
 
 /*
+ * With consistency checks (F, in SLAB_TEST_DEBUG), a free object found
+ * damaged when it is about to be handed out is refused, as in Linux:
+ * the report, then "Marking all objects used": its slab is taken out of
+ * use (every free object of it counts as allocated, leaked on purpose)
+ * and the allocation is served from another slab.
+ *
+ * The cases then give the leaked slots back, so that they can destroy
+ * their cache: each slot (but @keep, still allocated) is made to look
+ * allocated (red zones 0xcc) and freed, as an owner would free it.
+ */
+static void give_back_leaked_slab(struct kmem_cache *s, void *in_slab,
+				  void *keep)
+{
+	struct page *slab = slab_head(virt_to_page(in_slab));
+	unsigned int i;
+
+	for (i = 0; i < s->objects; i++) {
+		u8 *o = slab_object(s, slab, i);
+
+		if (o == keep)
+			continue;
+		if (s->flags & SLAB_RED_ZONE) {
+			memset(o - s->red_left_pad, SLUB_RED_ACTIVE, s->red_left_pad);
+			memset(o + s->object_size, SLUB_RED_ACTIVE,
+			       s->inuse - s->object_size);
+		}
+		kmem_cache_free(s, o);
+	}
+}
+
+/* The report ends with the slab being taken out of use. */
+static void expect_refused(struct kunit *test, u64 seq, struct kmem_cache *s,
+			   void *damaged, void *got)
+{
+	expect_logf(test, seq, "FIX %s: Marking all objects used", CACHE_NAME);
+	KUNIT_EXPECT_PTR_NE(test, got, damaged);
+	KUNIT_EXPECT_PTR_NE(test, virt_to_page(got), virt_to_page(damaged));
+}
+
+/*
  * A red zone written while the object is free (0xbb there): found when
  * the object is handed out again, before its new owner gets it.
  */
@@ -247,12 +288,14 @@ static void redzone_of_free_object(struct kunit *test)
 
 	seq = log_seq();
 	q = alloc_victim(s);
-	KUNIT_EXPECT_PTR_EQ(test, q, p);	/* last freed, first reused */
+	KUNIT_ASSERT_NOT_NULL(test, q);
 	expect_bug(test, seq, s, "Right Redzone overwritten");
 	expect_log(test, seq, "First byte 0x42 instead of 0xbb");
 	expect_tracks(test, seq, true);
+	expect_refused(test, seq, s, p, q);
 	KUNIT_EXPECT_EQ(test, q[40], SLUB_RED_ACTIVE);
 	kmem_cache_free(s, q);
+	give_back_leaked_slab(s, p, anchor);
 	expect_cache_works(test, s, 1);
 	kmem_cache_free(s, anchor);
 	kmem_cache_destroy(s);
@@ -263,7 +306,7 @@ static void redzone_of_free_object(struct kunit *test)
 /*
  * A write into a freed object is found when the object is handed out
  * again: "Poison overwritten", the first bad byte, where it was allocated
- * and freed; the poison is restored and the object handed out.
+ * and freed; the poison is restored and the object refused.
  */
 static void use_after_free_found_at_alloc(struct kunit *test)
 {
@@ -280,20 +323,22 @@ static void use_after_free_found_at_alloc(struct kunit *test)
 
 	seq = log_seq();
 	q = alloc_victim(s);
-	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	KUNIT_ASSERT_NOT_NULL(test, q);
 	expect_bug(test, seq, s, "Poison overwritten");
 	expect_logf(test, seq, "0x%px-0x%px @offset=", p + 10, p + 11);
 	expect_log(test, seq, "First byte 0x0 instead of 0x6b");
 	expect_tracks(test, seq, true);
 	expect_logf(test, seq, "FIX %s: Restoring Poison 0x%px-0x%px=0x6b",
 		    CACHE_NAME, p + 10, p + 11);
-	/* once only: handing the object out again finds nothing */
+	expect_refused(test, seq, s, p, q);
+	/* once only: the allocations that follow find nothing */
 	kmem_cache_free(s, q);
 	seq = log_seq();
 	q = alloc_victim(s);
-	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	KUNIT_EXPECT_PTR_NE(test, virt_to_page(q), virt_to_page(p));
 	expect_no_log(test, seq, "BUG ");
 	kmem_cache_free(s, q);
+	give_back_leaked_slab(s, p, anchor);
 	expect_cache_works(test, s, 1);
 	kmem_cache_free(s, anchor);
 	kmem_cache_destroy(s);
@@ -314,12 +359,68 @@ static void poison_end_overwritten(struct kunit *test)
 	((volatile u8 *)p)[31] = POISON_FREE;
 	seq = log_seq();
 	q = alloc_victim(s);
-	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	KUNIT_ASSERT_NOT_NULL(test, q);
 	expect_bug(test, seq, s, "Poison overwritten");
 	expect_log(test, seq, "First byte 0x6b instead of 0xa5");
+	expect_refused(test, seq, s, p, q);
 	kmem_cache_free(s, q);
+	give_back_leaked_slab(s, p, anchor);
 	kmem_cache_free(s, anchor);
 	kmem_cache_destroy(s);
+}
+
+/*
+ * The refusal in detail (see give_back_leaked_slab()): the slab's free
+ * objects all count as allocated, the allocation and those that follow
+ * come from a new slab, and the old one hands out nothing more.
+ */
+static void alloc_refuses_damaged_object(struct kunit *test)
+{
+	struct kmem_cache *s = debug_cache(test, 100, SLAB_TEST_DEBUG);
+	u8 *anchor = alloc_victim(s), *p = alloc_victim(s), *q;
+	struct slabinfo_row row;
+	unsigned int objects, i;
+	u64 seq;
+
+	KUNIT_ASSERT_NOT_NULL(test, anchor);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_PTR_EQ(test, virt_to_page(anchor), virt_to_page(p));
+	SLABINFO(test, s, &row);
+	objects = row.objperslab;
+	KUNIT_ASSERT_EQ(test, row.num_slabs, 1UL);
+	free_victim(s, p);
+	((volatile u8 *)p)[10] = 0x00;		/* use after free */
+
+	seq = log_seq();
+	q = alloc_victim(s);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	expect_bug(test, seq, s, "Poison overwritten");
+	expect_logf(test, seq, "FIX %s: Restoring Poison", CACHE_NAME);
+	/* not the damaged object, nor any other of its slab: a new slab */
+	expect_refused(test, seq, s, p, q);
+	SLABINFO(test, s, &row);
+	KUNIT_EXPECT_EQ(test, row.num_slabs, 2UL);
+	KUNIT_EXPECT_EQ(test, row.active_objs, (unsigned long)objects + 1);
+
+	/* the old slab hands out nothing more */
+	seq = log_seq();
+	for (i = 0; i < 4; i++) {
+		void *o = kmem_cache_alloc(s, GFP_KERNEL);
+
+		KUNIT_EXPECT_PTR_NE(test, virt_to_page(o), virt_to_page(p));
+		kmem_cache_free(s, o);
+	}
+	expect_no_log(test, seq, "BUG ");
+
+	/* give the leaked slots back, then the cache is clean */
+	give_back_leaked_slab(s, p, anchor);
+	kmem_cache_free(s, anchor);
+	kmem_cache_free(s, q);
+	SLABINFO(test, s, &row);
+	KUNIT_EXPECT_EQ(test, row.active_objs, 0UL);
+	seq = log_seq();
+	kmem_cache_destroy(s);
+	expect_no_log(test, seq, "BUG ");
 }
 
 /*
@@ -840,6 +941,7 @@ static struct kunit_case slab_debug_cases[] = {
 	KUNIT_CASE(redzone_of_free_object),
 	KUNIT_CASE(use_after_free_found_at_alloc),
 	KUNIT_CASE(poison_end_overwritten),
+	KUNIT_CASE(alloc_refuses_damaged_object),
 	KUNIT_CASE(use_after_free_found_at_shrink),
 	KUNIT_CASE(use_after_free_found_at_destroy),
 	KUNIT_CASE(debug_bytes_are_linux_values),

@@ -39,6 +39,7 @@
 #include <kernel/page_alloc.h>
 #include <kernel/pgtable.h>
 #include "buddy_kunit.h"
+#include <kernel/slab_stats.h>
 
 #define STRESS_THREADS		4
 #define STRESS_SLOTS		64	/* per thread, and for the timer */
@@ -656,6 +657,154 @@ static void vmalloc_threads_share_fresh_page_tables(struct kunit *test)
 	expect_no_report(test, seq, reports);
 }
 
+/*
+ * Many threads filling new slabs of one cache while the timer preempts
+ * them, and allocates from the same cache in softirq context on every
+ * tick.  The slab slow path turns interrupts back on to get a new slab
+ * from the page allocator; whoever runs meanwhile may install an active
+ * slab of its own, so __slab_alloc() must look again before it installs
+ * the new one (mm/slub.c, Locking).  Without that re-check the other
+ * slab was dropped: its free objects leaked (the cache cannot be
+ * destroyed clean), and a later free of one of its objects moved a
+ * slab that was on no list.  The cache has no debug flags even under
+ * slab_debug= (a debug cache has no active slab, so no race), and
+ * 512-byte objects, 8 to a slab, so that a thread's every eighth
+ * allocation needs a new slab.
+ */
+#define NEWSLAB_THREADS		6
+#define NEWSLAB_HOLD		64	/* objects a thread holds at once: 8 slabs */
+#define NEWSLAB_TIMER_HOLD	16	/* per timer callback */
+#define NEWSLAB_ROUNDS		1500	/* per thread */
+#define NEWSLAB_SIZE		512
+
+struct newslab_worker {
+	struct kmem_cache *cache;
+	void *held[NEWSLAB_HOLD];
+	u64 pattern;
+	unsigned long rounds, allocs, failures, corrupt, deadline;
+	struct task_struct *task;
+};
+
+struct newslab_timer {
+	struct timer_list timer;
+	struct newslab_worker w;
+	bool stop;
+	unsigned long callbacks;
+};
+
+/* Allocate @nr objects, fill them, then check and free them all. */
+static void newslab_round(struct newslab_worker *w, unsigned int nr, gfp_t gfp)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		w->held[i] = kmem_cache_alloc(w->cache, gfp);
+		if (!w->held[i]) {
+			w->failures++;
+			continue;
+		}
+		w->allocs++;
+		fill(w->held[i], NEWSLAB_SIZE, w->pattern ^ (unsigned long)w->held[i]);
+	}
+	for (i = 0; i < nr; i++) {
+		if (!w->held[i])
+			continue;
+		if (!verify(w->held[i], NEWSLAB_SIZE,
+			    w->pattern ^ (unsigned long)w->held[i]) && !w->corrupt++)
+			pr_err("stress: new-slab object %px corrupted\n", w->held[i]);
+		kmem_cache_free(w->cache, w->held[i]);
+		w->held[i] = NULL;
+	}
+	w->pattern = next_random(&w->pattern);
+	w->rounds++;
+}
+
+static int newslab_thread_fn(void *data)
+{
+	struct newslab_worker *w = data;
+
+	while (w->rounds < NEWSLAB_ROUNDS && time_before(jiffies, w->deadline))
+		newslab_round(w, NEWSLAB_HOLD, GFP_KERNEL);
+	return 0;
+}
+
+static void newslab_timer_fn(struct timer_list *t)
+{
+	struct newslab_timer *nt = from_timer(nt, t, timer);
+
+	if (READ_ONCE(nt->stop))
+		return;
+	newslab_round(&nt->w, NEWSLAB_TIMER_HOLD, GFP_ATOMIC);
+	nt->callbacks++;
+	mod_timer(&nt->timer, jiffies + 1);
+}
+
+static void threads_and_timer_share_new_slabs(struct kunit *test)
+{
+	unsigned long allocs = 0, failures = 0, corrupt = 0, start;
+	slab_flags_t saved = slab_debug_flags;
+	struct newslab_worker *workers;
+	struct newslab_timer *nt;
+	struct kmem_cache *s;
+	unsigned int i;
+	u64 seq = log_seq();
+
+	workers = kunit_kzalloc(test, sizeof(*workers) * NEWSLAB_THREADS, GFP_KERNEL);
+	nt = kunit_kzalloc(test, sizeof(*nt), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, workers);
+	KUNIT_ASSERT_NOT_NULL(test, nt);
+	slab_debug_flags = 0;
+	s = kmem_cache_create("stress_newslab", NEWSLAB_SIZE, 0, 0, NULL);
+	slab_debug_flags = saved;
+	KUNIT_ASSERT_NOT_NULL(test, s);
+
+	start = jiffies;
+	for (i = 0; i < NEWSLAB_THREADS; i++) {
+		struct newslab_worker *w = &workers[i];
+
+		w->cache = s;
+		w->pattern = 0x9e3779b97f4a7c15ULL * (i + 1) ^ get_random_u64();
+		w->deadline = start + STRESS_TIME_LIMIT;
+		w->task = kthread_create(newslab_thread_fn, w, "newslab/%u", i);
+		if (IS_ERR(w->task)) {
+			KUNIT_FAIL(test, "no thread %u", i);
+			w->task = NULL;
+		}
+	}
+	nt->w.cache = s;
+	nt->w.pattern = 0x2545f4914f6cdd1dULL ^ get_random_u64();
+	timer_setup(&nt->timer, newslab_timer_fn, 0);
+	mod_timer(&nt->timer, jiffies + 1);
+	for (i = 0; i < NEWSLAB_THREADS; i++)
+		if (workers[i].task)
+			wake_up_process(workers[i].task);
+	for (i = 0; i < NEWSLAB_THREADS; i++)
+		if (workers[i].task)
+			KUNIT_EXPECT_EQ(test, kthread_join_timeout(workers[i].task,
+					STRESS_TIME_LIMIT + 5 * HZ, NULL), 0);
+	WRITE_ONCE(nt->stop, true);
+	del_timer_sync(&nt->timer);
+
+	for (i = 0; i <= NEWSLAB_THREADS; i++) {
+		struct newslab_worker *w = i < NEWSLAB_THREADS ? &workers[i] : &nt->w;
+
+		allocs += w->allocs;
+		failures += w->failures;
+		corrupt += w->corrupt;
+	}
+	kunit_info(test, "stress: %lu allocations of new-slab objects in %u ms (timer %lu in %lu callbacks); failed %lu; corrupted %lu",
+		   allocs, jiffies_to_msecs(jiffies - start), nt->w.allocs,
+		   nt->callbacks, failures, corrupt);
+	KUNIT_EXPECT_EQ(test, corrupt, 0UL);
+	KUNIT_EXPECT_EQ(test, failures, 0UL);
+	KUNIT_EXPECT_GT(test, nt->callbacks, 0UL);
+	/* every object back: the cache is destroyed without a report */
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_EQ(test, log_search(seq, "BUG"), 0ULL);
+	KUNIT_EXPECT_EQ(test, log_search(seq, "WARNING"), 0ULL);
+	KUNIT_EXPECT_EQ(test, log_search(seq, "Objects remaining"), 0ULL);
+}
+
 static void stress_exit(struct kunit *test)
 {
 	fault_attr_clear(&failslab);
@@ -678,6 +827,7 @@ static struct kunit_case stress_cases[] = {
 	KUNIT_CASE(threads_and_timer_million_ops),
 	KUNIT_CASE(threads_and_timer_with_injected_failures),
 	KUNIT_CASE(vmalloc_threads_share_fresh_page_tables),
+	KUNIT_CASE(threads_and_timer_share_new_slabs),
 	{}
 };
 
