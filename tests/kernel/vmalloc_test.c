@@ -1079,6 +1079,7 @@ static void vfree_of_a_live_task_stack_is_refused(struct kunit *test)
 	struct task_struct *t;
 	char why[96];
 
+	kunit_expect_reports(test, "WARNING:");
 	t = kthread_create(stack_owner_fn, NULL, "stackowner");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	snprintf(why, sizeof(why), "Trying to vfree() the stack of live task stackowner/%d (%px-",
@@ -1105,6 +1106,7 @@ static void vfree_of_an_ioremap_area_is_refused(struct kunit *test)
 	u64 seq0 = log_seq();
 	char why[96];
 
+	kunit_expect_reports(test, "WARNING:");
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	held_pages[0] = page;
 	io = ioremap(page_to_phys(page) + 0x10, 64);
@@ -1134,6 +1136,7 @@ static void vfree_of_a_vmap_area_is_refused(struct kunit *test)
 	u64 seq0 = log_seq();
 	char why[96];
 
+	kunit_expect_reports(test, "WARNING:");
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	held_pages[0] = page;
 	v = vmap_here(&page, 1, PAGE_KERNEL);
