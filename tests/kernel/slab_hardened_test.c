@@ -89,6 +89,8 @@ static void double_free_in_active_slab(struct kunit *test)
 	void *p = kmem_cache_alloc(s, GFP_KERNEL), *a, *b;
 	u64 seq;
 
+	kunit_expect_reports(test, "kernel BUG at mm/slub.c:",
+			     "BUG slab_hardened-test (Not tainted): Object already free");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -120,6 +122,8 @@ static void double_free_in_other_slab(struct kunit *test)
 	void *p, *a, *b;
 	u64 seq;
 
+	kunit_expect_reports(test, "kernel BUG at mm/slub.c:",
+			     "BUG slab_hardened-test (Not tainted): Object already free");
 	/* fill the first slab, so that a second one becomes active */
 	held[n++] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held[0]);
@@ -172,6 +176,7 @@ static void interior_pointer_is_refused(struct kunit *test)
 	u8 *p, *q;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_hardened-test (Not tainted): Invalid object pointer");
 	held[n++] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held[0]);
 	do {
@@ -233,6 +238,7 @@ static void freelist_loop_is_reported(struct kunit *test)
 	unsigned int i;
 	u64 seq;
 
+	kunit_expect_reports(test, "BUG slab_hardened-test (Not tainted): Freechain corrupt");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, x);
 	KUNIT_ASSERT_NOT_NULL(test, y);
