@@ -176,14 +176,31 @@ static void cmd_kmalloc(int argc, char **argv)
 		outf("%s = %px (ksize %zu)\n", call, p, ksize(p));
 }
 
+/*
+ * The free functions return nothing: a refused free (double free, a
+ * pointer that is no object, a task's stack) shows only as a report.
+ * Say "done" only when the call printed none since @seq.
+ */
+static void free_outcome(const char *call, u64 seq)
+{
+	if (log_search(seq, "BUG") || log_search(seq, "WARNING:"))
+		outf("%s: refused, see the report above\n", call);
+	else
+		outf("%s done\n", call);
+}
+
 static void cmd_kfree(int argc, char **argv)
 {
+	char call[64];
+	u64 seq;
 	unsigned long addr;
 
 	if (!parse_ulong(argv[0], "address", argv[1], &addr))
 		return;
+	seq = log_seq();
 	kfree((void *)addr);
-	outf("kfree(%px) done\n", (void *)addr);
+	snprintf(call, sizeof(call), "kfree(%px)", (void *)addr);
+	free_outcome(call, seq);
 }
 
 static void cmd_vmalloc(int argc, char **argv)
@@ -206,6 +223,8 @@ static void cmd_vmalloc(int argc, char **argv)
 
 static void cmd_vfree(int argc, char **argv)
 {
+	char call[64];
+	u64 seq;
 	unsigned long addr;
 
 	if (!parse_ulong(argv[0], "address", argv[1], &addr))
@@ -215,8 +234,10 @@ static void cmd_vfree(int argc, char **argv)
 		     addr, VMALLOC_START, VMALLOC_END);
 		return;
 	}
+	seq = log_seq();
 	vfree((void *)addr);
-	outf("vfree(%px) done\n", (void *)addr);
+	snprintf(call, sizeof(call), "vfree(%px)", (void *)addr);
+	free_outcome(call, seq);
 }
 
 static void cmd_pages(int argc, char **argv)
@@ -235,13 +256,17 @@ static void cmd_pages(int argc, char **argv)
 
 static void cmd_freepages(int argc, char **argv)
 {
+	char call[64];
+	u64 seq;
 	unsigned long addr, order;
 
 	if (!parse_ulong(argv[0], "address", argv[1], &addr) ||
 	    !parse_order(argv[0], argv[2], &order))
 		return;
+	seq = log_seq();
 	free_pages(addr, order);
-	outf("free_pages(%#lx, %lu) done\n", addr, order);
+	snprintf(call, sizeof(call), "free_pages(%#lx, %lu)", addr, order);
+	free_outcome(call, seq);
 }
 
 static void cmd_pagewalk(int argc, char **argv)

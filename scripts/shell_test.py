@@ -187,6 +187,61 @@ def burst_checks(sh):
     return passed, failed
 
 
+def double_free_checks(sh):
+    """The seed's rule "never free twice", in a default boot (no
+    slab_debug): a second kfree of an object and a kfree of a pointer
+    into one are refused with Linux's reports, the cache stays sound
+    (two allocations give two objects) and slabinfo still answers.
+    Returns (passed, failed)."""
+    passed = failed = 0
+
+    def run(line):
+        sh.type(line)
+        return sh.read_until_prompt(line)
+
+    def addr(answer):
+        m = re.search(r'kmalloc\(200\) = (ffff888[0-9a-f]+)', answer)
+        return int(m.group(1), 16) if m else None
+
+    x = addr(run('kmalloc 200'))
+    steps = []
+    if x is not None:
+        steps.append(('kfree X', run('kfree %#x' % x),
+                      [r'kfree\(ffff888[0-9a-f]+\) done'], [r'BUG']))
+        steps.append(('kfree X again', run('kfree %#x' % x),
+                      [r'kernel BUG at mm/slub\.c:\d+!',
+                       r'BUG kmalloc-256 \(Not tainted\): Object already free',
+                       r'kfree\(ffff888[0-9a-f]+\): refused, see the report above'],
+                      [r' done']))
+        a, b = addr(run('kmalloc 200')), addr(run('kmalloc 200'))
+        same = a is None or a == b
+        steps.append(('two kmalloc 200 after it', 'a=%s b=%s' % (a, b),
+                      [] if not same else [r'^two different objects$'], []))
+        if a is not None:
+            steps.append(('kfree X+8', run('kfree %#x' % (a + 8)),
+                          [r'BUG kmalloc-256 \(Not tainted\): Invalid object pointer',
+                           r'refused, see the report above'], [r' done']))
+            steps.append(('kfree X', run('kfree %#x' % a), [r' done'], [r'BUG']))
+        if b is not None:
+            run('kfree %#x' % b)
+    else:
+        steps.append(('kmalloc 200', '', [r'^an address$'], []))
+    steps.append(('slabinfo after the double free', run('slabinfo'),
+                  [r'slabinfo - version: 2.1', r'kmalloc-256 '], []))
+    for name, answer, musts, must_nots in steps:
+        problems = [m for m in musts if not re.search(m, answer, re.M)]
+        problems += ['unexpected ' + m for m in must_nots
+                     if re.search(m, answer, re.M)]
+        if problems:
+            failed += 1
+            print('  FAIL shell: %s: %s' % (name, problems[0]))
+            print('    ' + answer.strip().replace('\n', '\n    ')[:1500])
+        else:
+            passed += 1
+            print('  PASS shell: %s' % name)
+    return passed, failed
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--iso', default=os.path.join(ROOT, 'build', 'kernel.iso'))
@@ -227,9 +282,10 @@ def main():
             else:
                 passed += 1
                 print('  PASS shell: %s' % line)
-        p, f = burst_checks(sh)
-        passed += p
-        failed += f
+        for more in (double_free_checks, burst_checks):
+            p, f = more(sh)
+            passed += p
+            failed += f
         sh.type('poweroff')
         deadline = time.monotonic() + 20
         while sh.proc.poll() is None and time.monotonic() < deadline:
