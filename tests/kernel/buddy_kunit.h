@@ -3,7 +3,8 @@
  * Helpers shared by the page allocator's test suites
  * (tests/kernel/page_alloc_test.c, tests/kernel/lab_buddy_test.c):
  * snapshots of the free lists, and lists of held blocks that can all be
- * freed with their orders.
+ * freed with their orders (held_alloc(): also when an ASSERT ends the
+ * case).
  */
 #ifndef _TESTS_BUDDY_KUNIT_H
 #define _TESTS_BUDDY_KUNIT_H
@@ -97,6 +98,28 @@ static inline void held_free_all(struct held_pages *held)
 		}
 	}
 	held->nr = 0;
+}
+
+static inline void held_free_all_action(void *held)
+{
+	held_free_all(held);
+}
+
+/*
+ * Held blocks that go back to the page allocator when the case ends,
+ * however it ends (a failed ASSERT included): the list lives in
+ * kunit_kzalloc() memory, and a deferred action frees what it still
+ * holds.  The case may free them earlier with held_free_all().
+ */
+static inline struct held_pages *held_alloc(struct kunit *test)
+{
+	struct held_pages *held = kunit_kzalloc(test, sizeof(*held), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, held);
+	held_init(held);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, held_free_all_action,
+							held), 0);
+	return held;
 }
 
 #endif /* _TESTS_BUDDY_KUNIT_H */
