@@ -252,53 +252,14 @@ static void order0_frames_merge_back(struct kunit *test)
 	expect_free_lists_as(test, &before);
 }
 
-/* The highest order with a free block in any zone, -1 if none. */
-static int highest_free_order(void)
-{
-	int z, order;
-
-	for (order = MAX_PAGE_ORDER; order >= 0; order--)
-		for (z = 0; z < MAX_NR_ZONES; z++)
-			if (zones[z].free_area[order].nr_free)
-				return order;
-	return -1;
-}
-
-/*
- * A mix of orders, allocated and freed: every order's count is back.
- * The orders come in the sequence 0, 7, 3, 10, 6, 2, 9 ... (step 7 mod
- * 11); an order is left out when it would take more than half of the
- * free memory left, or when no free block is that big, so that the case
- * fits any memory size (at 512 MiB it takes all 64, 11,000 frames).
- */
+/* A mix of orders, allocated and freed: every order's count is back. */
 static void mixed_orders_merge_back(struct kunit *test)
 {
-	struct buddy_snapshot before;
-	unsigned long budget;
-	unsigned int i, orders_seen = 0, nr_orders = 0;
 	struct held_pages *h = test->priv;
+	struct buddy_snapshot before;
 
 	take_snapshot(&before);
-	budget = nr_free_pages() / 2;
-	for (i = 0; i < 64; i++) {
-		int order = (i * 7) % (MAX_PAGE_ORDER + 1);
-		struct page *page;
-
-		if ((1UL << order) > budget || order > highest_free_order())
-			continue;
-		page = alloc_pages(GFP_KERNEL, order);
-		KUNIT_ASSERT_NOT_NULL_MSG(test, page, "order %d (%lu frames of budget left)",
-					  order, budget);
-		held_add(h, page, order);
-		budget -= 1UL << order;
-		if (!(orders_seen & (1U << order)))
-			nr_orders++;
-		orders_seen |= 1U << order;
-	}
-	if (nr_orders < 3)
-		kunit_skip(test, "needs free blocks of three orders or more; %lu frames free",
-			   nr_free_pages());
-	kunit_info(test, "%lu blocks, %u different orders", h->nr, nr_orders);
+	held_take_mixed_orders(test, h);
 	held_free_all(h);
 	expect_free_lists_as(test, &before);
 }
