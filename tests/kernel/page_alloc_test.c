@@ -14,9 +14,11 @@
  *   gfp_watermarks  how far each kind of caller may empty a zone, and the
  *                   fallback from zone to zone.
  *
- * They run at every memory size of the test matrix (64M: DMA and DMA32;
- * 512M; 4G: a Normal zone above 4 GiB), so nothing here assumes a size:
- * expectations are computed from the zones the kernel found.
+ * They run at every memory size of the test matrix (16M: DMA only; 32M
+ * and 64M: DMA and DMA32; 512M; 4G: a Normal zone above 4 GiB), so
+ * nothing here assumes a size: expectations are computed from the zones
+ * the kernel found, and a case that needs a zone or a block size that is
+ * not there skips it and says so.
  *
  * How "the free lists are intact" is checked: with the per-CPU lists
  * drained, the buddy free lists are canonical (every free block merged
