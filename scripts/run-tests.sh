@@ -8,7 +8,11 @@
 #   htest        host unit tests (cmocka + python, ASan/UBSan)
 #   fuzz         each libFuzzer target for FUZZ_TEST_TIME s (tests/fuzz/)
 #   ktest-MEM    every in-kernel suite, one QEMU boot per memory size of
-#                the boot matrix (KTEST_MATRIX, default "64M 512M 4G")
+#                the boot matrix (KTEST_MATRIX, default "32M 64M 512M 4G"),
+#                with slab_debug=FZPU as make ktest boots
+#   ktest-default  every suite again, booted as make run boots (no
+#                slab_debug, no ktest_mem=: what the shell's "test" sees),
+#                at 16M (KTEST_DEFAULT_MEM), the smallest size they fit
 #   boot-checks  boots that test the boot path itself
 #   shell        the kernel shell, driven over the serial port
 #
@@ -19,7 +23,8 @@
 set -u
 cd "$(dirname "$0")/.."
 
-MATRIX=${KTEST_MATRIX:-64M 512M 4G}
+MATRIX=${KTEST_MATRIX:-32M 64M 512M 4G}
+DEFAULT_MEM=${KTEST_DEFAULT_MEM:-16M}
 LOGS=build/test-logs
 mkdir -p "$LOGS"
 total_pass=0
@@ -70,6 +75,10 @@ for mem in $MATRIX; do
 	run_step "ktest-$mem" make --no-print-directory ktest MEM="$mem" \
 		KTEST_NAME="ktest-$mem" KTEST_ARGS="--echo none --label MEM=$mem"
 done
+# the command line of a default boot, plus the ktest= that runs the tests
+run_step ktest-default make --no-print-directory ktest MEM="$DEFAULT_MEM" \
+	KTEST_NAME=ktest-default "KTEST_CMDLINE=ktest=*" \
+	KTEST_ARGS="--echo none --label default-$DEFAULT_MEM"
 run_step boot-checks python3 scripts/boot_checks.py
 make --no-print-directory -s iso >/dev/null 2>&1
 run_step shell python3 scripts/shell_test.py

@@ -23,7 +23,12 @@
  *
  * Every thread a test starts must be kthread_stop()ped before the test
  * returns (the leak check counts its task and its vmalloc stack), and
- * every timer deleted: test data lives on the test's stack.
+ * every timer deleted: test data lives on the test's stack.  Where a
+ * failed ASSERT could end the case between the start and the stop, the
+ * stop is a deferred action (kunit_add_action(), as gfp_rules_test.c
+ * does for its timer and threads): the runner calls it however the case
+ * ends, newest first, so a stop registered after the kunit_kzalloc() of
+ * its data runs before that memory is freed.
  */
 #ifndef _TESTS_KERNEL_CONTEXT_KUNIT_H
 #define _TESTS_KERNEL_CONTEXT_KUNIT_H

@@ -70,25 +70,6 @@ struct dma_hog {
 	unsigned long nr;
 };
 
-/*
- * Take frames from ZONE_DMA until the zone is down to its min watermark.
- * __GFP_NORETRY: the last, failing, call reclaims once but does not sleep.
- */
-static void hog_dma_zone(struct dma_hog *hog)
-{
-	struct page *page;
-
-	hog->head = NULL;
-	hog->nr = 0;
-	while ((page = alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NORETRY | __GFP_NOWARN))) {
-		void **frame = page_address(page);
-
-		*frame = hog->head;
-		hog->head = frame;
-		hog->nr++;
-	}
-}
-
 static void unhog_dma_zone(struct dma_hog *hog)
 {
 	while (hog->head) {
@@ -100,8 +81,39 @@ static void unhog_dma_zone(struct dma_hog *hog)
 	hog->nr = 0;
 }
 
+static void unhog_action(void *hog)
+{
+	unhog_dma_zone(hog);
+}
+
+/*
+ * Take frames from ZONE_DMA until the zone is down to its min watermark.
+ * __GFP_NORETRY: the last, failing, call reclaims once but does not sleep.
+ * The frames go back when the case ends, however it ends; the case gives
+ * them back earlier with kunit_release_action(test, unhog_action, hog).
+ * Below 16 MiB of RAM ZONE_DMA is all of memory: whatever the case needs
+ * besides (threads, their stacks) it must have taken before.
+ */
+static struct dma_hog *hog_dma_zone(struct kunit *test)
+{
+	struct dma_hog *hog = kunit_kzalloc(test, sizeof(*hog), GFP_KERNEL);
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, hog);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unhog_action, hog), 0);
+	while ((page = alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NORETRY | __GFP_NOWARN))) {
+		void **frame = page_address(page);
+
+		*frame = hog->head;
+		hog->head = frame;
+		hog->nr++;
+	}
+	return hog;
+}
+
 /* A thread that asks for memory and reports what it got, and when. */
 struct gfp_waiter {
+	struct kunit *test;
 	gfp_t gfp;
 	void *result;
 	unsigned long done_at;		/* jiffies */
@@ -121,21 +133,48 @@ static int gfp_waiter_fn(void *data)
 	return 0;
 }
 
-static void start_waiter(struct kunit *test, struct gfp_waiter *w, gfp_t gfp,
-			 const char *name)
+/*
+ * Wake the waiter if it never was, wait for it to end, free what it got.
+ * Run when the case ends (the memory it waits for is back by then) or
+ * earlier by join_waiter().
+ */
+static void waiter_action(void *data)
 {
+	struct gfp_waiter *w = data;
+
+	wake_up_process(w->task);
+	KUNIT_EXPECT_EQ_MSG(w->test, kthread_join_timeout(w->task, 5 * HZ, NULL), 0,
+			    "the waiting thread did not end");
+	kfree(w->result);
+}
+
+/*
+ * Make the waiting thread, not started yet: its stack must be taken
+ * before the zone is emptied (at 16 MiB ZONE_DMA is all of memory).
+ * start_waiter() lets it run.
+ */
+static void create_waiter(struct kunit *test, struct gfp_waiter *w, gfp_t gfp,
+			  const char *name)
+{
+	w->test = test;
 	w->gfp = gfp;
 	w->result = NULL;
 	w->done = false;
 	init_completion(&w->completion);
-	w->task = kthread_run(gfp_waiter_fn, w, "%s", name);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(w->task));
+	w->task = kthread_create(gfp_waiter_fn, w, "%s", name);
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(w->task), "kthread_create: error %ld",
+			       PTR_ERR(w->task));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, waiter_action, w), 0);
+}
+
+static void start_waiter(struct gfp_waiter *w)
+{
+	wake_up_process(w->task);
 }
 
 static void join_waiter(struct kunit *test, struct gfp_waiter *w)
 {
-	KUNIT_EXPECT_EQ(test, kthread_join_timeout(w->task, 5 * HZ, NULL), 0);
-	kfree(w->result);
+	kunit_release_action(test, waiter_action, w);
 }
 
 /*
@@ -175,7 +214,7 @@ static void pressure_timer_fn(struct timer_list *t)
 	struct page *page;
 
 	if (READ_ONCE(pt->stop))
-		return;
+		return;		/* and is not re-armed: del_timer_sync() wins */
 	page = alloc_page(GFP_ATOMIC | GFP_DMA | __GFP_NOWARN);
 	if (page) {
 		pt->atomic_ok++;
@@ -194,6 +233,14 @@ static void pressure_timer_fn(struct timer_list *t)
 	mod_timer(&pt->timer, jiffies + 1);
 }
 
+static void stop_pressure_timer(void *data)
+{
+	struct pressure_timer *pt = data;
+
+	WRITE_ONCE(pt->stop, true);
+	del_timer_sync(&pt->timer);
+}
+
 /*
  * The issue's scenario: one thread holds nearly all memory, a second
  * blocks in kmalloc(GFP_KERNEL), the first frees and the second wakes
@@ -205,7 +252,7 @@ static void gfp_kernel_sleeps_until_memory_is_freed(struct kunit *test)
 	struct zone *dma = &zones[ZONE_DMA];
 	struct pressure_timer *pt;
 	struct gfp_waiter *w;
-	struct dma_hog hog;
+	struct dma_hog *hog;
 	unsigned long sleeps, freed_at;
 	u64 seq = log_seq();
 
@@ -215,17 +262,19 @@ static void gfp_kernel_sleeps_until_memory_is_freed(struct kunit *test)
 	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, pt);
 	KUNIT_ASSERT_NOT_NULL(test, w);
+	create_waiter(test, w, GFP_KERNEL | GFP_DMA, "gfp_waiter");
 
-	hog_dma_zone(&hog);
+	hog = hog_dma_zone(test);
 	kunit_info(test, "holder took %lu of %lu ZONE_DMA frames; free %lu, min watermark %lu",
-		   hog.nr, dma->managed_pages, dma->free_pages, min_wmark_pages(dma));
+		   hog->nr, dma->managed_pages, dma->free_pages, min_wmark_pages(dma));
 	KUNIT_EXPECT_LE(test, dma->free_pages, min_wmark_pages(dma));
 
 	timer_setup(&pt->timer, pressure_timer_fn, 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, stop_pressure_timer, pt), 0);
 	mod_timer(&pt->timer, jiffies + 1);
 
 	sleeps = READ_ONCE(page_alloc_sleeps);
-	start_waiter(test, w, GFP_KERNEL | GFP_DMA, "gfp_waiter");
+	start_waiter(w);
 	KUNIT_EXPECT_TRUE_MSG(test, waiter_seen_asleep(w, sleeps),
 			      "the GFP_KERNEL allocation did not go to sleep");
 	/* let it sleep, wake, retry and sleep again */
@@ -234,11 +283,10 @@ static void gfp_kernel_sleeps_until_memory_is_freed(struct kunit *test)
 	KUNIT_EXPECT_FALSE_MSG(test, READ_ONCE(w->done),
 			       "kmalloc(GFP_KERNEL) returned while the zone was still empty");
 
-	WRITE_ONCE(pt->stop, true);
-	del_timer_sync(&pt->timer);
+	kunit_release_action(test, stop_pressure_timer, pt);
 
 	freed_at = jiffies;
-	unhog_dma_zone(&hog);
+	kunit_release_action(test, unhog_action, hog);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&w->completion, 2 * HZ), 0UL);
 	KUNIT_EXPECT_NOT_NULL(test, w->result);
 	if (w->result)
@@ -265,13 +313,13 @@ static void gfp_kernel_sleeps_until_memory_is_freed(struct kunit *test)
 /* __GFP_NORETRY: reclaim once, then fail without sleeping. */
 static void gfp_noretry_fails_without_sleeping(struct kunit *test)
 {
-	struct dma_hog hog;
+	struct dma_hog *hog;
 	unsigned long sleeps, start;
 	void *p;
 
 	if (!zones[ZONE_DMA].managed_pages)
 		kunit_skip(test, "no ZONE_DMA");
-	hog_dma_zone(&hog);
+	hog = hog_dma_zone(test);
 	sleeps = READ_ONCE(page_alloc_sleeps);
 	start = jiffies;
 	p = kmalloc(WAITER_SIZE, GFP_KERNEL | GFP_DMA | __GFP_NORETRY | __GFP_NOWARN);
@@ -279,7 +327,7 @@ static void gfp_noretry_fails_without_sleeping(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, READ_ONCE(page_alloc_sleeps), sleeps);
 	KUNIT_EXPECT_LT(test, jiffies - start, (unsigned long)RECLAIM_WAIT);
 	kfree(p);
-	unhog_dma_zone(&hog);
+	kunit_release_action(test, unhog_action, hog);
 }
 
 /*
@@ -290,7 +338,7 @@ static void gfp_noretry_fails_without_sleeping(struct kunit *test)
 static void gfp_nofail_keeps_waiting(struct kunit *test)
 {
 	struct gfp_waiter *plain, *nofail;
-	struct dma_hog hog;
+	struct dma_hog *hog;
 	unsigned long sleeps, start;
 
 	if (!zones[ZONE_DMA].managed_pages)
@@ -299,12 +347,14 @@ static void gfp_nofail_keeps_waiting(struct kunit *test)
 	nofail = kunit_kzalloc(test, sizeof(*nofail), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, plain);
 	KUNIT_ASSERT_NOT_NULL(test, nofail);
+	create_waiter(test, plain, GFP_KERNEL | GFP_DMA | __GFP_NOWARN, "gfp_plain");
+	create_waiter(test, nofail, GFP_KERNEL | GFP_DMA | __GFP_NOFAIL, "gfp_nofail");
 
-	hog_dma_zone(&hog);
+	hog = hog_dma_zone(test);
 	sleeps = READ_ONCE(page_alloc_sleeps);
 	start = jiffies;
-	start_waiter(test, plain, GFP_KERNEL | GFP_DMA | __GFP_NOWARN, "gfp_plain");
-	start_waiter(test, nofail, GFP_KERNEL | GFP_DMA | __GFP_NOFAIL, "gfp_nofail");
+	start_waiter(plain);
+	start_waiter(nofail);
 
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&plain->completion,
 							  3 * RECLAIM_RETRIES * RECLAIM_WAIT), 0UL);
@@ -317,7 +367,7 @@ static void gfp_nofail_keeps_waiting(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, waiter_seen_asleep(nofail, sleeps + 2 * RECLAIM_RETRIES));
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(nofail->done));
 
-	unhog_dma_zone(&hog);
+	kunit_release_action(test, unhog_action, hog);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&nofail->completion, 2 * HZ), 0UL);
 	KUNIT_EXPECT_NOT_NULL(test, nofail->result);
 	kunit_info(test, "__GFP_NOFAIL got its memory after %lu jiffies",
@@ -429,11 +479,12 @@ static const enum gfp_op run_order[NR_OPS] = {
 /* One context's run: what each operation returned and printed. */
 struct matrix_run {
 	enum gfp_ctx ctx;
-	void *mem[NR_OPS];		/* freed by the test thread afterwards */
+	void *mem[NR_OPS];		/* freed by matrix_run_cleanup() */
 	bool ok[NR_OPS];
 	u64 seq[NR_OPS + 1];		/* log position before each op in run order, and after */
 	int preempt_count;		/* in the context, as the ops saw it */
 	bool irqs_disabled;
+	bool started;			/* its timer/tasklet/... is set up */
 	struct completion done;
 	struct timer_list timer;
 	struct tasklet_struct tasklet;
@@ -443,6 +494,45 @@ struct matrix_run {
 
 static DEFINE_MUTEX(matrix_mutex);
 static DEFINE_SPINLOCK(matrix_lock);
+
+/*
+ * Undo a context's run, however the case ends: stop what was scheduled
+ * (a timer that never fired is deleted, a tasklet killed...), then free
+ * what the operations got.
+ */
+static void matrix_run_cleanup(void *data)
+{
+	struct matrix_run *r = data;
+	unsigned int op;
+
+	if (r->started) {
+		switch (r->ctx) {
+		case CTX_TIMER:
+			del_timer_sync(&r->timer);
+			break;
+		case CTX_TASKLET:
+			tasklet_kill(&r->tasklet);
+			break;
+		case CTX_HARDIRQ:
+			irq_work_sync(&r->irq_work);
+			break;
+		case CTX_WORKQUEUE:
+			cancel_work_sync(&r->work);
+			break;
+		default:
+			break;
+		}
+	}
+	for (op = 0; op < NR_OPS; op++) {
+		if (op == OP_VMALLOC)
+			vfree(r->mem[op]);
+		else if (op == OP_KVMALLOC_KERNEL || op == OP_KVMALLOC_ATOMIC)
+			kvfree(r->mem[op]);
+		else
+			kfree(r->mem[op]);
+		r->mem[op] = NULL;
+	}
+}
 
 /* Run @op here, whatever context this is. */
 static void run_op(struct matrix_run *r, enum gfp_op op)
@@ -577,6 +667,7 @@ static void run_in_context(struct kunit *test, struct matrix_run *r)
 		KUNIT_FAIL(test, "unknown context %d", r->ctx);
 		return;
 	}
+	r->started = true;	/* matrix_run_cleanup() stops it */
 	KUNIT_ASSERT_NE_MSG(test, wait_for_completion_timeout(&r->done, 5 * HZ), 0UL,
 			    "the %s never ran", ctx_names[r->ctx]);
 	switch (r->ctx) {
@@ -649,6 +740,7 @@ static void check_context(struct kunit *test, enum gfp_ctx ctx)
 	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	r->ctx = ctx;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, matrix_run_cleanup, r), 0);
 
 	while (time_before(jiffies, sites_fresh_at))
 		msleep(10);
@@ -696,14 +788,7 @@ static void check_context(struct kunit *test, enum gfp_ctx ctx)
 		len += scnprintf(row + len, sizeof(row) - len, " %s |", cell_text(&seen[op]));
 	kunit_info(test, "matrix: %s", row);
 
-	for (op = 0; op < NR_OPS; op++) {
-		if (op == OP_VMALLOC)
-			vfree(r->mem[op]);
-		else if (op == OP_KVMALLOC_KERNEL || op == OP_KVMALLOC_ATOMIC)
-			kvfree(r->mem[op]);
-		else
-			kfree(r->mem[op]);
-	}
+	kunit_release_action(test, matrix_run_cleanup, r);
 	if (reported)
 		sites_fresh_at = jiffies + HZ + 1;
 }

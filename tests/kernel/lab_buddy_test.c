@@ -129,10 +129,9 @@ static void split_keeps_the_lower_half(struct kunit *test)
 	struct zone *zone = highest_zone();
 	struct page *lo, *hi;
 	unsigned int j, o, k = PAIR_ORDER;
-	struct held_pages h;
+	struct held_pages *h = test->priv;
 
-	held_init(&h);
-	make_buddy_pair(test, zone, k, &h, &lo, &hi, &j);
+	make_buddy_pair(test, zone, k, h, &lo, &hi, &j);
 	KUNIT_EXPECT_EQ_MSG(test, page_to_pfn(lo) & ((1UL << j) - 1), 0UL,
 			    "the block returned is not the start of the order-%u "
 			    "block that was split", j);
@@ -142,7 +141,7 @@ static void split_keeps_the_lower_half(struct kunit *test)
 				      page_to_pfn(lo) + (1UL << o));
 	__free_pages(hi, k);
 	__free_pages(lo, k);
-	held_free_all(&h);
+	held_free_all(h);
 }
 
 /* ---- merging (region merge) ---------------------------------------------- */
@@ -157,11 +156,10 @@ static void free_merges_with_free_buddy(struct kunit *test)
 	unsigned int k = PAIR_ORDER, j;
 	struct buddy_snapshot before;
 	struct page *lo, *hi;
-	struct held_pages h;
+	struct held_pages *h = test->priv;
 
-	held_init(&h);
 	take_snapshot(&before);
-	make_buddy_pair(test, zone, k, &h, &lo, &hi, &j);
+	make_buddy_pair(test, zone, k, h, &lo, &hi, &j);
 	__free_pages(lo, k);
 	KUNIT_EXPECT_TRUE_MSG(test, is_free_block(lo, k),
 			      "a block whose buddy is busy must stay a free "
@@ -173,7 +171,7 @@ static void free_merges_with_free_buddy(struct kunit *test)
 			      "the pair did not merge back into the order-%u block "
 			      "(lower buddy: PG_buddy %d, order %u)", j,
 			      PageBuddy(lo), lo->private);
-	held_free_all(&h);
+	held_free_all(h);
 	expect_free_lists_as(test, &before);
 }
 
@@ -184,10 +182,9 @@ static void merge_stops_at_busy_buddy(struct kunit *test)
 	unsigned int k = PAIR_ORDER, j;
 	unsigned long nr_before;
 	struct page *lo, *hi;
-	struct held_pages h;
+	struct held_pages *h = test->priv;
 
-	held_init(&h);
-	make_buddy_pair(test, zone, k, &h, &lo, &hi, &j);
+	make_buddy_pair(test, zone, k, h, &lo, &hi, &j);
 	nr_before = zone->free_area[k].nr_free;
 	__free_pages(hi, k);
 	KUNIT_EXPECT_TRUE_MSG(test, is_free_block(hi, k),
@@ -196,7 +193,7 @@ static void merge_stops_at_busy_buddy(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PageBuddy(lo));
 	KUNIT_EXPECT_EQ(test, zone->free_area[k].nr_free, nr_before + 1);
 	__free_pages(lo, k);
-	held_free_all(&h);
+	held_free_all(h);
 }
 
 /*
@@ -209,11 +206,10 @@ static void merged_block_starts_at_lower_buddy(struct kunit *test)
 	unsigned int k = PAIR_ORDER, j;
 	struct buddy_snapshot before;
 	struct page *lo, *hi;
-	struct held_pages h;
+	struct held_pages *h = test->priv;
 
-	held_init(&h);
 	take_snapshot(&before);
-	make_buddy_pair(test, zone, k, &h, &lo, &hi, &j);
+	make_buddy_pair(test, zone, k, h, &lo, &hi, &j);
 	__free_pages(hi, k);
 	__free_pages(lo, k);
 	KUNIT_EXPECT_FALSE_MSG(test, PageBuddy(hi),
@@ -221,7 +217,7 @@ static void merged_block_starts_at_lower_buddy(struct kunit *test)
 	KUNIT_EXPECT_TRUE_MSG(test, is_free_block(lo, j),
 			      "the merged order-%u block must start at the lower "
 			      "buddy (pfn %#lx)", j, page_to_pfn(lo));
-	held_free_all(&h);
+	held_free_all(h);
 	expect_free_lists_as(test, &before);
 }
 
@@ -235,17 +231,16 @@ static void order0_frames_merge_back(struct kunit *test)
 	struct buddy_snapshot before;
 	struct page *page, *tmp;
 	unsigned long i;
-	struct held_pages h;
+	struct held_pages *h = test->priv;
 	LIST_HEAD(odd);
 
-	held_init(&h);
 	take_snapshot(&before);
 	for (i = 0; i < MAX_ORDER_NR_PAGES; i++) {
 		page = alloc_page(GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, page);
-		held_add(&h, page, 0);
+		held_add(h, page, 0);
 	}
-	list_for_each_entry_safe(page, tmp, &h.list[0], lru)
+	list_for_each_entry_safe(page, tmp, &h->list[0], lru)
 		if (page_to_pfn(page) & 1)
 			list_move(&page->lru, &odd);
 	while (!list_empty(&odd)) {
@@ -253,27 +248,19 @@ static void order0_frames_merge_back(struct kunit *test)
 		list_del(&page->lru);
 		__free_page(page);
 	}
-	held_free_all(&h);
+	held_free_all(h);
 	expect_free_lists_as(test, &before);
 }
 
 /* A mix of orders, allocated and freed: every order's count is back. */
 static void mixed_orders_merge_back(struct kunit *test)
 {
+	struct held_pages *h = test->priv;
 	struct buddy_snapshot before;
-	unsigned int i;
-	struct held_pages h;
 
-	held_init(&h);
 	take_snapshot(&before);
-	for (i = 0; i < 64; i++) {
-		unsigned int order = (i * 7) % (MAX_PAGE_ORDER + 1);
-		struct page *page = alloc_pages(GFP_KERNEL, order);
-
-		KUNIT_ASSERT_NOT_NULL(test, page);
-		held_add(&h, page, order);
-	}
-	held_free_all(&h);
+	held_take_mixed_orders(test, h);
+	held_free_all(h);
 	expect_free_lists_as(test, &before);
 }
 
@@ -288,23 +275,22 @@ static void failed_allocations_leave_lists_intact(struct kunit *test)
 	unsigned int i, failed = 0;
 	struct buddy_snapshot before;
 	struct page *page, *tmp;
-	struct held_pages h;
+	struct held_pages *h = test->priv;
 	LIST_HEAD(odd);
 
-	held_init(&h);
 	take_snapshot(&before);
 	fault_attr_set(&fail_page_alloc, 5, 100, 0, 10);
 	for (i = 0; i < 1100; i++) {
 		page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
 		if (page)
-			held_add(&h, page, 0);
+			held_add(h, page, 0);
 		else
 			failed++;
 	}
 	fault_attr_clear(&fail_page_alloc);
 	KUNIT_EXPECT_EQ(test, failed, 10U);
 	KUNIT_EXPECT_EQ(test, fail_page_alloc.injected, 10UL);
-	list_for_each_entry_safe(page, tmp, &h.list[0], lru)
+	list_for_each_entry_safe(page, tmp, &h->list[0], lru)
 		if (page_to_pfn(page) & 1)
 			list_move(&page->lru, &odd);
 	while (!list_empty(&odd)) {
@@ -312,7 +298,7 @@ static void failed_allocations_leave_lists_intact(struct kunit *test)
 		list_del(&page->lru);
 		__free_page(page);
 	}
-	held_free_all(&h);
+	held_free_all(h);
 	expect_free_lists_as(test, &before);
 }
 
@@ -320,9 +306,16 @@ static void failed_allocations_leave_lists_intact(struct kunit *test)
 
 static unsigned long free_at_start;
 
+/*
+ * Each case's list of held blocks (test->priv) is made here, before the
+ * frames are counted: it is slab memory, and the frame a new slab takes
+ * is not the case's doing.  Whatever it still holds when the case ends
+ * (a failed ASSERT) goes back then.
+ */
 static int lab_buddy_init(struct kunit *test)
 {
 	kmem_cache_shrink_all();	/* no empty slab freed under our feet */
+	test->priv = held_alloc(test);
 	free_at_start = nr_free_pages();
 	return 0;
 }

@@ -183,6 +183,25 @@ static void kmalloc_caches_choose_the_slab_order(struct kunit *test)
 				expect_order_rule(test, kmalloc_caches[i][type]);
 }
 
+static void destroy_cache_action(void *s)
+{
+	kmem_cache_destroy(s);
+}
+
+/*
+ * A cache for one case, destroyed when the case ends even if an ASSERT
+ * ends it early (kunit_release_action() destroys it on the way out).
+ */
+static struct kmem_cache *lab_cache_create(struct kunit *test, const char *name,
+					   unsigned int size)
+{
+	struct kmem_cache *s = kmem_cache_create(name, size, 0, 0, NULL);
+
+	KUNIT_ASSERT_NOT_NULL_MSG(test, s, "kmem_cache_create(%s, %u)", name, size);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, destroy_cache_action, s), 0);
+	return s;
+}
+
 /* Allocate @n objects of @s into @objs; ends the case on failure. */
 static void fill(struct kunit *test, struct kmem_cache *s, void **objs,
 		 unsigned int n)
@@ -194,7 +213,6 @@ static void fill(struct kunit *test, struct kmem_cache *s, void **objs,
 		if (!objs[i]) {
 			while (i--)
 				kmem_cache_free(s, objs[i]);
-			kmem_cache_destroy(s);
 			KUNIT_ASSERT_TRUE_MSG(test, false, "kmem_cache_alloc failed");
 		}
 	}
@@ -203,18 +221,30 @@ static void fill(struct kunit *test, struct kmem_cache *s, void **objs,
 #define NR_TEST_SLABS	8
 
 /*
+ * The slabs an emptied cache keeps: SLAB_MIN_PARTIAL empty ones on its
+ * partial list, and its active slab if it has one.  Without slab_debug
+ * the slab filled last stays active, its objects freed back onto the
+ * active freelist; debug caches (slab_debug, as make ktest boots) have
+ * no active slab.
+ */
+static unsigned long slabs_kept_when_empty(const struct kmem_cache *s)
+{
+	return SLAB_MIN_PARTIAL + (s->cpu_slab ? 1 : 0);
+}
+
+/*
  * Objects filling eight slabs, all freed: the cache keeps
- * SLAB_MIN_PARTIAL empty slabs for the next allocations and gives the
- * others' frames back to the page allocator at once.
+ * SLAB_MIN_PARTIAL empty slabs for the next allocations (and its active
+ * slab) and gives the others' frames back to the page allocator at once.
  */
 static void empty_slabs_go_back_to_the_page_allocator(struct kunit *test)
 {
-	struct kmem_cache *s = kmem_cache_create("lab_slab_empty", 200, 0, 0, NULL);
+	struct kmem_cache *s;
 	unsigned long free_before, nr;
 	unsigned int i;
 	void **objs;
 
-	KUNIT_ASSERT_NOT_NULL(test, s);
+	s = lab_cache_create(test, "lab_slab_empty", 200);
 	nr = (unsigned long)s->objects * NR_TEST_SLABS;
 	objs = kunit_kzalloc(test, nr * sizeof(void *), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, objs);
@@ -224,24 +254,26 @@ static void empty_slabs_go_back_to_the_page_allocator(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s->nr_slabs, (unsigned long)NR_TEST_SLABS);
 	for (i = 0; i < nr; i++)
 		kmem_cache_free(s, objs[i]);
-	KUNIT_EXPECT_EQ_MSG(test, s->nr_slabs, (unsigned long)SLAB_MIN_PARTIAL,
+	KUNIT_EXPECT_EQ_MSG(test, s->nr_partial, (unsigned long)SLAB_MIN_PARTIAL,
+			    "empty slabs kept on the partial list");
+	KUNIT_EXPECT_EQ_MSG(test, s->nr_slabs, slabs_kept_when_empty(s),
 			    "slabs left after every object was freed");
 	drain_all_pages();
 	KUNIT_EXPECT_EQ_MSG(test, nr_free_pages(),
-			    free_before - (SLAB_MIN_PARTIAL << s->order),
+			    free_before - (slabs_kept_when_empty(s) << s->order),
 			    "frames not given back to the page allocator");
-	kmem_cache_destroy(s);
+	kunit_release_action(test, destroy_cache_action, s);
 }
 
 /* A slab with an object still in use is never given back. */
 static void slabs_in_use_stay(struct kunit *test)
 {
-	struct kmem_cache *s = kmem_cache_create("lab_slab_busy", 200, 0, 0, NULL);
+	struct kmem_cache *s;
 	unsigned long nr;
 	unsigned int i;
 	void **objs;
 
-	KUNIT_ASSERT_NOT_NULL(test, s);
+	s = lab_cache_create(test, "lab_slab_busy", 200);
 	nr = (unsigned long)s->objects * NR_TEST_SLABS;
 	objs = kunit_kzalloc(test, nr * sizeof(void *), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, objs);
@@ -256,7 +288,7 @@ static void slabs_in_use_stay(struct kunit *test)
 		if (!((i + 1) % s->objects))
 			kmem_cache_free(s, objs[i]);
 	KUNIT_EXPECT_EQ(test, slab_cache_live(s), 0UL);
-	kmem_cache_destroy(s);
+	kunit_release_action(test, destroy_cache_action, s);
 }
 
 /*
@@ -266,12 +298,12 @@ static void slabs_in_use_stay(struct kunit *test)
  */
 static void failed_allocations_leave_the_cache_sound(struct kunit *test)
 {
-	struct kmem_cache *s = kmem_cache_create("lab_slab_fail", 300, 0, 0, NULL);
+	struct kmem_cache *s;
 	unsigned int i, failed = 0;
 	unsigned long nr;
 	void **objs;
 
-	KUNIT_ASSERT_NOT_NULL(test, s);
+	s = lab_cache_create(test, "lab_slab_fail", 300);
 	nr = (unsigned long)s->objects * 4;
 	objs = kunit_kzalloc(test, nr * sizeof(void *), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, objs);
@@ -287,9 +319,9 @@ static void failed_allocations_leave_the_cache_sound(struct kunit *test)
 	for (i = 0; i < nr; i++)
 		kmem_cache_free(s, objs[i]);	/* NULL is ignored */
 	KUNIT_EXPECT_EQ(test, slab_cache_live(s), 0UL);
-	KUNIT_EXPECT_EQ_MSG(test, s->nr_slabs, (unsigned long)SLAB_MIN_PARTIAL,
+	KUNIT_EXPECT_EQ_MSG(test, s->nr_slabs, slabs_kept_when_empty(s),
 			    "slabs left after every object was freed");
-	kmem_cache_destroy(s);
+	kunit_release_action(test, destroy_cache_action, s);
 }
 
 static void lab_slab_exit(struct kunit *test)

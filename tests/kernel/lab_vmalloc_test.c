@@ -29,13 +29,38 @@ static const char *const level_name[] = {
 	[PT_PTE] = "PTE", [PT_PMD] = "PMD", [PT_PUD] = "PUD", [PT_PGD] = "PGD",
 };
 
-/* vmalloc @nr pages; the case ends if it fails. */
+static void vfree_action(void *v)
+{
+	vfree(v);
+}
+
+/* vfree @v when the case ends, even if an ASSERT ends it first. */
+static void vfree_at_end(struct kunit *test, void *v)
+{
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, vfree_action, v), 0);
+}
+
+/*
+ * vmalloc @nr pages; the case ends if it fails.  The case vfrees them
+ * with kunit_release_action(test, vfree_action, v), or the runner does.
+ */
 static u8 *vmalloc_pages(struct kunit *test, unsigned int nr)
 {
 	u8 *v = vmalloc(nr * PAGE_SIZE);
 
 	KUNIT_ASSERT_NOT_NULL(test, v);
+	vfree_at_end(test, v);
 	return v;
+}
+
+/*
+ * A physical address where the direct map has a large page at any
+ * memory size: 2 MiB-aligned, in the middle of RAM (which may end at
+ * 16 MiB).
+ */
+static phys_addr_t mid_ram(void)
+{
+	return ((phys_addr_t)max_pfn << PAGE_SHIFT) / 2 & ~(phys_addr_t)(SZ_2M - 1);
 }
 
 /* Every page of a vmalloc area is found at PTE level, with its frame. */
@@ -62,7 +87,7 @@ static void walk_finds_each_vmalloc_pte(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, *entry & _PAGE_PRESENT);
 		KUNIT_EXPECT_TRUE(test, *entry & _PAGE_RW);
 	}
-	vfree(v);
+	kunit_release_action(test, vfree_action, v);
 }
 
 /*
@@ -71,11 +96,12 @@ static void walk_finds_each_vmalloc_pte(struct kunit *test)
  */
 static void walk_stops_at_large_pages(struct kunit *test)
 {
-	unsigned long va = (unsigned long)__va(32UL << 20) + 12345;
+	unsigned long va = (unsigned long)__va(mid_ram()) + 12345;
 	enum pt_level level = 0;
 	u64 *entry = pgtable_lookup(init_pgd, va, &level);
 
-	KUNIT_ASSERT_NOT_NULL_MSG(test, entry, "nothing maps the direct map at 32 MiB");
+	KUNIT_ASSERT_NOT_NULL_MSG(test, entry, "nothing maps the direct map at %#llx",
+				  (u64)mid_ram());
 	KUNIT_EXPECT_TRUE_MSG(test, level == PT_PMD || level == PT_PUD,
 			      "a direct-map address found at level %d", level);
 	KUNIT_EXPECT_TRUE_MSG(test, *entry & _PAGE_PSE,
@@ -101,7 +127,7 @@ static void walk_reports_holes(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, pgtable_lookup(init_pgd, 0x100000000000UL, &level));
 	KUNIT_EXPECT_EQ_MSG(test, (int)level, (int)PT_PGD,
 			    "the walk of a user address stopped at level %d", level);
-	vfree(v);
+	kunit_release_action(test, vfree_action, v);
 }
 
 /* The physical address behind a vmalloc address and a direct-map address. */
@@ -119,7 +145,7 @@ static void virt_to_phys_adds_the_offset(struct kunit *test)
 							       i * PAGE_SIZE + 77 * i),
 				    (u64)page_to_phys(vm->pages[i]) + 77 * i,
 				    "vmalloc page %u", i);
-	vfree(v);
+	kunit_release_action(test, vfree_action, v);
 
 	page = alloc_page(GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, page);
@@ -128,8 +154,9 @@ static void virt_to_phys_adds_the_offset(struct kunit *test)
 			    (u64)page_to_phys(page) + 3000,
 			    "a direct-map address (large page)");
 	KUNIT_EXPECT_EQ_MSG(test,
-			    (u64)pgtable_virt_to_phys((unsigned long)__va(0x1234567UL)),
-			    0x1234567ULL, "the direct map at 0x1234567");
+			    (u64)pgtable_virt_to_phys((unsigned long)__va(mid_ram() + 0x34567)),
+			    (u64)mid_ram() + 0x34567, "the direct map at %#llx",
+			    (u64)mid_ram() + 0x34567);
 	__free_page(page);
 	KUNIT_EXPECT_EQ(test, (u64)pgtable_virt_to_phys(0x100000000000UL),
 			(u64)(phys_addr_t)-1);
@@ -153,7 +180,7 @@ static void vmalloc_to_page_finds_the_frames(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, ((u8 *)page_address(page))[5], (u8)(0xa0 + i));
 	}
 	KUNIT_EXPECT_NULL(test, vmalloc_to_page(v + NR_TEST_PAGES * PAGE_SIZE));
-	vfree(v);
+	kunit_release_action(test, vfree_action, v);
 }
 
 /* vmalloc @size bytes at a 1 GiB-aligned address. */
@@ -172,10 +199,11 @@ static void freed_range_merges_with_neighbours(struct kunit *test)
 	largest = vmalloc_largest_free();
 	v = vmalloc_1g_aligned(2 * PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, v);
+	vfree_at_end(test, v);
 	KUNIT_EXPECT_EQ(test, (unsigned long)v & (SZ_1G - 1), 0UL);
 	KUNIT_EXPECT_LT_MSG(test, vmalloc_largest_free(), largest,
 			    "the area did not split the largest free range");
-	vfree(v);
+	kunit_release_action(test, vfree_action, v);
 	purge_vmap_area_lazy();
 	KUNIT_EXPECT_EQ_MSG(test, vmalloc_largest_free(), largest,
 			    "after vfree and purge the free range is not whole again");
@@ -192,15 +220,17 @@ static void many_freed_ranges_merge_back(struct kunit *test)
 	largest = vmalloc_largest_free();
 	areas[0] = vmalloc_1g_aligned(PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, areas[0]);
+	vfree_at_end(test, areas[0]);
 	for (i = 1; i < ARRAY_SIZE(areas); i++) {
 		areas[i] = vmalloc((i % 4 + 1) * PAGE_SIZE);
 		KUNIT_ASSERT_NOT_NULL(test, areas[i]);
+		vfree_at_end(test, areas[i]);
 	}
 	for (i = 0; i < ARRAY_SIZE(areas); i += 2)
-		vfree(areas[i]);
+		kunit_release_action(test, vfree_action, areas[i]);
 	purge_vmap_area_lazy();
 	for (i = 1; i < ARRAY_SIZE(areas); i += 2)
-		vfree(areas[i]);
+		kunit_release_action(test, vfree_action, areas[i]);
 	purge_vmap_area_lazy();
 	KUNIT_EXPECT_EQ_MSG(test, vmalloc_largest_free(), largest,
 			    "after vfree and purge the free range is not whole again");

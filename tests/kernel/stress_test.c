@@ -313,7 +313,16 @@ static void stress_run(struct kunit *test, unsigned long total_ops,
 		w->deadline = start + STRESS_TIME_LIMIT;
 		/* created stopped: every thread starts once all exist */
 		w->task = kthread_create(stress_thread_fn, w, "stress/%u", i);
-		KUNIT_ASSERT_FALSE(test, IS_ERR(w->task));
+		if (IS_ERR(w->task)) {
+			/* the threads made so far end at once, unstarted */
+			while (i--) {
+				workers[i].quota = 0;
+				wake_up_process(workers[i].task);
+				kthread_join_timeout(workers[i].task, 5 * HZ, NULL);
+			}
+		}
+		KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(w->task), "kthread_create: error %ld",
+				       PTR_ERR(w->task));
 	}
 	st->w.rng = 0x2545f4914f6cdd1dULL ^ get_random_u64();
 	st->w.gfp = GFP_ATOMIC | extra_gfp;
