@@ -15,6 +15,8 @@
 #define __section(s)		__attribute__((__section__(s)))
 #define __used			__attribute__((__used__))
 #define __maybe_unused		__attribute__((__unused__))
+#define __always_unused		__attribute__((__unused__))
+#define __copy(symbol)		__attribute__((__copy__(symbol)))
 #define __printf(a, b)		__attribute__((__format__(printf, a, b)))
 #define __weak			__attribute__((__weak__))
 #define __cold			__attribute__((__cold__))
@@ -29,8 +31,12 @@
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val)	(*(volatile __typeof__(x) *)&(x) = (val))
 
-#define __stringify_1(x)	#x
-#define __stringify(x)		__stringify_1(x)
+#include <linux/stringify.h>
+
+/* A name of its own for each use: prefix, then a counter. */
+#define ___PASTE(a, b)		a##b
+#define __PASTE(a, b)		___PASTE(a, b)
+#define __UNIQUE_ID(prefix)	__PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
 
 #define _RET_IP_		((unsigned long)__builtin_return_address(0))
 #define _THIS_IP_		({ __label__ __here; __here: (unsigned long)&&__here; })

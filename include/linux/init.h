@@ -29,6 +29,17 @@ struct obs_kernel_param {
 
 #define early_param(str, fn) __setup(str "=", fn)
 
+/*
+ * __initcall(fn): run fn() once late in boot (built-in module_init()).
+ * The table lives in the section .initcall, between __initcall_start
+ * and __initcall_end.
+ */
+typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
+#define __initcall(fn)							\
+	static const initcall_t __initcall_##fn				\
+	__used __section(".initcall") __aligned(8) = fn
+
 /* The boot command line, as the loader gave it. */
 extern char boot_command_line[];
 #define COMMAND_LINE_SIZE 2048
