@@ -105,6 +105,9 @@ $(CMDLINE_STAMP):
 	@mkdir -p $(dir $@)
 	$(file >$@,$(RUN_CMDLINE))
 
+# Modules: make M=DIR modules, make run MODULES="a.ko ..." (SPEC section 8)
+include scripts/Makefile.modules
+
 ## build build/kernel.elf (with debug info) and the gdb helpers' constants
 all: $(B)/kernel.elf $(GDB_CONSTANTS)
 
@@ -148,7 +151,7 @@ $(B)/kernel.elf: $(OBJS) linker.ld scripts/kallsyms.py $(BUILD_STAMP)
 # never through the shell or sed.
 # $(call make-grub-cfg,OUT,CMDLINE_FILE)
 define make-grub-cfg
-	$(Q)$(PYTHON) scripts/grub_cfg.py iso/grub.cfg.in $(2) > $(1).tmp \
+	$(Q)$(PYTHON) scripts/grub_cfg.py iso/grub.cfg.in $(2) $(boot-modules) > $(1).tmp \
 		|| { rm -f $(1).tmp; exit 1; }
 	$(Q)mv $(1).tmp $(1)
 endef
@@ -172,6 +175,7 @@ define make-iso
 	@rm -rf $(2) && mkdir -p $(2)/boot/grub
 	$(Q)$(OBJCOPY) --strip-debug $(B)/kernel.elf $(2)/boot/kernel.elf
 	$(Q)cp $(3) $(2)/boot/grub/grub.cfg
+	$(Q)$(call copy-boot-modules,$(2))
 	$(Q)grub-mkrescue -o $(1) $(2) --install-modules="$(GRUB_MODULES)" \
 		--locales= --fonts= --themes= >$(2).log 2>&1 \
 		|| { cat $(2).log; exit 1; }
@@ -186,12 +190,13 @@ define make-run-iso
 	$(call make-iso,$(B)/$(1).iso,$(B)/$(1)-iso,$(B)/$(1).grub.cfg)
 endef
 
-$(B)/grub.cfg: iso/grub.cfg.in scripts/grub_cfg.py $(CMDLINE_STAMP)
+$(B)/grub.cfg: iso/grub.cfg.in scripts/grub_cfg.py $(CMDLINE_STAMP) $(MODULES_STAMP) \
+		$(BOOT_MODULE_DEPS)
 	$(call make-grub-cfg,$@,$(CMDLINE_STAMP))
 
 ## build build/kernel.iso (GRUB, multiboot2; CMDLINE= goes in its grub.cfg)
 iso: $(B)/kernel.iso
-$(B)/kernel.iso: $(B)/kernel.elf $(B)/grub.cfg
+$(B)/kernel.iso: $(B)/kernel.elf $(B)/grub.cfg $(BOOT_MODULE_DEPS)
 	@$(if $(Q),echo "  ISO     $@")
 	$(call make-iso,$@,$(B)/iso,$(B)/grub.cfg)
 
@@ -239,7 +244,7 @@ KTEST_SLAB_DEBUG ?= slab_debug=FZPU
 KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(CMDLINE)
 KTEST_NAME ?= ktest
 ## one boot running the in-kernel suites matching T at MEM; KTAP, log in build/ktest.log
-ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py
+ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
 	@echo "  ISO     $(B)/$(KTEST_NAME).iso (ktest=$(T))"
 	$(call make-run-iso,$(KTEST_NAME),$(KTEST_CMDLINE))
 	$(Q)$(PYTHON) scripts/ktest.py --iso $(B)/$(KTEST_NAME).iso --mem $(MEM) \
@@ -335,9 +340,11 @@ compile_commands.json:
 	$(Q)$(PYTHON) scripts/gen_compile_commands.py "$(CC)" "$(CFLAGS)" $(C_SRCS) > $@
 	@echo "  GEN     $@ ($(words $(C_SRCS)) files)"
 
-## remove build/
+ifeq ($(M),)
+## remove build/ (with M=DIR: what make M=DIR modules made)
 clean:
 	rm -rf $(B) .gdbinit
+endif
 
 ## this list
 help:
