@@ -41,6 +41,7 @@
 #define MB2_MMAP_HDR_SIZE	16	/* header, entry_size, entry_version */
 #define MB2_MMAP_ENTRY_MIN	24	/* base_addr, length, type, reserved */
 #define MB2_FB_MIN_SIZE		30	/* header .. framebuffer_type */
+#define MB2_MODULE_MIN_SIZE	17	/* header, mod_start, mod_end, a NUL */
 #define ACPI_RSDP_V1_LEN	20
 #define ACPI_RSDP_V2_LEN	36
 
@@ -137,6 +138,40 @@ static int parse_mmap(struct boot_info *bi, const struct mb2_tag *tag)
 	return 0;
 }
 
+/* Tag 3: one file GRUB loaded; its range must not run backwards. */
+static int parse_module(struct boot_info *bi, const struct mb2_tag *tag)
+{
+	struct mb2_tag string_tag = *tag;
+	const char *string;
+	u32 start, end;
+	int ret;
+
+	ret = need_size(bi, tag, MB2_MODULE_MIN_SIZE);
+	if (ret)
+		return ret;
+	start = get_u32(tag->p + 8);
+	end = get_u32(tag->p + 12);
+	if (end < start)
+		return fail(bi, -EINVAL,
+			    "module tag at offset %u ends before it starts (start %#x, end %#x)",
+			    tag->offset, start, end);
+	/* the string follows the two addresses */
+	string_tag.p = tag->p + 8;
+	string_tag.size = tag->size - 8;
+	string = tag_string(bi, &string_tag);
+	if (!string)
+		return -EINVAL;
+	if (bi->nr_modules == MB2_MAX_MODULES) {
+		bi->nr_modules_dropped++;
+		return 0;
+	}
+	bi->modules[bi->nr_modules].start = start;
+	bi->modules[bi->nr_modules].end = end;
+	bi->modules[bi->nr_modules].string = string;
+	bi->nr_modules++;
+	return 0;
+}
+
 /* Decode one tag the kernel cares about; others are skipped. */
 static int parse_tag(struct boot_info *bi, const struct mb2_tag *tag)
 {
@@ -150,6 +185,8 @@ static int parse_tag(struct boot_info *bi, const struct mb2_tag *tag)
 	case MB2_TAG_BOOT_LOADER_NAME:
 		bi->loader_name = tag_string(bi, tag);
 		return bi->loader_name ? 0 : -EINVAL;
+	case MB2_TAG_MODULE:
+		return parse_module(bi, tag);
 	case MB2_TAG_BASIC_MEMINFO:
 		ret = need_size(bi, tag, MB2_BASIC_MEMINFO_SIZE);
 		if (ret)

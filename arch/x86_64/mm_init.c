@@ -28,6 +28,7 @@
 #include <kernel/pgtable.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <kernel/bootfiles.h>
 #include <kernel/multiboot2.h>
 
 #define EARLY_MAPPED_LIMIT	SZ_1G	/* what head.asm maps at PAGE_OFFSET */
@@ -130,6 +131,7 @@ void x86_init_memory(const struct boot_info *bi, phys_addr_t mbi_phys,
 	if (!memblock_phys_mem_size())
 		panic("No usable RAM in the boot loader's memory map");
 	reserve_boot_memory(mbi_phys, mbi_size);
+	boot_files_reserve(bi);		/* the files GRUB loaded (insmod's) */
 
 	if (!boot_cpu_has_nx())
 		__supported_pte_mask &= ~_PAGE_NX;

@@ -27,4 +27,8 @@ const struct boot_file *boot_file_get(unsigned int i);
 /* The boot file called @name (a path's last component also matches). */
 const struct boot_file *boot_file_find(const char *name);
 
+struct boot_info;
+/* Boot code only: record the module tags and memblock-reserve their memory. */
+void boot_files_reserve(const struct boot_info *bi);
+
 #endif /* _KERNEL_BOOTFILES_H */

@@ -30,6 +30,7 @@
 #define MB2_TAG_END			0
 #define MB2_TAG_CMDLINE			1
 #define MB2_TAG_BOOT_LOADER_NAME	2
+#define MB2_TAG_MODULE			3
 #define MB2_TAG_BASIC_MEMINFO		4
 #define MB2_TAG_MMAP			6
 #define MB2_TAG_FRAMEBUFFER		8
@@ -44,6 +45,7 @@
 #define MB2_MEMORY_BADRAM		5
 
 #define MB2_MAX_MMAP_ENTRIES		128
+#define MB2_MAX_MODULES			64
 #define MB2_ERR_LEN			128
 
 /* One memory map range: [addr, addr + len), len > 0. */
@@ -51,6 +53,16 @@ struct mb2_mmap_entry {
 	u64 addr;
 	u64 len;
 	u32 type;		/* MB2_MEMORY_* */
+};
+
+/*
+ * One module tag (type 3): a file GRUB loaded ("module2 FILE STRING" in
+ * grub.cfg) at physical [start, end), and its string.
+ */
+struct mb2_module {
+	u32 start;
+	u32 end;		/* one past the last byte; end >= start */
+	const char *string;	/* points into the info; "" if none */
 };
 
 /* Everything the kernel takes from the boot information. */
@@ -76,6 +88,11 @@ struct boot_info {
 	/* ACPI RSDP copies inside the information (tags 14 and 15). */
 	const void *acpi_rsdp_v1;	/* 20-byte RSDP, or NULL */
 	const void *acpi_rsdp_v2;	/* 36-byte XSDP, or NULL */
+
+	/* Module tags, in the order GRUB gave them (kernel/bootfiles.c). */
+	struct mb2_module modules[MB2_MAX_MODULES];
+	unsigned int nr_modules;
+	unsigned int nr_modules_dropped;	/* beyond MB2_MAX_MODULES */
 
 	char err[MB2_ERR_LEN];		/* why mb2_parse() failed; "" if it did not */
 };

@@ -334,13 +334,102 @@ static void test_unknown_tags_and_padding(void **state)
 	begin();
 	add_tag(21, 12);			/* load base address: skipped */
 	add_string(MB2_TAG_CMDLINE, "abcd");	/* size 13: 3 bytes padding */
-	add_tag(3, 17);				/* module: skipped */
+	add_tag(3, 17);				/* module: empty, no name */
 	add_tag(0x7777, 8);			/* unknown, empty */
 	add_mmap(one, 1);
 	finish();
 	assert_int_equal(parse(), 0);
 	assert_string_equal(bi.cmdline, "abcd");
 	assert_int_equal(bi.nr_mmap, 1);
+	assert_int_equal(bi.nr_modules, 1);
+	assert_string_equal(bi.modules[0].string, "");
+}
+
+/* A module tag: mod_start, mod_end, then the string GRUB was given. */
+static u8 *add_module(u32 start, u32 end, const char *s)
+{
+	u32 len = strlen(s) + 1;
+	u8 *t = add_tag(MB2_TAG_MODULE, 16 + len);
+
+	put32(t + 8, start);
+	put32(t + 12, end);
+	memcpy(t + 16, s, len);
+	return t;
+}
+
+/* What `make run MODULES="a.ko b.ko"` gives: two files, in order. */
+static void test_module_tags(void **state)
+{
+	static const struct e one[] = { { 0, 0x8000000, 1 } };
+
+	(void)state;
+	begin();
+	add_string(MB2_TAG_CMDLINE, "");
+	add_module(0x1f0000, 0x1f3078, "kmalloc_param.ko");
+	add_mmap(one, 1);
+	add_module(0x1f4000, 0x1f4000, "empty.ko");	/* an empty file */
+	finish();
+	assert_int_equal(parse(), 0);
+	assert_int_equal(bi.nr_modules, 2);
+	assert_int_equal(bi.nr_modules_dropped, 0);
+	assert_int_equal(bi.modules[0].start, 0x1f0000);
+	assert_int_equal(bi.modules[0].end, 0x1f3078);
+	assert_string_equal(bi.modules[0].string, "kmalloc_param.ko");
+	/* the string points into the information, in place */
+	assert_ptr_equal(bi.modules[0].string, (const char *)parsed + 8 + 16 + 16);
+	assert_int_equal(bi.modules[1].start, 0x1f4000);
+	assert_int_equal(bi.modules[1].end, 0x1f4000);
+	assert_string_equal(bi.modules[1].string, "empty.ko");
+}
+
+static void test_module_tag_errors(void **state)
+{
+	static const struct e one[] = { { 0, 0x1000, 1 } };
+	u8 *t;
+
+	(void)state;
+	begin();
+	add_mmap(one, 1);
+	add_module(0x3000, 0x2fff, "back.ko");
+	finish();
+	EXPECT_ERR(parse(), -EINVAL,
+		   "module tag at offset 48 ends before it starts (start 0x3000, end 0x2fff)");
+
+	/* addresses but no room for the string's NUL */
+	begin();
+	add_tag(MB2_TAG_MODULE, 16);
+	add_mmap(one, 1);
+	finish();
+	EXPECT_ERR(parse(), -EINVAL,
+		   "tag 3 at offset 8 has size 16, too small for its fields (needs 17)");
+
+	/* a string that does not end inside its tag */
+	begin();
+	add_mmap(one, 1);
+	t = add_tag(MB2_TAG_MODULE, 16 + 4);
+	memcpy(t + 16, "a.ko", 4);
+	finish();
+	EXPECT_ERR(parse(), -EINVAL,
+		   "tag 3 at offset 48: string not NUL-terminated within its 4 bytes");
+}
+
+static void test_module_too_many(void **state)
+{
+	static const struct e one[] = { { 0, 0x1000, 1 } };
+	unsigned int i;
+
+	(void)state;
+	begin();
+	add_mmap(one, 1);
+	for (i = 0; i < MB2_MAX_MODULES + 2; i++)
+		add_module(i * 0x1000, i * 0x1000 + 10, "m.ko");
+	finish();
+	assert_true(b.len <= sizeof(b.words));
+	assert_int_equal(parse(), 0);
+	assert_int_equal(bi.nr_modules, MB2_MAX_MODULES);
+	assert_int_equal(bi.nr_modules_dropped, 2);
+	assert_int_equal(bi.modules[MB2_MAX_MODULES - 1].start,
+			 (MB2_MAX_MODULES - 1) * 0x1000);
 }
 
 static void test_acpi_tags(void **state)
@@ -671,6 +760,9 @@ int main(void)
 		T(test_mmap_zero_length_and_big_entries),
 		T(test_mmap_too_many_entries),
 		T(test_unknown_tags_and_padding),
+		T(test_module_tags),
+		T(test_module_tag_errors),
+		T(test_module_too_many),
 		T(test_acpi_tags),
 		T(test_info_at_odd_address),
 		T(test_null_and_tiny),
