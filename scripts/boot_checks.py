@@ -24,6 +24,10 @@ then kills QEMU.  The checks:
                 scripts/grub_cfg.py as the Makefile's ISOs are;
   readme-log    the sample boot log in README.md shows the lines of a
                 real boot in their order;
+  bootfiles     files on the ISO as make MODULES= puts them there (GRUB
+                module2 lines from scripts/grub_cfg.py, /boot/modules/):
+                the kernel lists them and the suite "bootfiles" finds
+                them reserved, by name, with their bytes intact;
 and the test runner's own checks (runner-survives, atomic-sleep-panic).
 QEMU is started through scripts/qemu_driver.py (--qemu, --kvm).
 
@@ -128,6 +132,23 @@ CHECKS = [
 ]
 
 
+# Files some checks boot with, as make MODULES= passes them: name and
+# contents.  bootfiles-pattern.bin is what tests/kernel/bootfiles_test.c
+# reads back: byte i is (i * 7 + 3) & 0xff, over three pages.
+PATTERN_SIZE = 3 * 4096 + 123
+CHECK_FILES = {
+    'bootfiles': [
+        ('bootfiles-pattern.bin', bytes((i * 7 + 3) & 0xff for i in range(PATTERN_SIZE))),
+        ('tiny.ko', b'x'),
+    ],
+}
+CHECKS.append(('bootfiles', 'multiboot2', 'ktest=bootfiles', None, [
+    'bootfiles: 2 file(s) from the boot loader',
+    'bootfiles:   bootfiles-pattern.bin (%d bytes) [mem ' % PATTERN_SIZE,
+    'bootfiles:   tiny.ko (1 bytes) [mem ',
+    '# Totals: pass:4 fail:0 skip:0 total:4',
+]))
+
 # Checks whose expected lines must also come in the given order.
 ORDERED = ('readme-log',)
 
@@ -169,16 +190,32 @@ CHECKS.append(('readme-log', 'multiboot2', '', None, readme_sample()))
 
 
 def build_iso(name, command, cmdline):
-    """An ISO whose GRUB boots build/kernel.elf with @command."""
+    """An ISO whose GRUB boots build/kernel.elf with @command, and the
+    check's CHECK_FILES as the Makefile's MODULES= would add them."""
     tree = os.path.join(OUT, name + '-iso')
     iso = os.path.join(OUT, name + '.iso')
     shutil.rmtree(tree, ignore_errors=True)
     os.makedirs(os.path.join(tree, 'boot', 'grub'))
+    files = []
+    for fname, data in CHECK_FILES.get(name, []):
+        path = os.path.join(OUT, name + '-files', fname)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'wb') as f:
+            f.write(data)
+        files.append(path)
+    if files:
+        os.makedirs(os.path.join(tree, 'boot', 'modules'))
+        for path in files:
+            shutil.copy(path, os.path.join(tree, 'boot', 'modules'))
     subprocess.run(['objcopy', '--strip-debug', KERNEL,
                     os.path.join(tree, 'boot', 'kernel.elf')], check=True)
     with open(os.path.join(tree, 'boot', 'grub', 'grub.cfg'), 'w') as f:
-        f.write(GRUB_CFG.format(command=command,
-                                cmdline=grub_cfg.grub_args(cmdline)))
+        cfg = GRUB_CFG.format(command=command,
+                              cmdline=grub_cfg.grub_args(cmdline))
+        # the Makefile's way: scripts/grub_cfg.py's module2 lines
+        cfg = cfg.replace('\tboot\n', grub_cfg.module_lines('\t', files) +
+                          '\tboot\n')
+        f.write(cfg)
     subprocess.run(['grub-mkrescue', '-o', iso, tree,
                     '--install-modules=' + GRUB_MODULES, '--locales=',
                     '--fonts=', '--themes='],
