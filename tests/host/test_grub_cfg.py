@@ -121,6 +121,24 @@ class QuotingTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             grub_cfg.render('no placeholder', 'a')
 
+    def test_module_lines_follow_the_multiboot2_line(self):
+        template = 'menuentry "x" {\n\tmultiboot2 /k @CMDLINE@\n\tboot\n}\n'
+        out = grub_cfg.render(template, 'a', ['dir/one.ko', '/abs/two_2.ko'])
+        self.assertEqual(out, 'menuentry "x" {\n\tmultiboot2 /k \'a\'\n'
+                         '\tmodule2 /boot/modules/one.ko one.ko\n'
+                         '\tmodule2 /boot/modules/two_2.ko two_2.ko\n'
+                         '\tboot\n}\n')
+        self.assertEqual(grub_cfg.render(template, 'a'),
+                         template.replace('@CMDLINE@', "'a'"))
+
+    def test_module_names_refused(self):
+        for paths in (['a b.ko'], ["it's.ko"], ['x/$y.ko'], ['dir/'],
+                      ['x/.hidden'], ['a/m.ko', 'b/m.ko']):
+            with self.assertRaises(ValueError, msg=paths):
+                grub_cfg.module_names(paths)
+        self.assertEqual(grub_cfg.module_names(['a/m-1.ko', 'n+2.bin']),
+                         ['m-1.ko', 'n+2.bin'])
+
     def test_script(self):
         with tempfile.TemporaryDirectory() as tmp:
             f = os.path.join(tmp, 'cmdline')
