@@ -6,7 +6,8 @@ module files (MODULES=, M=): SPEC section 8.
 
   - examples/modules builds with `make -C . M=examples/modules modules`
     into ELF64 x86-64 relocatable .ko files with .modinfo (license=,
-    name=, vermagic=), init_module, a sorted __ksymtab; an unchanged
+    name=, vermagic=), init_module, a sorted __ksymtab; modpost's
+    warnings (undefined, GPL-only) and Module.symvers; an unchanged
     rebuild compiles nothing, other flags recompile; `clean` removes
     everything it made; the kernel itself is not built.
   - a compiler error shows as usual and fails the make.
@@ -244,6 +245,38 @@ endif
         self.assertIn('greeting=hi', info)		# CFLAGS_obj.o
         self.assertIn('modname=hello_world', info)	# '-' becomes '_'
         self.assertIn('name=hello_world', info)
+
+    def test_modpost_warns_about_undefined_symbols(self):
+        # a stand-in for build/kernel.elf: what modpost reads of it
+        self.write('k.S', '.data\n'
+                   '.globl __ksymtab_kfoo\n__ksymtab_kfoo: .quad 0, 0\n'
+                   '.globl __start___ksymtab_gpl\n__start___ksymtab_gpl:\n'
+                   '.globl __ksymtab_kbar\n__ksymtab_kbar: .quad 0, 0\n'
+                   '.globl __stop___ksymtab_gpl\n__stop___ksymtab_gpl:\n')
+        os.makedirs(self.b)
+        subprocess.run(['gcc', '-c', '-o', self.b + '/kernel.elf',
+                        os.path.join(self.tmp.name, 'k.S')], check=True)
+        d = os.path.dirname(self.write('mp/Kbuild', 'obj-m += user.o lib.o\n'))
+        self.write('mp/lib.c', '#include <linux/module.h>\n'
+                   'int libfn(void) { return 1; }\nEXPORT_SYMBOL_GPL(libfn);\n'
+                   'MODULE_LICENSE("GPL");\n')
+        self.write('mp/user.c', '#include <linux/module.h>\n'
+                   'extern int kfoo(void), kbar(void), nowhere(void), libfn(void);\n'
+                   'int use(void) { return kfoo() + kbar() + nowhere() + libfn()'
+                   ' + !!THIS_MODULE; }\n'
+                   'MODULE_LICENSE("Proprietary");\n')
+        out = self.make('M=' + d, 'modules').stdout
+        self.assertIn('  MODPOST %s/Module.symvers' % d, out)
+        warnings = sorted(l for l in out.splitlines() if 'modpost' in l)
+        self.assertEqual(warnings, [
+            'WARNING: modpost: "nowhere" [%s/user.ko] undefined!' % d,
+            "WARNING: modpost: GPL-incompatible module user.ko uses GPL-only symbol 'kbar'",
+            "WARNING: modpost: GPL-incompatible module user.ko uses GPL-only symbol 'libfn'",
+        ])
+        with open(os.path.join(d, 'Module.symvers')) as f:
+            self.assertEqual(f.read(), '0x00000000\tlibfn\t%s/lib\tEXPORT_SYMBOL_GPL\t\n' % d)
+        self.make('M=' + d, 'clean')
+        self.assertFalse(os.path.exists(os.path.join(d, 'Module.symvers')))
 
     # ---- booting with modules ----------------------------------------
     def grub_cfg(self, *args, check=True):
