@@ -68,8 +68,13 @@ class ModBuildTest(unittest.TestCase):
         self.tmp.cleanup()
 
     def make(self, *args, cwd=ROOT, check=True):
+        # not the variables of a make that runs these tests (V=1 ...)
+        env = {k: v for k, v in os.environ.items()
+               if k not in ('MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'MAKEOVERRIDES',
+                            'V', 'W', 'M', 'MODULES', 'KDIR', 'EXTRA_CFLAGS',
+                            'CMDLINE', 'KBUILD_EXTRA_SYMBOLS')}
         r = subprocess.run(['make', '--no-print-directory',
-                            'B=' + self.b] + list(args), cwd=cwd,
+                            'B=' + self.b] + list(args), cwd=cwd, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True, timeout=300)
         if check:
