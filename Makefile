@@ -93,7 +93,7 @@ BUILD_FLAGS = CC=$(CC) CFLAGS=$(CFLAGS) NASM=$(NASM) NASMFLAGS=$(NASMFLAGS) \
 # make strips CMDLINE's words and joins them with one space, as GRUB does
 RUN_CMDLINE = $(strip $(CMDLINE))
 
-ifneq ($(filter-out clean help deps check-tools,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help deps check-tools modules modules_install,$(or $(MAKECMDGOALS),all)),)
 $(call update-stamp,$(BUILD_STAMP),$(BUILD_FLAGS))
 $(call update-stamp,$(CMDLINE_STAMP),$(RUN_CMDLINE))
 endif
