@@ -17,7 +17,8 @@
  *  - on success, every field equals what the reference decoded from the
  *    last tag of its type: the memory map (empty entries dropped, 128
  *    kept, the rest counted), strings and ACPI tables pointing at the
- *    tag's payload, basic memory info, framebuffer;
+ *    tag's payload, basic memory info, framebuffer; and every module tag
+ *    in order (64 kept, the rest counted), its string in place;
  *  - the same bytes with one readable byte less parse the same if
  *    total_size still fits, and fail otherwise;
  *  - round trip: the boot_info written back as a fresh information block
@@ -58,6 +59,8 @@ static u64 rd64(const u8 *p)
 struct ref {
 	int ret;
 	long cmdline, loader, meminfo, mmap, fb, acpi1, acpi2;	/* offsets, -1: none */
+	long modules[MB2_MAX_MODULES];	/* offsets of the first module tags */
+	unsigned int nr_modules;	/* all module tags, kept or not */
 };
 
 static bool has_nul(const u8 *p, size_t n)
@@ -72,6 +75,7 @@ static void reference_walk(const u8 *info, size_t avail, struct ref *r)
 
 	r->ret = -EINVAL;
 	r->cmdline = r->loader = r->meminfo = r->mmap = r->fb = r->acpi1 = r->acpi2 = -1;
+	r->nr_modules = 0;
 	if (avail < 8)
 		return;
 	total = rd32(info);
@@ -98,6 +102,15 @@ static void reference_walk(const u8 *info, size_t avail, struct ref *r)
 			if (!has_nul(tag + 8, size - 8))
 				return;
 			*(type == MB2_TAG_CMDLINE ? &r->cmdline : &r->loader) = off;
+			break;
+		case MB2_TAG_MODULE:
+			/* start, end (not before start), a NUL-ended string */
+			if (size < 17 || rd32(tag + 12) < rd32(tag + 8) ||
+			    !has_nul(tag + 16, size - 16))
+				return;
+			if (r->nr_modules < MB2_MAX_MODULES)
+				r->modules[r->nr_modules] = off;
+			r->nr_modules++;
 			break;
 		case MB2_TAG_BASIC_MEMINFO:
 			if (size < 16)
@@ -176,6 +189,18 @@ static void check_fields(const u8 *info, const struct ref *r, const struct boot_
 			   bi->fb.width == rd32(t + 20) && bi->fb.height == rd32(t + 24) &&
 			   bi->fb.bpp == t[28] && bi->fb.type == t[29])),
 		   "framebuffer differs from the last tag 8");
+
+	fuzz_check(bi->nr_modules == min(r->nr_modules, (unsigned int)MB2_MAX_MODULES) &&
+		   bi->nr_modules_dropped == r->nr_modules - bi->nr_modules,
+		   "%u modules (%u dropped), the tags %u", bi->nr_modules,
+		   bi->nr_modules_dropped, r->nr_modules);
+	for (i = 0; i < bi->nr_modules; i++) {
+		t = info + r->modules[i];
+		fuzz_check(bi->modules[i].start == rd32(t + 8) &&
+			   bi->modules[i].end == rd32(t + 12) &&
+			   bi->modules[i].string == (const char *)t + 16,
+			   "module %u differs from its tag", i);
+	}
 
 	t = tag_at(info, r->mmap);
 	fuzz_check(bi->have_mmap, "success without a memory map");
@@ -262,6 +287,14 @@ static void write_back(const struct boot_info *bi, struct writer *w)
 		t[28] = bi->fb.bpp;
 		t[29] = bi->fb.type;
 	}
+	for (i = 0; i < bi->nr_modules; i++) {
+		size_t n = strlen(bi->modules[i].string) + 1;
+
+		t = add_tag(w, MB2_TAG_MODULE, 16 + n);
+		memcpy(t + 8, &bi->modules[i].start, 4);
+		memcpy(t + 12, &bi->modules[i].end, 4);
+		memcpy(t + 16, bi->modules[i].string, n);
+	}
 	if (bi->acpi_rsdp_v1)
 		memcpy(add_tag(w, MB2_TAG_ACPI_OLD, 8 + 20) + 8, bi->acpi_rsdp_v1, 20);
 	if (bi->acpi_rsdp_v2)
@@ -277,6 +310,20 @@ static bool same_string(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+static bool same_modules(const struct boot_info *a, const struct boot_info *b)
+{
+	unsigned int i;
+
+	if (a->nr_modules != b->nr_modules)
+		return false;
+	for (i = 0; i < a->nr_modules; i++)
+		if (a->modules[i].start != b->modules[i].start ||
+		    a->modules[i].end != b->modules[i].end ||
+		    strcmp(a->modules[i].string, b->modules[i].string))
+			return false;
+	return true;
+}
+
 static void check_round_trip(const struct boot_info *bi)
 {
 	static struct writer w;
@@ -289,7 +336,7 @@ static void check_round_trip(const struct boot_info *bi)
 		   mb2_strerror(&again));
 	fuzz_check(same_string(bi->cmdline, again.cmdline) &&
 		   same_string(bi->loader_name, again.loader_name) &&
-		   bi->nr_mmap == again.nr_mmap &&
+		   bi->nr_mmap == again.nr_mmap && same_modules(bi, &again) &&
 		   !memcmp(bi->mmap, again.mmap, bi->nr_mmap * sizeof(bi->mmap[0])) &&
 		   bi->have_basic_meminfo == again.have_basic_meminfo &&
 		   bi->mem_lower_kb == again.mem_lower_kb &&
