@@ -283,6 +283,22 @@ endif
         self.make('M=' + d, 'clean')
         self.assertFalse(os.path.exists(os.path.join(d, 'Module.symvers')))
 
+    def test_kernelrelease_from_version_h(self):
+        """KERNELRELEASE and vermagic follow <linux/version.h>'s forms."""
+        for text, want in (
+                ('#define LINUX_VERSION_CODE KERNEL_VERSION(6, 6, 12)\n', '6.6.12'),
+                ('#define LINUX_VERSION_CODE 393728\n', '6.2.0'),
+                ('#define LINUX_VERSION_MAJOR 6\n#define LINUX_VERSION_PATCHLEVEL 1\n'
+                 '#define LINUX_VERSION_SUBLEVEL 55\n'
+                 '#define LINUX_VERSION_CODE 393527\n', '6.1.55'),
+                ('', '0.0.0')):
+            path = self.write('version.h', text)
+            out = subprocess.run(['awk', '-f', os.path.join(ROOT, 'scripts',
+                                                            'kernelrelease.awk'), path],
+                                 stdout=subprocess.PIPE, universal_newlines=True,
+                                 check=True).stdout
+            self.assertEqual(out, want + '\n', text)
+
     # ---- booting with modules ----------------------------------------
     def grub_cfg(self, *args, check=True):
         r = self.make(self.b + '/grub.cfg', *args, check=check)
