@@ -56,7 +56,9 @@ CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -nostdlib -nostdinc \
 	  -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	  -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
 	  -fno-tree-loop-distribute-patterns -fno-common -fno-delete-null-pointer-checks \
-	  -g -O2 -Wall -Wextra -Wno-unused-parameter \
+	  -g -O2 -Wall -Wextra -Wno-unused-parameter -Wno-pointer-sign \
+	  -Werror=implicit-function-declaration -Werror=implicit-int \
+	  -D__KERNEL__ -include include/linux/kconfig.h \
 	  -Iinclude -Iarch/x86_64/include $(EXTRA_CFLAGS)
 NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld

@@ -113,6 +113,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 
 	local_irq_save(flags);
 	t->pid = next_pid++;
+	t->tgid = t->pid;
 	list_add_tail(&t->tasks, &task_list);
 	local_irq_restore(flags);
 	return t;

@@ -76,6 +76,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
@@ -571,6 +572,20 @@ const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
 }
+
+/**
+ * kmem_cache_size - the object size of a cache
+ * @s: the cache
+ *
+ * Context: Any context.
+ * Return: the size its creator asked for (not the slot size with the
+ * alignment and debug metadata, which slabinfo shows).
+ */
+unsigned int kmem_cache_size(struct kmem_cache *s)
+{
+	return s->object_size;
+}
+EXPORT_SYMBOL(kmem_cache_size);
 
 /* Choose the slab order: enough objects per slab, little waste. */
 static unsigned int calculate_order(unsigned int size)

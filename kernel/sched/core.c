@@ -249,21 +249,24 @@ static struct task_struct *pick_next_task(void)
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
+	bool blocks = prev->__state != TASK_RUNNING && !preempt;
 
-	if (prev->__state != TASK_RUNNING && !preempt) {
+	if (blocks)
 		dequeue_task(prev);
-		prev->nvcsw++;
-	} else if (!(prev->flags & PF_IDLE)) {
+	else if (!(prev->flags & PF_IDLE))
 		enqueue_task(prev);	/* to the back of the queue */
-		if (preempt)
-			prev->nivcsw++;
-	}
 	next = pick_next_task();
 	dequeue_task(next);
 	__need_resched = 0;
 	next->time_slice = SCHED_TIME_SLICE_TICKS;
 	if (next == prev)
 		return;
+
+	/* Counted only when the CPU really goes to another task, as Linux. */
+	if (blocks)
+		prev->nvcsw++;
+	else
+		prev->nivcsw++;	/* preempted, or yielded while runnable */
 
 	nr_context_switches++;
 	prev->last_ran = jiffies;

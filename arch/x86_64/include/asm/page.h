@@ -52,6 +52,30 @@ static inline void *__va(phys_addr_t paddr)
 	return (void *)((unsigned long)paddr + PAGE_OFFSET);
 }
 
+extern unsigned long max_pfn;	/* frames [0, max_pfn) have a struct page */
+
+/* Is there RAM with a struct page at physical frame @pfn? */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+
+/*
+ * virt_addr_valid(kaddr): is @kaddr a direct-map or kernel-image address
+ * of RAM, one virt_to_page() may be used on?  (Not a vmalloc address.)
+ */
+#define virt_addr_valid(kaddr)	__virt_addr_valid((unsigned long)(kaddr))
+static inline bool __virt_addr_valid(unsigned long x)
+{
+	extern char _end[];	/* linker.ld: the end of the kernel image */
+
+	if (x >= __START_KERNEL_map)	/* the image, not what lies above it */
+		return x < (unsigned long)_end;
+	if (x < PAGE_OFFSET || x >= VMALLOC_START)
+		return false;
+	return pfn_valid(__phys_addr(x) >> PAGE_SHIFT);
+}
+
 /* The order of the smallest block of frames that holds @size bytes. */
 static inline int get_order(unsigned long size)
 {
