@@ -329,9 +329,12 @@ static void test_kstrtoull_kstrtoll(void **state)
 
 static void test_kstrtobool(void **state)
 {
-	static const char *const yes[] = { "1", "y", "Y", "yes", "on", "ON", "On\n" };
-	static const char *const no[] = { "0", "n", "N", "no", "off", "OFF" };
-	static const char *const bad[] = { "", "2", "o", "maybe", "true" };
+	/* Linux 6.x: also true/false and enable/disable, by the first letter */
+	static const char *const yes[] = { "1", "y", "Y", "yes", "on", "ON", "On\n",
+					   "true", "T", "enable", "E" };
+	static const char *const no[] = { "0", "n", "N", "no", "off", "OFF",
+					  "false", "F", "disable", "D" };
+	static const char *const bad[] = { "", "2", "o", "maybe", "x" };
 	bool b;
 	size_t i;
 
