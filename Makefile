@@ -107,13 +107,16 @@ $(CMDLINE_STAMP):
 	@mkdir -p $(dir $@)
 	$(file >$@,$(RUN_CMDLINE))
 
+# As Kbuild: code built in gets KBUILD_MODNAME, its file's base name.
+modname_flag = -DKBUILD_MODNAME='"$(subst -,_,$(basename $(notdir $(1))))"'
+
 ## build build/kernel.elf (with debug info) and the gdb helpers' constants
 all: $(B)/kernel.elf $(GDB_CONSTANTS)
 
 $(O)/%.o: %.c $(BUILD_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(call modname_flag,$<) -MMD -MP -c $< -o $@
 
 $(O)/%.o: %.asm $(BUILD_STAMP)
 	@mkdir -p $(dir $@)

@@ -200,6 +200,7 @@ static void put_gfp(struct out *o, const gfp_t *ptr, const struct fmt_spec *spec
 static u64 ptr_key[2];
 static bool ptr_key_ready;
 bool no_hash_pointers;
+EXPORT_SYMBOL_GPL(no_hash_pointers);
 
 static inline u64 rol64(u64 word, unsigned int shift)
 {
@@ -244,6 +245,7 @@ u64 siphash_1u64(u64 first, const u64 key[2])
 	SIPROUND(v0, v1, v2, v3);
 	return v0 ^ v1 ^ v2 ^ v3;
 }
+EXPORT_SYMBOL(siphash_1u64);
 
 /**
  * hash_pointers_init - choose the key of %p's hash
@@ -273,6 +275,7 @@ int ptr_to_hashval(const void *ptr, unsigned long *hashval_out)
 	*hashval_out = (unsigned long)(siphash_1u64((unsigned long)ptr, ptr_key) >> 32);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(ptr_to_hashval);
 
 /* "no_hash_pointers" on the command line: %p shows real addresses. */
 static int __init no_hash_pointers_setup(char *val)
@@ -577,6 +580,7 @@ done:
 		buf[min(o.pos, size - 1)] = '\0';
 	return (int)o.pos;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 /**
  * vscnprintf - format a string into a buffer, counting what was stored
@@ -597,6 +601,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		return len;
 	return size ? (int)size - 1 : 0;
 }
+EXPORT_SYMBOL(vscnprintf);
 
 /**
  * snprintf - format a string into a buffer
@@ -617,6 +622,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(snprintf);
 
 /**
  * scnprintf - format a string into a buffer, counting what was stored
@@ -637,6 +643,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(scnprintf);
 
 /**
  * vsprintf - format a string into a buffer of unknown size
@@ -653,6 +660,7 @@ int vsprintf(char *buf, const char *fmt, va_list args)
 {
 	return vsnprintf(buf, INT_MAX, fmt, args);
 }
+EXPORT_SYMBOL(vsprintf);
 
 /**
  * sprintf - format a string into a buffer of unknown size
@@ -672,3 +680,4 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(sprintf);

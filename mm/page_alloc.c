@@ -557,6 +557,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	return __alloc_pages(gfp, order);
 }
+EXPORT_SYMBOL(alloc_pages);
 
 /**
  * __get_free_pages - allocate frames and return their direct-map address
@@ -572,6 +573,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
+EXPORT_SYMBOL(__get_free_pages);
 
 /**
  * get_zeroed_page - allocate one zeroed frame
@@ -584,6 +586,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
+EXPORT_SYMBOL(get_zeroed_page);
 
 /* ---- freeing ------------------------------------------------------------- */
 
@@ -758,6 +761,7 @@ void __free_pages(struct page *page, unsigned int order)
 	if (unlikely(pcp->count >= pcp->high))
 		drain_pcp_batch(zone);
 }
+EXPORT_SYMBOL(__free_pages);
 
 /**
  * free_pages - free a block by its direct-map address
@@ -778,6 +782,7 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 	__free_pages(virt_to_page(addr), order);
 }
+EXPORT_SYMBOL(free_pages);
 
 /**
  * split_page - turn an allocated block into single frames
@@ -893,6 +898,7 @@ unsigned long nr_free_pages(void)
 		sum += zone_free_pages_total(zone);
 	return sum;
 }
+EXPORT_SYMBOL_GPL(nr_free_pages);
 
 unsigned long totalram_pages(void)
 {
@@ -903,6 +909,7 @@ unsigned long totalram_pages(void)
 		sum += zone->managed_pages;
 	return sum;
 }
+EXPORT_SYMBOL(totalram_pages);
 
 static unsigned long int_sqrt(unsigned long x)
 {

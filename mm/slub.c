@@ -527,6 +527,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp);
 }
+EXPORT_SYMBOL(kmem_cache_alloc);
 
 /* kmem_cache_free() of NULL (ignored) or of something not in @s (reported). */
 static noinline void kmem_cache_free_invalid(struct kmem_cache *s, void *objp,
@@ -567,6 +568,7 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	}
 	slab_free(s, objp);
 }
+EXPORT_SYMBOL(kmem_cache_free);
 
 const char *kmem_cache_name(const struct kmem_cache *s)
 {

@@ -29,6 +29,7 @@
  * (graders use it).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -46,9 +47,13 @@
 #define MIGHT_SLEEP_INTERVAL	HZ	/* one report per site per second */
 
 int __preempt_count;
+EXPORT_SYMBOL(__preempt_count);
 int __need_resched;
+EXPORT_SYMBOL(__need_resched);
 int system_running;
+EXPORT_SYMBOL(system_running);
 struct task_struct *current_task = &init_task;
+EXPORT_SYMBOL(current_task);
 LIST_HEAD(task_list);
 static LIST_HEAD(run_queue);
 static bool atomic_sleep_panics;
@@ -127,6 +132,7 @@ int wake_up_process(struct task_struct *p)
 	local_irq_restore(flags);
 	return woken;
 }
+EXPORT_SYMBOL(wake_up_process);
 
 /* ---- reports ------------------------------------------------------------------ */
 
@@ -196,6 +202,7 @@ void __might_sleep(const char *file, int line)
 		kunit_stop_at_might_sleep();	/* a timed-out case stops here */
 	__might_sleep_irqflags(file, line, arch_local_save_flags());
 }
+EXPORT_SYMBOL(__might_sleep);
 
 /**
  * __might_sleep_irqflags - __might_sleep() for a caller that has already
@@ -232,6 +239,7 @@ void __might_sleep_irqflags(const char *file, int line, unsigned long irqflags)
 	local_irq_restore(flags);
 	atomic_report_end();
 }
+EXPORT_SYMBOL(__might_sleep_irqflags);
 
 /* ---- switching ----------------------------------------------------------------- */
 
@@ -300,6 +308,7 @@ void schedule(void)
 	__preempt_count_sub(1);
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(schedule);
 
 /*
  * preempt_schedule - preempt_enable() found a reschedule pending: switch
@@ -317,6 +326,7 @@ void preempt_schedule(void)
 	__preempt_count_sub(1);
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(preempt_schedule);
 
 /*
  * preempt_schedule_irq - an interrupt is returning to preemptible code
@@ -342,6 +352,7 @@ void yield(void)
 	__set_current_state(TASK_RUNNING);
 	schedule();
 }
+EXPORT_SYMBOL(yield);
 
 int __cond_resched(void)
 {
@@ -351,6 +362,7 @@ int __cond_resched(void)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(__cond_resched);
 
 /* Called from the timer tick: use up the slice. */
 void scheduler_tick(void)

@@ -65,16 +65,7 @@ static inline bool pfn_valid(unsigned long pfn)
  * of RAM, one virt_to_page() may be used on?  (Not a vmalloc address.)
  */
 #define virt_addr_valid(kaddr)	__virt_addr_valid((unsigned long)(kaddr))
-static inline bool __virt_addr_valid(unsigned long x)
-{
-	extern char _end[];	/* linker.ld: the end of the kernel image */
-
-	if (x >= __START_KERNEL_map)	/* the image, not what lies above it */
-		return x < (unsigned long)_end;
-	if (x < PAGE_OFFSET || x >= VMALLOC_START)
-		return false;
-	return pfn_valid(__phys_addr(x) >> PAGE_SHIFT);
-}
+bool __virt_addr_valid(unsigned long x);	/* arch/x86_64/mm_init.c */
 
 /* The order of the smallest block of frames that holds @size bytes. */
 static inline int get_order(unsigned long size)
