@@ -25,6 +25,7 @@
 #include <linux/vmalloc.h>
 #include <linux/ratelimit.h>
 #include <linux/console.h>
+#include <linux/ktime.h>
 
 #if LINUX_VERSION_CODE != KERNEL_VERSION(6, 12, 0)
 #error "<linux/version.h> must claim 6.12.0"
@@ -434,6 +435,7 @@ static void task_fields_and_switch_counts(struct kunit *test)
 {
 	struct task_struct *other;
 	unsigned long nv, niv;
+	ktime_t t0;
 
 	KUNIT_EXPECT_EQ(test, current->tgid, current->pid);
 	KUNIT_EXPECT_NULL(test, current->mm);
@@ -446,7 +448,9 @@ static void task_fields_and_switch_counts(struct kunit *test)
 
 	nv = current->nvcsw;
 	niv = current->nivcsw;
+	t0 = ktime_get();
 	msleep(20);
+	KUNIT_EXPECT_GE(test, ktime_to_ms(ktime_sub(ktime_get(), t0)), 20LL);
 	KUNIT_EXPECT_EQ(test, current->nvcsw, nv + 1);
 	KUNIT_EXPECT_EQ(test, current->nivcsw, niv);
 
