@@ -90,6 +90,8 @@ void parse_boot_params(const char *cmdline)
  *		kstrto*() with base 0 (so 0x1f and 017 work), -EINVAL for
  *		text that is not a number, -ERANGE for one that does not fit
  *   bool	y/n, Y/N, 1/0, t/f, on/off (kstrtobool); a bare name is "y"
+ *		(its ops have KERNEL_PARAM_OPS_FL_NOARG; for every other
+ *		type a bare name is refused before set() is called)
  *   invbool	the same, stored inverted
  *   charp	a kmalloc'ed copy of the text (freed when it is replaced,
  *		and by module_destroy_params() at unload)
@@ -263,6 +265,7 @@ EXPORT_SYMBOL(param_get_bool);
 const struct kernel_param_ops param_ops_bool = {
 	.set = param_set_bool,
 	.get = param_get_bool,
+	.flags = KERNEL_PARAM_OPS_FL_NOARG,
 };
 EXPORT_SYMBOL(param_ops_bool);
 
@@ -287,6 +290,7 @@ EXPORT_SYMBOL(param_get_invbool);
 const struct kernel_param_ops param_ops_invbool = {
 	.set = param_set_invbool,
 	.get = param_get_invbool,
+	.flags = KERNEL_PARAM_OPS_FL_NOARG,
 };
 EXPORT_SYMBOL(param_ops_invbool);
 
@@ -402,7 +406,10 @@ int module_parse_args(const char *modname, char *args,
 			pr_warn("%s: unknown parameter '%s' ignored\n", modname, param);
 			continue;
 		}
-		ret = kp->ops->set(val, kp);
+		if (!val && !(kp->ops->flags & KERNEL_PARAM_OPS_FL_NOARG))
+			ret = -EINVAL;	/* "name" alone: only bools take it */
+		else
+			ret = kp->ops->set(val, kp);
 		if (!ret)
 			continue;
 		if (ret == -ENOSPC)

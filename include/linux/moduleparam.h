@@ -49,7 +49,11 @@ struct kernel_param_ops {
 	int (*get)(char *buffer, const struct kernel_param *kp);
 	/* Release what set() allocated (charp's copy); may be NULL. */
 	void (*free)(void *arg);
+	/* KERNEL_PARAM_OPS_FL_NOARG: a bare "name" is allowed (bools) */
+	unsigned int flags;
 };
+
+#define KERNEL_PARAM_OPS_FL_NOARG	(1 << 0)
 
 struct kparam_array {
 	unsigned int max;	/* elements of elem */
