@@ -55,6 +55,7 @@ EXPORT_SYMBOL(system_running);
 struct task_struct *current_task = &init_task;
 EXPORT_SYMBOL(current_task);
 LIST_HEAD(task_list);
+EXPORT_SYMBOL(task_list);
 static LIST_HEAD(run_queue);
 static bool atomic_sleep_panics;
 unsigned long nr_context_switches;
