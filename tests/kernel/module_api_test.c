@@ -228,6 +228,33 @@ static void pointer_hashing(struct kunit *test)
 	kfree(obj);
 }
 
+/*
+ * no_hash_pointers on the command line: found in the boot parameter
+ * table, it prints Linux's notice and %p shows real addresses.
+ */
+static void no_hash_pointers_parameter(struct kunit *test)
+{
+	extern const struct obs_kernel_param __setup_start[], __setup_end[];
+	const struct obs_kernel_param *p;
+	void *obj = &initcall_runs;
+	char buf[32], expect[32];
+
+	for (p = __setup_start; p < __setup_end; p++)
+		if (!strcmp(p->str, "no_hash_pointers"))
+			break;
+	KUNIT_ASSERT_TRUE(test, p < __setup_end);
+	KUNIT_EXPECT_FALSE(test, no_hash_pointers);
+	p->setup_func(NULL);
+	snprintf(buf, sizeof(buf), "%p", obj);
+	no_hash_pointers = false;
+	snprintf(expect, sizeof(expect), "%px", obj);
+	KUNIT_EXPECT_STREQ(test, buf, expect);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(captured,
+		"** This system shows unhashed kernel memory addresses   **\n"));
+	snprintf(buf, sizeof(buf), "%p", obj);
+	KUNIT_EXPECT_STRNEQ(test, buf, expect);
+}
+
 /* WARN_ONCE reports the first time only, and still returns the condition. */
 static void warn_once_warns_once(struct kunit *test)
 {
@@ -562,6 +589,7 @@ static struct kunit_case module_api_cases[] = {
 	KUNIT_CASE(hex_dump_line_format),
 	KUNIT_CASE(print_hex_dump_lines),
 	KUNIT_CASE(pointer_hashing),
+	KUNIT_CASE(no_hash_pointers_parameter),
 	KUNIT_CASE(warn_once_warns_once),
 	KUNIT_CASE(ratelimit_allows_burst),
 	KUNIT_CASE(params_parse_and_get),
