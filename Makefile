@@ -56,7 +56,9 @@ CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -nostdlib -nostdinc \
 	  -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
 	  -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
 	  -fno-tree-loop-distribute-patterns -fno-common -fno-delete-null-pointer-checks \
-	  -g -O2 -Wall -Wextra -Wno-unused-parameter \
+	  -g -O2 -Wall -Wextra -Wno-unused-parameter -Wno-pointer-sign \
+	  -Werror=implicit-function-declaration -Werror=implicit-int \
+	  -D__KERNEL__ -include include/linux/kconfig.h \
 	  -Iinclude -Iarch/x86_64/include $(EXTRA_CFLAGS)
 NASMFLAGS := -f elf64 -g -F dwarf
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
@@ -108,13 +110,16 @@ $(CMDLINE_STAMP):
 # Modules: make M=DIR modules, make run MODULES="a.ko ..." (SPEC section 8)
 include scripts/Makefile.modules
 
+# As Kbuild: code built in gets KBUILD_MODNAME, its file's base name.
+modname_flag = -DKBUILD_MODNAME='"$(subst -,_,$(basename $(notdir $(1))))"'
+
 ## build build/kernel.elf (with debug info) and the gdb helpers' constants
 all: $(B)/kernel.elf $(GDB_CONSTANTS)
 
 $(O)/%.o: %.c $(BUILD_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) $(call modname_flag,$<) -MMD -MP -c $< -o $@
 
 $(O)/%.o: %.asm $(BUILD_STAMP)
 	@mkdir -p $(dir $@)

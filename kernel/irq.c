@@ -22,6 +22,7 @@
  * the line was switched off.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
@@ -98,6 +99,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 	local_irq_restore(irqflags);
 	return 0;
 }
+EXPORT_SYMBOL(request_irq);
 
 /**
  * free_irq - remove the handler installed with @dev_id
@@ -133,6 +135,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	kfree(action);
 	return name;
 }
+EXPORT_SYMBOL(free_irq);
 
 /**
  * disable_irq - mask an interrupt line
@@ -145,6 +148,7 @@ void disable_irq(unsigned int irq)
 	if (irq < NR_IRQS)
 		arch_irq_mask(irq);
 }
+EXPORT_SYMBOL(disable_irq);
 
 /**
  * enable_irq - unmask an interrupt line that has a handler
@@ -157,6 +161,7 @@ void enable_irq(unsigned int irq)
 	if (irq < NR_IRQS && irq_actions[irq])
 		arch_irq_unmask(irq);
 }
+EXPORT_SYMBOL(enable_irq);
 
 unsigned long kstat_irqs(unsigned int irq)
 {

@@ -10,6 +10,7 @@
  * tests use to try allocations "inside an interrupt handler".
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/irq_work.h>
 #include <linux/irqflags.h>
 #include <linux/sched.h>
@@ -43,6 +44,7 @@ bool irq_work_queue(struct irq_work *work)
 	local_irq_restore(flags);
 	return true;
 }
+EXPORT_SYMBOL_GPL(irq_work_queue);
 
 /* Run the queued works: the self-IPI handler, in hard-interrupt context. */
 void irq_work_run(void)
@@ -71,3 +73,4 @@ void irq_work_sync(struct irq_work *work)
 	while (READ_ONCE(work->busy))
 		cpu_relax();
 }
+EXPORT_SYMBOL_GPL(irq_work_sync);

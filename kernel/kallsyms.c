@@ -24,6 +24,7 @@
  */
 
 #include <linux/kallsyms.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sprintf.h>
@@ -145,11 +146,13 @@ int sprint_symbol(char *buffer, unsigned long address)
 {
 	return format_symbol(buffer, address, address, true);
 }
+EXPORT_SYMBOL_GPL(sprint_symbol);
 
 int sprint_symbol_no_offset(char *buffer, unsigned long address)
 {
 	return format_symbol(buffer, address, address, false);
 }
+EXPORT_SYMBOL_GPL(sprint_symbol_no_offset);
 
 int sprint_backtrace(char *buffer, unsigned long address)
 {

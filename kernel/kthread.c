@@ -19,6 +19,7 @@
  * that nobody stops.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/completion.h>
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -113,10 +114,12 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 
 	local_irq_save(flags);
 	t->pid = next_pid++;
+	t->tgid = t->pid;
 	list_add_tail(&t->tasks, &task_list);
 	local_irq_restore(flags);
 	return t;
 }
+EXPORT_SYMBOL(kthread_create);
 
 /**
  * kthread_should_stop - has kthread_stop() been called on this thread?
@@ -128,6 +131,7 @@ bool kthread_should_stop(void)
 {
 	return READ_ONCE(current->should_stop);
 }
+EXPORT_SYMBOL(kthread_should_stop);
 
 /**
  * kthread_join_timeout - wait for a thread to exit, then free it
@@ -177,3 +181,4 @@ int kthread_stop(struct task_struct *k)
 	kthread_join_timeout(k, MAX_SCHEDULE_TIMEOUT, &ret);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);

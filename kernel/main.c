@@ -9,7 +9,8 @@
  *   1. consoles: COM1 and VGA, so every later step can speak;
  *   2. traps: GDT/TSS and IDT, so every CPU exception is reported, and
  *      the legacy PICs moved off the exception vectors and masked;
- *   3. the clock: TSC calibrated against the PIT, for timestamps;
+ *   3. the clock: TSC calibrated against the PIT, for timestamps; the
+ *      key of %p's pointer hash;
  *   4. the boot information: multiboot2 tags (command line, memory map);
  *   5. boot parameters;
  *   6. memory: memblock from the memory map, then the direct map, then
@@ -19,7 +20,9 @@
  *   7. contexts: the scheduler, softirqs, timers, the local APIC and its
  *      HZ tick; interrupts on;
  *   8. the first threads (init, ksoftirqd, kworker); the boot thread
- *      becomes the idle task, and init runs the in-kernel tests (ktest=).
+ *      becomes the idle task, and init runs the initcalls (the
+ *      module_init() functions of code built in), then the in-kernel
+ *      tests (ktest=).
  */
 #include <linux/kernel.h>
 #include <linux/cmdline.h>
@@ -123,6 +126,24 @@ static void __noreturn run_ktest(const char *glob)
 
 static void __noreturn rest_init(void);
 
+/*
+ * Run each initcall (built-in module_init(), <linux/init.h>) once, in
+ * link order, as Linux's do_initcalls() does.  A failure is reported
+ * and boot goes on.
+ */
+static void __init do_initcalls(void)
+{
+	extern const initcall_t __initcall_start[], __initcall_end[];
+	const initcall_t *fn;
+
+	for (fn = __initcall_start; fn < __initcall_end; fn++) {
+		int ret = (*fn)();
+
+		if (ret)
+			pr_warn("initcall %pS returned %d\n", *fn, ret);
+	}
+}
+
 void __init start_kernel(u32 magic, unsigned long mbi_phys)
 {
 	u32 mbi_size;
@@ -135,6 +156,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	i8259_init();
 	print_banner();		/* first line: before the 10 ms TSC calibration */
 	tsc_init();
+	hash_pointers_init(rdtsc());
 	mbi_size = parse_boot_info(magic, mbi_phys);
 	parse_boot_params(boot_info.cmdline);
 	mb2_print_mmap(&boot_info);
@@ -163,6 +185,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
  */
 static int kernel_init(void *unused)
 {
+	do_initcalls();
 	if (ktest_glob)
 		run_ktest(ktest_glob);
 	pr_info("Boot complete.\n");

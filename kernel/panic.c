@@ -12,6 +12,7 @@
  *               so a test run never hangs on a dead kernel.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/irqflags.h>
 #include <linux/sched.h>
@@ -57,6 +58,7 @@ void panic(const char *fmt, ...)
 		qemu_exit(PANIC_EXIT_STATUS);
 	cpu_halt_forever();
 }
+EXPORT_SYMBOL(panic);
 
 void oops_begin(void)
 {
@@ -155,6 +157,7 @@ void __warn_printk(const char *file, int line, unsigned long caller,
 	dump_stack();
 	printk(KERN_WARNING "---[ end trace %016x ]---\n", 0);
 }
+EXPORT_SYMBOL(__warn_printk);
 
 void __bug(const char *file, int line, unsigned long caller)
 {
@@ -167,3 +170,4 @@ void __bug(const char *file, int line, unsigned long caller)
 	oops_end(NULL, "Fatal exception");
 	cpu_halt_forever();	/* oops_end() did not return */
 }
+EXPORT_SYMBOL(__bug);

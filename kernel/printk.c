@@ -19,6 +19,7 @@
  * from interrupt handlers do not tear each other.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/console.h>
 #include <linux/irqflags.h>
 #include <linux/init.h>
@@ -182,6 +183,7 @@ int vprintk(const char *fmt, va_list args)
 	local_irq_restore(flags);
 	return text - msg;
 }
+EXPORT_SYMBOL(vprintk);
 
 /**
  * printk - print a kernel message
@@ -200,6 +202,11 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(printk);
+
+/* Linux 6.x's printk() is a macro around _printk(): the same function. */
+int _printk(const char *fmt, ...) __attribute__((alias("printk")));
+EXPORT_SYMBOL(_printk);
 
 u64 log_seq(void)
 {

@@ -25,6 +25,7 @@
  * run once, soon (TASKLET_SOFTIRQ, or HI_SOFTIRQ for tasklet_hi).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
@@ -156,6 +157,7 @@ void local_bh_disable(void)
 {
 	__preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
 }
+EXPORT_SYMBOL(local_bh_disable);
 
 /**
  * local_bh_enable - allow softirqs again, running those that are pending
@@ -171,6 +173,7 @@ void local_bh_enable(void)
 	if (!preempt_count() && need_resched() && !irqs_disabled())
 		preempt_schedule();
 }
+EXPORT_SYMBOL(local_bh_enable);
 
 /* The thread that runs softirqs that keep coming back. */
 static int ksoftirqd_fn(void *unused)
@@ -223,6 +226,7 @@ void tasklet_schedule(struct tasklet_struct *t)
 {
 	__tasklet_schedule_common(t, &tasklet_vec, TASKLET_SOFTIRQ);
 }
+EXPORT_SYMBOL(tasklet_schedule);
 
 /**
  * tasklet_hi_schedule - tasklet_schedule() on the high-priority softirq
@@ -234,6 +238,7 @@ void tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	__tasklet_schedule_common(t, &tasklet_hi_vec, HI_SOFTIRQ);
 }
+EXPORT_SYMBOL(tasklet_hi_schedule);
 
 static void tasklet_action_common(struct tasklet_head *tl_head, unsigned int nr)
 {
@@ -297,6 +302,7 @@ void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
 	t->func = func;
 	t->data = data;
 }
+EXPORT_SYMBOL(tasklet_init);
 
 /**
  * tasklet_setup - prepare a tasklet (the new API: the callback gets the tasklet)
@@ -315,6 +321,7 @@ void tasklet_setup(struct tasklet_struct *t,
 	t->callback = callback;
 	t->data = 0;
 }
+EXPORT_SYMBOL(tasklet_setup);
 
 /**
  * tasklet_disable - keep a tasklet from running, waiting if it runs now
@@ -329,6 +336,7 @@ void tasklet_disable(struct tasklet_struct *t)
 	while (READ_ONCE(t->state) & (1UL << TASKLET_STATE_RUN))
 		cpu_relax();
 }
+EXPORT_SYMBOL(tasklet_disable);
 
 /**
  * tasklet_enable - undo tasklet_disable()
@@ -341,6 +349,7 @@ void tasklet_enable(struct tasklet_struct *t)
 	barrier();
 	t->count--;
 }
+EXPORT_SYMBOL(tasklet_enable);
 
 /**
  * tasklet_kill - wait until @t is neither scheduled nor running
@@ -355,6 +364,7 @@ void tasklet_kill(struct tasklet_struct *t)
 				      (1UL << TASKLET_STATE_RUN)))
 		yield();
 }
+EXPORT_SYMBOL(tasklet_kill);
 
 /**
  * softirq_init - tasklet softirqs; the ksoftirqd thread comes later

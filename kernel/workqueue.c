@@ -9,6 +9,7 @@
  * allocate with GFP_KERNEL.  That is the difference from a tasklet.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -43,6 +44,7 @@ bool schedule_work(struct work_struct *work)
 	wake_up(&worker_wait);
 	return true;
 }
+EXPORT_SYMBOL(schedule_work);
 
 static int worker_thread(void *unused)
 {
@@ -100,6 +102,7 @@ bool flush_work(struct work_struct *work)
 	wait_event(flush_wait, !work_busy(work));
 	return busy;
 }
+EXPORT_SYMBOL(flush_work);
 
 /**
  * cancel_work_sync - take @work off the queue, or wait until it has run
@@ -124,6 +127,7 @@ bool cancel_work_sync(struct work_struct *work)
 	wait_event(flush_wait, !READ_ONCE(work->running));
 	return was_pending;
 }
+EXPORT_SYMBOL(cancel_work_sync);
 
 /**
  * flush_scheduled_work - wait until the system workqueue is empty and idle
@@ -135,6 +139,7 @@ void flush_scheduled_work(void)
 	might_sleep();
 	wait_event(flush_wait, list_empty(&worklist) && !READ_ONCE(current_work));
 }
+EXPORT_SYMBOL(flush_scheduled_work);
 
 /**
  * workqueue_init - start the kworker thread

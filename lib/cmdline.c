@@ -23,6 +23,7 @@
  * suffixes, and comma-separated integer lists.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/cmdline.h>
 #include <linux/string.h>
 #include <linux/ctype.h>
@@ -195,6 +196,7 @@ unsigned long long memparse(const char *ptr, char **retptr)
 		*retptr = end;
 	return val << shift;
 }
+EXPORT_SYMBOL(memparse);
 
 /**
  * get_option - read one integer from a comma-separated list
@@ -236,3 +238,4 @@ int get_option(char **str, int *pint)
 		return 3;
 	return 1;
 }
+EXPORT_SYMBOL(get_option);

@@ -9,6 +9,7 @@
  * remembering, so this is linear in practice and never recurses.
  */
 #include <linux/glob.h>
+#include <linux/export.h>
 
 /**
  * glob_match - does @str match the pattern @pat?
@@ -40,3 +41,4 @@ bool glob_match(const char *pat, const char *str)
 		pat++;
 	return !*pat;
 }
+EXPORT_SYMBOL(glob_match);

@@ -14,6 +14,7 @@
  * does not fit in a long long.
  */
 #include <linux/kstrtox.h>
+#include <linux/export.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/limits.h>
@@ -107,6 +108,7 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	*res = val;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoull);
 
 /**
  * kstrtoll - convert a string to a long long
@@ -139,6 +141,7 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 	*res = mag;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoll);
 
 /**
  * kstrtoul - convert a string to an unsigned long
@@ -161,6 +164,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 	*res = val;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoul);
 
 /**
  * kstrtol - convert a string to a long
@@ -183,6 +187,7 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	*res = val;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtol);
 
 /**
  * kstrtouint - convert a string to an unsigned int
@@ -205,6 +210,7 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 	*res = val;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtouint);
 
 /**
  * kstrtoint - convert a string to an int
@@ -227,11 +233,13 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 	*res = val;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoint);
 
 /**
  * kstrtobool - convert a yes/no string to a bool
  * @s: the string; only its first two characters are looked at, as in
- *     Linux: "1", "y", "Y", "on" mean true; "0", "n", "N", "off" false
+ *     Linux 6.x: "1", "y", "t", "e" (yes, true, enable, either case) and
+ *     "on" mean true; "0", "n", "f", "d" and "off" false
  * @res: where to store the result on success
  *
  * Context: Any context.
@@ -242,10 +250,10 @@ int kstrtobool(const char *s, bool *res)
 	if (!s)
 		return -EINVAL;
 	switch (s[0]) {
-	case 'y': case 'Y': case '1':
+	case 'y': case 'Y': case 't': case 'T': case 'e': case 'E': case '1':
 		*res = true;
 		return 0;
-	case 'n': case 'N': case '0':
+	case 'n': case 'N': case 'f': case 'F': case 'd': case 'D': case '0':
 		*res = false;
 		return 0;
 	case 'o': case 'O':
@@ -261,6 +269,7 @@ int kstrtobool(const char *s, bool *res)
 	}
 	return -EINVAL;
 }
+EXPORT_SYMBOL(kstrtobool);
 
 /**
  * simple_strtoull - convert the start of a string to an unsigned long long
@@ -290,6 +299,7 @@ unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int bas
 	}
 	return val;
 }
+EXPORT_SYMBOL(simple_strtoull);
 
 /**
  * simple_strtoul - convert the start of a string to an unsigned long
@@ -304,6 +314,7 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
 {
 	return simple_strtoull(cp, endp, base);
 }
+EXPORT_SYMBOL(simple_strtoul);
 
 /**
  * simple_strtoll - convert the start of a string to a long long
@@ -326,6 +337,7 @@ long long simple_strtoll(const char *cp, char **endp, unsigned int base)
 	}
 	return simple_strtoull(cp, endp, base);
 }
+EXPORT_SYMBOL(simple_strtoll);
 
 /**
  * simple_strtol - convert the start of a string to a long
@@ -340,3 +352,28 @@ long simple_strtol(const char *cp, char **endp, unsigned int base)
 {
 	return simple_strtoll(cp, endp, base);
 }
+EXPORT_SYMBOL(simple_strtol);
+
+/*
+ * The narrow types, as Linux has them: through the wide conversion, then
+ * -ERANGE when the value does not fit.
+ */
+#define KSTRTO_NARROW(name, type, wide, wide_fn, fits)			\
+int name(const char *s, unsigned int base, type *res)			\
+{									\
+	wide val;							\
+	int ret = wide_fn(s, base, &val);				\
+									\
+	if (ret)							\
+		return ret;						\
+	if (!(fits))							\
+		return -ERANGE;						\
+	*res = (type)val;						\
+	return 0;							\
+}									\
+EXPORT_SYMBOL(name)
+
+KSTRTO_NARROW(kstrtou16, u16, unsigned long long, kstrtoull, val <= U16_MAX);
+KSTRTO_NARROW(kstrtos16, s16, long long, kstrtoll, val >= S16_MIN && val <= S16_MAX);
+KSTRTO_NARROW(kstrtou8, u8, unsigned long long, kstrtoull, val <= U8_MAX);
+KSTRTO_NARROW(kstrtos8, s8, long long, kstrtoll, val >= S8_MIN && val <= S8_MAX);

@@ -5,6 +5,7 @@
  * small enough to read at a glance.
  */
 #include <linux/random.h>
+#include <linux/export.h>
 
 static u64 random_state = 0x9e3779b97f4a7c15ULL;
 
@@ -23,13 +24,16 @@ u64 get_random_u64(void)
 	random_state = x;
 	return x * 0x2545f4914f6cdd1dULL;
 }
+EXPORT_SYMBOL(get_random_u64);
 
 u32 get_random_u32(void)
 {
 	return get_random_u64() >> 32;
 }
+EXPORT_SYMBOL(get_random_u32);
 
 u32 get_random_u32_below(u32 ceil)
 {
 	return ceil ? (u32)(((u64)get_random_u32() * ceil) >> 32) : 0;
 }
+EXPORT_SYMBOL(get_random_u32_below);

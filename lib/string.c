@@ -27,6 +27,8 @@
 #include <linux/string.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>
+#include <linux/bug.h>
+#include <linux/export.h>
 
 typedef unsigned long __attribute__((__may_alias__)) word_t;
 
@@ -61,6 +63,7 @@ void *memcpy(void *dest, const void *src, size_t count)
 		*d++ = *s++;
 	return dest;
 }
+EXPORT_SYMBOL(memcpy);
 
 /**
  * memmove - copy a memory area that may overlap the destination
@@ -90,6 +93,7 @@ void *memmove(void *dest, const void *src, size_t count)
 	}
 	return dest;
 }
+EXPORT_SYMBOL(memmove);
 
 /**
  * memset - fill a memory area with a byte
@@ -122,6 +126,7 @@ void *memset(void *s, int c, size_t count)
 		*p++ = byte;
 	return s;
 }
+EXPORT_SYMBOL(memset);
 
 /**
  * memcmp - compare two memory areas
@@ -145,6 +150,7 @@ int memcmp(const void *a, const void *b, size_t count)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(memcmp);
 
 /**
  * memchr - find a byte in a memory area
@@ -165,6 +171,7 @@ void *memchr(const void *s, int c, size_t count)
 	}
 	return NULL;
 }
+EXPORT_SYMBOL(memchr);
 
 /**
  * strlen - length of a string
@@ -181,6 +188,7 @@ size_t strlen(const char *s)
 		p++;
 	return p - s;
 }
+EXPORT_SYMBOL(strlen);
 
 /**
  * strnlen - length of a string, looking at no more than @count bytes
@@ -200,6 +208,7 @@ size_t strnlen(const char *s, size_t count)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strnlen);
 
 /**
  * strcmp - compare two strings
@@ -215,6 +224,7 @@ int strcmp(const char *a, const char *b)
 {
 	return strncmp(a, b, SIZE_MAX);
 }
+EXPORT_SYMBOL(strcmp);
 
 /**
  * strncmp - compare at most @count characters of two strings
@@ -237,6 +247,7 @@ int strncmp(const char *a, const char *b, size_t count)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(strncmp);
 
 /**
  * strchr - find the first occurrence of a character in a string
@@ -254,6 +265,7 @@ char *strchr(const char *s, int c)
 	}
 	return (char *)s;
 }
+EXPORT_SYMBOL(strchr);
 
 /**
  * strrchr - find the last occurrence of a character in a string
@@ -273,6 +285,7 @@ char *strrchr(const char *s, int c)
 	} while (*s++);
 	return (char *)last;
 }
+EXPORT_SYMBOL(strrchr);
 
 /**
  * strstr - find a substring
@@ -294,6 +307,7 @@ char *strstr(const char *haystack, const char *needle)
 	}
 	return NULL;
 }
+EXPORT_SYMBOL(strstr);
 
 /**
  * strcpy - copy a string
@@ -313,6 +327,7 @@ char *strcpy(char *dest, const char *src)
 		;
 	return dest;
 }
+EXPORT_SYMBOL(strcpy);
 
 /**
  * strncpy - copy a string into a fixed-size field, zero-filling the rest
@@ -337,6 +352,7 @@ char *strncpy(char *dest, const char *src, size_t count)
 		dest[i] = '\0';
 	return dest;
 }
+EXPORT_SYMBOL(strncpy);
 
 /**
  * strcat - append a string
@@ -351,6 +367,7 @@ char *strcat(char *dest, const char *src)
 	strcpy(dest + strlen(dest), src);
 	return dest;
 }
+EXPORT_SYMBOL(strcat);
 
 /**
  * strscpy - copy a string into a buffer of known size
@@ -382,6 +399,7 @@ ssize_t strscpy(char *dest, const char *src, size_t count)
 	memcpy(dest, src, len + 1);
 	return len;
 }
+EXPORT_SYMBOL(strscpy);
 
 /**
  * skip_spaces - skip leading whitespace
@@ -397,3 +415,194 @@ char *skip_spaces(const char *str)
 		str++;
 	return (char *)str;
 }
+EXPORT_SYMBOL(skip_spaces);
+
+/**
+ * strncat - append at most @count characters of @src to @dest
+ * @dest: a NUL-terminated string with room for them and a NUL
+ * @src: the string to append
+ * @count: the most characters to take from @src
+ *
+ * Context: Any context.
+ * Return: @dest.
+ */
+char *strncat(char *dest, const char *src, size_t count)
+{
+	char *end = dest + strlen(dest);
+
+	while (count-- && *src)
+		*end++ = *src++;
+	*end = '\0';
+	return dest;
+}
+EXPORT_SYMBOL(strncat);
+
+/**
+ * strlcat - append a string to one in a buffer of known size
+ * @dest: a NUL-terminated string in a buffer of @count bytes
+ * @src: the string to append
+ * @count: the size of @dest's buffer
+ *
+ * Appends as much of @src as fits, always leaving @dest terminated.  As
+ * in Linux, a @dest that is not terminated within @count bytes is a bug.
+ *
+ * Context: Any context.
+ * Return: the length the whole string would have (strlen(@dest) +
+ * strlen(@src)); a value >= @count means it was truncated.
+ */
+size_t strlcat(char *dest, const char *src, size_t count)
+{
+	size_t dlen = strlen(dest), slen = strlen(src), room;
+
+	BUG_ON(dlen >= count);
+	room = count - dlen - 1;
+	if (slen < room)
+		room = slen;
+	memcpy(dest + dlen, src, room);
+	dest[dlen + room] = '\0';
+	return dlen + slen;
+}
+EXPORT_SYMBOL(strlcat);
+
+/**
+ * strspn - the length of the start of @s made only of characters in @accept
+ * @s: the string
+ * @accept: the characters allowed
+ *
+ * Context: Any context.
+ * Return: that length.
+ */
+size_t strspn(const char *s, const char *accept)
+{
+	const char *p = s;
+
+	while (*p && strchr(accept, *p))
+		p++;
+	return p - s;
+}
+EXPORT_SYMBOL(strspn);
+
+/**
+ * strcspn - the length of the start of @s with no character of @reject
+ * @s: the string
+ * @reject: the characters that end the span
+ *
+ * Context: Any context.
+ * Return: that length.
+ */
+size_t strcspn(const char *s, const char *reject)
+{
+	const char *p = s;
+
+	while (*p && !strchr(reject, *p))
+		p++;
+	return p - s;
+}
+EXPORT_SYMBOL(strcspn);
+
+/**
+ * strpbrk - the first character of @s that is in @accept
+ * @s: the string
+ * @accept: the characters looked for
+ *
+ * Context: Any context.
+ * Return: a pointer to it, or NULL if there is none.
+ */
+char *strpbrk(const char *s, const char *accept)
+{
+	s += strcspn(s, accept);
+	return *s ? (char *)s : NULL;
+}
+EXPORT_SYMBOL(strpbrk);
+
+/**
+ * strsep - cut the next token off a string
+ * @s: the string's cursor; set past the token (NULL after the last one)
+ * @ct: the delimiter characters
+ *
+ * The delimiter that ends the token is overwritten with a NUL.  Empty
+ * tokens are returned as they are (unlike strtok).
+ *
+ * Context: Any context.
+ * Return: the token, or NULL when *@s is NULL.
+ */
+char *strsep(char **s, const char *ct)
+{
+	char *start = *s, *end;
+
+	if (!start)
+		return NULL;
+	end = strpbrk(start, ct);
+	if (end)
+		*end++ = '\0';
+	*s = end;
+	return start;
+}
+EXPORT_SYMBOL(strsep);
+
+/**
+ * strnstr - find @needle in the first @len characters of @haystack
+ * @haystack: the string searched
+ * @needle: the string looked for
+ * @len: how many characters of @haystack to search
+ *
+ * Context: Any context.
+ * Return: a pointer to the first match, or NULL.
+ */
+char *strnstr(const char *haystack, const char *needle, size_t len)
+{
+	size_t n = strlen(needle);
+
+	if (!n)
+		return (char *)haystack;
+	while (len >= n && *haystack) {
+		if (!memcmp(haystack, needle, n))
+			return (char *)haystack;
+		haystack++;
+		len--;
+	}
+	return NULL;
+}
+EXPORT_SYMBOL(strnstr);
+
+/**
+ * strim - remove whitespace at both ends of a string
+ * @s: the string (its trailing whitespace is overwritten with NULs)
+ *
+ * Context: Any context.
+ * Return: a pointer to the first character that is not whitespace.
+ */
+char *strim(char *s)
+{
+	size_t len = strlen(s);
+
+	while (len && isspace(s[len - 1]))
+		s[--len] = '\0';
+	return skip_spaces(s);
+}
+EXPORT_SYMBOL(strim);
+
+/**
+ * sysfs_streq - are two strings equal, ignoring one newline at the end?
+ * @a: one string
+ * @b: the other
+ *
+ * What sysfs and parameter code use to compare a written value ("on\n")
+ * with a keyword ("on").
+ *
+ * Context: Any context.
+ * Return: true if they are equal but for a trailing newline.
+ */
+bool sysfs_streq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	if (*a == *b)
+		return true;
+	if (*a == '\n' && !a[1] && !*b)
+		return true;
+	return *b == '\n' && !b[1] && !*a;
+}
+EXPORT_SYMBOL(sysfs_streq);

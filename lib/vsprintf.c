@@ -18,7 +18,8 @@
  * A conversion is parsed into a struct fmt_spec (flags, width,
  * precision, length modifier) and handed to one of three printers:
  * put_number() for the integers, put_padded() for %c and %s, and
- * put_pointer() for %p and its extensions (kallsyms, GFP flags).  The
+ * put_pointer() for %p and its extensions (kallsyms, GFP flags; plain %p
+ * prints a hash of the address, see put_hashed_pointer()).  The
  * number layout follows the C standard, piece by piece:
  *
  *	[spaces][sign][0x prefix][zeros][digits][spaces if '-' flag]
@@ -45,6 +46,10 @@
 #include <linux/errno.h>
 #include <linux/kallsyms.h>
 #include <linux/mmdebug.h>
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/init.h>
+#include <linux/random.h>
 
 /* Flags of a conversion (the characters "-+ #0"). */
 #define F_LEFT		0x01	/* '-': pad on the right */
@@ -180,8 +185,150 @@ static void put_gfp(struct out *o, const gfp_t *ptr, const struct fmt_spec *spec
 }
 
 /*
+ * Hashed pointers.  A plain %p must not tell a reader of the log where
+ * kernel objects live (that helps an attacker), yet it should still tell
+ * two objects apart.  So, as Linux does, %p prints a keyed hash of the
+ * address: SipHash-2-4 of the 64-bit address under a 128-bit key chosen
+ * at boot, of which the top 32 bits are shown, zero-padded to the width
+ * of a pointer ("00000000a1b2c3d4").  The same address gives the same
+ * value for the whole boot, and a different one next boot.  %px prints
+ * the real address; so does %p when the kernel was booted with
+ * no_hash_pointers.  NULL and ERR_PTR values are printed as they are:
+ * they are not addresses.  Until the key is set (early boot),
+ * %p prints "(____ptrval____)".
+ */
+static u64 ptr_key[2];
+static bool ptr_key_ready;
+bool no_hash_pointers;
+EXPORT_SYMBOL_GPL(no_hash_pointers);
+
+static inline u64 rol64(u64 word, unsigned int shift)
+{
+	return (word << shift) | (word >> (64 - shift));
+}
+
+#define SIPROUND(v0, v1, v2, v3) do {					\
+	v0 += v1; v1 = rol64(v1, 13); v1 ^= v0; v0 = rol64(v0, 32);	\
+	v2 += v3; v3 = rol64(v3, 16); v3 ^= v2;				\
+	v0 += v3; v3 = rol64(v3, 21); v3 ^= v0;				\
+	v2 += v1; v1 = rol64(v1, 17); v1 ^= v2; v2 = rol64(v2, 32);	\
+} while (0)
+
+/**
+ * siphash_1u64 - SipHash-2-4 of one 64-bit word (8 message bytes)
+ * @first: the word, taken as its 8 little-endian bytes
+ * @key: the two 64-bit halves of the key
+ *
+ * Context: Any context.
+ * Return: the 64-bit hash.
+ */
+u64 siphash_1u64(u64 first, const u64 key[2])
+{
+	u64 v0 = key[0] ^ 0x736f6d6570736575ULL;
+	u64 v1 = key[1] ^ 0x646f72616e646f6dULL;
+	u64 v2 = key[0] ^ 0x6c7967656e657261ULL;
+	u64 v3 = key[1] ^ 0x7465646279746573ULL;
+	u64 last = 8ULL << 56;	/* the length byte; no bytes left over */
+
+	v3 ^= first;
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	v0 ^= first;
+	v3 ^= last;
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	v0 ^= last;
+	v2 ^= 0xff;
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	SIPROUND(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+EXPORT_SYMBOL(siphash_1u64);
+
+/**
+ * hash_pointers_init - choose the key of %p's hash
+ * @seed: boot-varying bits (the boot passes the time stamp counter)
+ *
+ * Context: Early boot, once; %p prints "(____ptrval____)" before it.
+ */
+void hash_pointers_init(u64 seed)
+{
+	ptr_key[0] = get_random_u64() ^ seed;
+	ptr_key[1] = get_random_u64() ^ rol64(seed, 29);
+	WRITE_ONCE(ptr_key_ready, true);
+}
+
+/**
+ * ptr_to_hashval - the value %p prints for @ptr
+ * @ptr: the address
+ * @hashval_out: where the (32-bit) hash goes
+ *
+ * Context: Any context.
+ * Return: 0, or -EAGAIN while the key is not chosen yet.
+ */
+int ptr_to_hashval(const void *ptr, unsigned long *hashval_out)
+{
+	if (!READ_ONCE(ptr_key_ready))
+		return -EAGAIN;
+	*hashval_out = (unsigned long)(siphash_1u64((unsigned long)ptr, ptr_key) >> 32);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(ptr_to_hashval);
+
+/* "no_hash_pointers" on the command line: %p shows real addresses. */
+static int __init no_hash_pointers_setup(char *val)
+{
+	no_hash_pointers = true;
+	pr_warn("**********************************************************\n");
+	pr_warn("**   NOTICE NOTICE NOTICE NOTICE NOTICE NOTICE NOTICE   **\n");
+	pr_warn("**                                                      **\n");
+	pr_warn("** This system shows unhashed kernel memory addresses   **\n");
+	pr_warn("** via the console, logs, and other interfaces. This    **\n");
+	pr_warn("** might reduce the security of your system.            **\n");
+	pr_warn("**                                                      **\n");
+	pr_warn("** If you see this message and you are not debugging    **\n");
+	pr_warn("** the kernel, report this immediately to your system   **\n");
+	pr_warn("** administrator!                                       **\n");
+	pr_warn("**                                                      **\n");
+	pr_warn("**   NOTICE NOTICE NOTICE NOTICE NOTICE NOTICE NOTICE   **\n");
+	pr_warn("**********************************************************\n");
+	return 0;
+}
+__setup("no_hash_pointers", no_hash_pointers_setup);
+
+/* An address as a pointer-wide, zero-padded hex number (unless a width). */
+static void put_address(struct out *o, unsigned long addr, struct fmt_spec *spec)
+{
+	spec->flags &= ~(F_PLUS | F_SPACE | F_SPECIAL);
+	if (spec->width < 0) {
+		spec->width = 2 * sizeof(void *);
+		spec->flags |= F_ZEROPAD;
+	}
+	put_number(o, addr, 0, 16, false, spec);
+}
+
+/* %p, %pK and unknown extensions: the hash, as described above. */
+static void put_hashed_pointer(struct out *o, void *ptr, struct fmt_spec *spec)
+{
+	unsigned long hashval;
+
+	if (no_hash_pointers || !ptr || IS_ERR(ptr)) {
+		put_address(o, (unsigned long)ptr, spec);
+		return;
+	}
+	if (ptr_to_hashval(ptr, &hashval)) {
+		spec->width = 2 * sizeof(void *);
+		put_padded(o, "(____ptrval____)", 16, spec);
+		return;
+	}
+	put_address(o, hashval, spec);
+}
+
+/*
  * %p and its extensions.  @ext points just after the 'p'.  Without a
- * width the address is zero-padded to 16 digits, as Linux does.
+ * width the value is zero-padded to 16 digits, as Linux does.
  */
 static void put_pointer(struct out *o, const char *ext, void *ptr,
 			struct fmt_spec *spec)
@@ -207,14 +354,12 @@ static void put_pointer(struct out *o, const char *ext, void *ptr,
 		sprint_symbol_no_offset(sym, addr);
 		put_padded(o, sym, strnlen(sym, sizeof(sym)), spec);
 		return;
+	case 'x':
+		put_address(o, addr, spec);	/* %px: the real address */
+		return;
 	}
-	/* %p, %px and every extension not known here: the raw address. */
-	spec->flags &= ~(F_PLUS | F_SPACE | F_SPECIAL);
-	if (spec->width < 0) {
-		spec->width = 2 * sizeof(void *);
-		spec->flags |= F_ZEROPAD;
-	}
-	put_number(o, addr, 0, 16, false, spec);
+	/* %p, %pK (kptr_restrict 0) and extensions not known here: hashed */
+	put_hashed_pointer(o, ptr, spec);
 }
 
 /* Read a decimal field (width or precision) and clamp it to FIELD_MAX. */
@@ -435,6 +580,7 @@ done:
 		buf[min(o.pos, size - 1)] = '\0';
 	return (int)o.pos;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 /**
  * vscnprintf - format a string into a buffer, counting what was stored
@@ -455,6 +601,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		return len;
 	return size ? (int)size - 1 : 0;
 }
+EXPORT_SYMBOL(vscnprintf);
 
 /**
  * snprintf - format a string into a buffer
@@ -475,6 +622,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(snprintf);
 
 /**
  * scnprintf - format a string into a buffer, counting what was stored
@@ -495,6 +643,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(scnprintf);
 
 /**
  * vsprintf - format a string into a buffer of unknown size
@@ -511,6 +660,7 @@ int vsprintf(char *buf, const char *fmt, va_list args)
 {
 	return vsnprintf(buf, INT_MAX, fmt, args);
 }
+EXPORT_SYMBOL(vsprintf);
 
 /**
  * sprintf - format a string into a buffer of unknown size
@@ -530,3 +680,4 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return len;
 }
+EXPORT_SYMBOL(sprintf);

@@ -23,6 +23,7 @@
  * frame, 0.8%) and marking holes; both are plain memory writes.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
@@ -33,7 +34,9 @@
 static_assert(sizeof(struct page) <= 32, "struct page must stay within 32 bytes");
 
 struct page *mem_map;
+EXPORT_SYMBOL(mem_map);
 unsigned long max_pfn;
+EXPORT_SYMBOL(max_pfn);
 
 static const unsigned long zone_end_pfns[MAX_NR_ZONES] = {
 	[ZONE_DMA] = ZONE_DMA_END_PFN,

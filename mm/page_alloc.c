@@ -74,6 +74,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/irqflags.h>
 #include <linux/fault-inject.h>
 #include <linux/list.h>
@@ -556,6 +557,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	return __alloc_pages(gfp, order);
 }
+EXPORT_SYMBOL(alloc_pages);
 
 /**
  * __get_free_pages - allocate frames and return their direct-map address
@@ -571,6 +573,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 
 	return page ? (unsigned long)page_address(page) : 0;
 }
+EXPORT_SYMBOL(__get_free_pages);
 
 /**
  * get_zeroed_page - allocate one zeroed frame
@@ -583,6 +586,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
+EXPORT_SYMBOL(get_zeroed_page);
 
 /* ---- freeing ------------------------------------------------------------- */
 
@@ -757,6 +761,7 @@ void __free_pages(struct page *page, unsigned int order)
 	if (unlikely(pcp->count >= pcp->high))
 		drain_pcp_batch(zone);
 }
+EXPORT_SYMBOL(__free_pages);
 
 /**
  * free_pages - free a block by its direct-map address
@@ -777,6 +782,80 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 	__free_pages(virt_to_page(addr), order);
 }
+EXPORT_SYMBOL(free_pages);
+
+/**
+ * split_page - turn an allocated block into single frames
+ * @page: the block's first frame, as alloc_pages() returned it
+ * @order: its order
+ *
+ * Afterwards each of the 2^@order frames is an allocated order-0 frame
+ * of its own, to be freed with __free_page() one by one.
+ *
+ * Context: Any context.
+ */
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	__ClearPageHead(page);
+	page->private = 0;
+	for (i = 1; i < (1UL << order); i++) {
+		set_page_count(page + i, 1);
+		page[i].private = 0;
+	}
+}
+EXPORT_SYMBOL_GPL(split_page);
+
+/**
+ * alloc_pages_exact - allocate an exact number of contiguous frames
+ * @size: bytes wanted; PAGE_ALIGN(@size) bytes are kept
+ * @gfp: GFP flags, as for alloc_pages()
+ *
+ * The buddy allocator deals in powers of two, so 5 frames would cost a
+ * block of 8.  This takes that block, splits it (split_page()) and gives
+ * the 3 frames past the 5th straight back: they are free for anyone.
+ *
+ * Context: As alloc_pages().
+ * Return: the direct-map address of the first frame, or NULL (also for
+ * a @size of 0, or one above what the largest block holds).
+ */
+void *alloc_pages_exact(size_t size, gfp_t gfp)
+{
+	unsigned long addr, nr = DIV_ROUND_UP(size, PAGE_SIZE), i;
+	unsigned int order;
+	struct page *page;
+
+	if (!size)
+		return NULL;
+	order = get_order(size);
+	addr = __get_free_pages(gfp, order);
+	if (!addr)
+		return NULL;
+	page = virt_to_page(addr);
+	split_page(page, order);
+	for (i = nr; i < (1UL << order); i++)
+		__free_page(page + i);
+	return (void *)addr;
+}
+EXPORT_SYMBOL(alloc_pages_exact);
+
+/**
+ * free_pages_exact - free what alloc_pages_exact() allocated
+ * @virt: its address
+ * @size: the size given to alloc_pages_exact()
+ *
+ * Context: Any context.
+ */
+void free_pages_exact(void *virt, size_t size)
+{
+	unsigned long addr = (unsigned long)virt;
+	unsigned long end = addr + PAGE_ALIGN(size);
+
+	for (; addr < end; addr += PAGE_SIZE)
+		free_page(addr);
+}
+EXPORT_SYMBOL(free_pages_exact);
 
 /**
  * drain_all_pages - return every per-CPU list frame to the buddy lists
@@ -819,6 +898,7 @@ unsigned long nr_free_pages(void)
 		sum += zone_free_pages_total(zone);
 	return sum;
 }
+EXPORT_SYMBOL_GPL(nr_free_pages);
 
 unsigned long totalram_pages(void)
 {
@@ -829,6 +909,7 @@ unsigned long totalram_pages(void)
 		sum += zone->managed_pages;
 	return sum;
 }
+EXPORT_SYMBOL(totalram_pages);
 
 static unsigned long int_sqrt(unsigned long x)
 {

@@ -33,6 +33,7 @@
  * shrinking, inside).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -48,6 +49,7 @@
 
 /* [class][type]: the two types of a class side by side, for __kmalloc's index */
 struct kmem_cache *kmalloc_caches[KMALLOC_CACHES][NR_KMALLOC_TYPES];
+EXPORT_SYMBOL(kmalloc_caches);
 
 /* The cache of struct kmem_cache itself: every other cache comes from it. */
 static struct kmem_cache kmem_cache_boot;
@@ -170,6 +172,7 @@ fail:
 		name ? name : "(null)", err);
 	return NULL;
 }
+EXPORT_SYMBOL(kmem_cache_create);
 
 /**
  * kmem_cache_shrink - give a cache's empty slabs back to the page allocator
@@ -185,6 +188,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	__kmem_cache_shrink(s);
 	return 0;
 }
+EXPORT_SYMBOL(kmem_cache_shrink);
 
 /**
  * kmem_cache_shrink_all - shrink every cache (memory is short)
@@ -231,6 +235,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	local_irq_restore(irqflags);
 	kmem_cache_free(&kmem_cache_boot, s);
 }
+EXPORT_SYMBOL(kmem_cache_destroy);
 
 /* ---- kmalloc -------------------------------------------------------------------- */
 
@@ -279,6 +284,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
 						 KMALLOC_NORMAL],
 			  gfp);
 }
+EXPORT_SYMBOL(__kmalloc);
 
 /**
  * kmalloc_trace - kmalloc() from a cache chosen at compile time
@@ -291,6 +297,7 @@ void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp);
 }
+EXPORT_SYMBOL(kmalloc_trace);
 
 /* Is @page the first frame of a large kmalloc, and @x its start? */
 static inline bool is_large_kmalloc(struct page *page, const void *x)
@@ -345,6 +352,7 @@ void kfree(const void *objp)
 	}
 	slab_free(page->slab_cache, (void *)objp);
 }
+EXPORT_SYMBOL(kfree);
 
 /**
  * ksize - how many bytes an allocation really has
@@ -368,6 +376,7 @@ size_t ksize(const void *objp)
 	WARN_ON_ONCE(1);
 	return 0;
 }
+EXPORT_SYMBOL(ksize);
 
 /**
  * kmalloc_size_roundup - the size kmalloc(@size) would really give
@@ -386,6 +395,7 @@ size_t kmalloc_size_roundup(size_t size)
 		return size;	/* kmalloc will fail: let it say so */
 	return PAGE_SIZE << get_order(size);
 }
+EXPORT_SYMBOL(kmalloc_size_roundup);
 
 /**
  * krealloc - resize memory from kmalloc
@@ -422,6 +432,7 @@ void *krealloc(const void *objp, size_t new_size, gfp_t gfp)
 	kfree(objp);
 	return ret;
 }
+EXPORT_SYMBOL(krealloc);
 
 /**
  * kfree_sensitive - zero memory, then kfree() it
@@ -440,6 +451,7 @@ void kfree_sensitive(const void *objp)
 	}
 	kfree(objp);
 }
+EXPORT_SYMBOL(kfree_sensitive);
 
 /**
  * kmemdup - copy a buffer into new kmalloc memory
@@ -458,6 +470,7 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
 		memcpy(p, src, len);
 	return p;
 }
+EXPORT_SYMBOL(kmemdup);
 
 /**
  * kstrdup - copy a string into new kmalloc memory
@@ -471,6 +484,7 @@ char *kstrdup(const char *s, gfp_t gfp)
 {
 	return s ? kmemdup(s, strlen(s) + 1, gfp) : NULL;
 }
+EXPORT_SYMBOL(kstrdup);
 
 /**
  * kstrndup - copy at most @max characters of a string
@@ -496,6 +510,7 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 	}
 	return p;
 }
+EXPORT_SYMBOL(kstrndup);
 
 /* ---- reports and counters ------------------------------------------------------------ */
 

@@ -76,6 +76,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/list.h>
@@ -526,6 +527,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp);
 }
+EXPORT_SYMBOL(kmem_cache_alloc);
 
 /* kmem_cache_free() of NULL (ignored) or of something not in @s (reported). */
 static noinline void kmem_cache_free_invalid(struct kmem_cache *s, void *objp,
@@ -566,11 +568,26 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 	}
 	slab_free(s, objp);
 }
+EXPORT_SYMBOL(kmem_cache_free);
 
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
 }
+
+/**
+ * kmem_cache_size - the object size of a cache
+ * @s: the cache
+ *
+ * Context: Any context.
+ * Return: the size its creator asked for (not the slot size with the
+ * alignment and debug metadata, which slabinfo shows).
+ */
+unsigned int kmem_cache_size(struct kmem_cache *s)
+{
+	return s->object_size;
+}
+EXPORT_SYMBOL(kmem_cache_size);
 
 /* Choose the slab order: enough objects per slab, little waste. */
 static unsigned int calculate_order(unsigned int size)

@@ -15,6 +15,7 @@
  * kvfree() looks at the address to know which of the two to call.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
@@ -48,6 +49,7 @@ void *kvmalloc(size_t size, gfp_t flags)
 	return vmalloc_node_caller(size, PAGE_SIZE, flags,
 				   __builtin_return_address(0));
 }
+EXPORT_SYMBOL(kvmalloc);
 
 /**
  * kvzalloc - kvmalloc() of zeroed memory
@@ -61,6 +63,7 @@ void *kvzalloc(size_t size, gfp_t flags)
 {
 	return kvmalloc(size, flags | __GFP_ZERO);
 }
+EXPORT_SYMBOL(kvzalloc);
 
 /**
  * kvmalloc_array - kvmalloc() of @n elements of @size bytes
@@ -79,6 +82,7 @@ void *kvmalloc_array(size_t n, size_t size, gfp_t flags)
 		return NULL;
 	return kvmalloc(bytes, flags);
 }
+EXPORT_SYMBOL(kvmalloc_array);
 
 /**
  * kvcalloc - kvmalloc_array() of zeroed memory
@@ -93,6 +97,7 @@ void *kvcalloc(size_t n, size_t size, gfp_t flags)
 {
 	return kvmalloc_array(n, size, flags | __GFP_ZERO);
 }
+EXPORT_SYMBOL(kvcalloc);
 
 /**
  * kvfree - free memory from kvmalloc (kmalloc or vmalloc)
@@ -107,6 +112,7 @@ void kvfree(const void *addr)
 	else
 		kfree(addr);
 }
+EXPORT_SYMBOL(kvfree);
 
 /**
  * __kvrealloc - resize kvmalloc memory
@@ -140,6 +146,7 @@ void *__kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t flags)
 	kvfree(p);
 	return newp;
 }
+EXPORT_SYMBOL(__kvrealloc);
 
 /* The newer form does not know the old size: find it out. */
 void *__kvrealloc3(const void *p, size_t newsize, gfp_t flags)
@@ -155,3 +162,4 @@ void *__kvrealloc3(const void *p, size_t newsize, gfp_t flags)
 	}
 	return __kvrealloc(p, oldsize, newsize, flags);
 }
+EXPORT_SYMBOL(__kvrealloc3);

@@ -63,6 +63,7 @@
  * inside vmalloc's region: the mapping is done after the region ends.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/avltree.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
@@ -465,6 +466,7 @@ void *vmalloc(unsigned long size)
 	return vmalloc_node_caller(size, PAGE_SIZE, GFP_KERNEL,
 				   __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 /**
  * vzalloc - allocate zeroed virtually contiguous memory
@@ -478,6 +480,7 @@ void *vzalloc(unsigned long size)
 	return vmalloc_node_caller(size, PAGE_SIZE, GFP_KERNEL | __GFP_ZERO,
 				   __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 /**
  * __vmalloc - vmalloc with GFP flags for the frames
@@ -492,6 +495,7 @@ void *__vmalloc(unsigned long size, gfp_t gfp_mask)
 	return vmalloc_node_caller(size, PAGE_SIZE, gfp_mask,
 				   __builtin_return_address(0));
 }
+EXPORT_SYMBOL(__vmalloc);
 
 /* The live area that starts exactly at @addr, or a warning and NULL. */
 static struct vmap_area *find_area_to_free(const void *addr, const char *who)
@@ -614,6 +618,7 @@ void vfree(const void *addr)
 	might_sleep_if(!in_interrupt());
 	release_area(addr, "vfree", VM_ALLOC);
 }
+EXPORT_SYMBOL(vfree);
 
 /**
  * vmap - map an array of frames into contiguous virtual space
@@ -647,6 +652,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	}
 	return va->vm.addr;
 }
+EXPORT_SYMBOL(vmap);
 
 /**
  * vunmap - undo vmap(): unmap, keep the frames
@@ -658,6 +664,7 @@ void vunmap(const void *addr)
 {
 	release_area(addr, "vunmap", VM_MAP);
 }
+EXPORT_SYMBOL(vunmap);
 
 /**
  * ioremap - map device memory (MMIO) into the vmalloc region, uncached
@@ -686,6 +693,7 @@ void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
 	}
 	return (void __iomem *)(va->va_start + offset);
 }
+EXPORT_SYMBOL(ioremap);
 
 /**
  * iounmap - undo ioremap()
@@ -698,6 +706,7 @@ void iounmap(volatile void __iomem *addr)
 	release_area((void *)((unsigned long)addr & PAGE_MASK), "iounmap",
 		     VM_IOREMAP);
 }
+EXPORT_SYMBOL(iounmap);
 
 /**
  * get_vm_area - reserve address space in the vmalloc region, map nothing
@@ -725,6 +734,7 @@ struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
 		__builtin_return_address(0));
 	return &va->vm;
 }
+EXPORT_SYMBOL_GPL(get_vm_area);
 
 /**
  * free_vm_area - undo get_vm_area(): unmap the range, give it back
@@ -737,6 +747,7 @@ void free_vm_area(struct vm_struct *area)
 	if (area)
 		release_area(area->addr, "free_vm_area", VM_MAP);
 }
+EXPORT_SYMBOL_GPL(free_vm_area);
 
 /**
  * vmalloc_to_page - the frame behind a vmalloc address
@@ -758,6 +769,7 @@ struct page *vmalloc_to_page(const void *addr)
 		return NULL;
 	return pfn_to_page(PHYS_PFN(pa));
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 /**
  * vmalloc_to_pfn - the frame number behind a vmalloc address
@@ -771,6 +783,7 @@ unsigned long vmalloc_to_pfn(const void *addr)
 
 	return page ? page_to_pfn(page) : 0;
 }
+EXPORT_SYMBOL(vmalloc_to_pfn);
 
 /* ---- reports ------------------------------------------------------------------- */
 

@@ -16,6 +16,7 @@
  * fault inside an oops report would start a second report.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/kallsyms.h>
 #include <linux/sched.h>
 #include <asm/processor.h>
@@ -109,6 +110,7 @@ noinline void dump_stack(void)
 	       t->pid, t->comm);
 	show_stack_from((unsigned long)__builtin_frame_address(0), 0);
 }
+EXPORT_SYMBOL(dump_stack);
 
 /* Is @ip the first instruction of its function (RBP not yet pushed)? */
 static bool ip_in_prologue(unsigned long ip)

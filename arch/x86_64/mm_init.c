@@ -22,6 +22,7 @@
  * tables are built by the kernel's one page-table walker, mm/pgtable.c.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
@@ -153,3 +154,24 @@ void x86_init_memory(const struct boot_info *bi, phys_addr_t mbi_phys,
 		direct_pages_count[0] * 4, direct_pages_count[1] * 2048,
 		direct_pages_count[2] * 1024 * 1024);
 }
+
+/**
+ * __virt_addr_valid - is @x a kernel address of RAM with a struct page?
+ * @x: a virtual address
+ *
+ * True for direct-map addresses of RAM and for addresses inside the
+ * kernel image (a static variable); false for vmalloc and module
+ * addresses, and for everything else.  What virt_addr_valid() checks
+ * before virt_to_page() may be used.
+ *
+ * Context: Any context.
+ */
+bool __virt_addr_valid(unsigned long x)
+{
+	if (x >= __START_KERNEL_map)	/* the image, not what lies above it */
+		return x < (unsigned long)_end;
+	if (x < PAGE_OFFSET || x >= VMALLOC_START)
+		return false;
+	return pfn_valid(__phys_addr(x) >> PAGE_SHIFT);
+}
+EXPORT_SYMBOL(__virt_addr_valid);

@@ -8,6 +8,7 @@
  * start_kernel() in kernel/main.c.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/sched.h>
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -27,6 +28,7 @@ struct task_struct init_task = {
 	.pid = 0,
 	.comm = "swapper/0",
 };
+EXPORT_SYMBOL(init_task);
 
 void x86_64_start_kernel(u32 magic, unsigned long mbi_phys)
 {

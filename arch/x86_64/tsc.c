@@ -10,6 +10,7 @@
  * rdtsc, one multiply and a shift.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/sched/clock.h>
 #include <asm/io.h>
 #include <asm/processor.h>
@@ -35,6 +36,7 @@ u64 local_clock(void)
 	ticks = rdtsc() - tsc_at_boot;
 	return (u64)(((unsigned __int128)ticks * ns_per_tick_32_32) >> 32);
 }
+EXPORT_SYMBOL_GPL(local_clock);
 
 /**
  * tsc_init - measure the TSC frequency against the PIT

@@ -62,6 +62,17 @@ void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page)	__free_pages(page, 0)
 #define free_page(addr)		free_pages(addr, 0)
 
+/*
+ * An exact number of frames, not a power of two (mm/page_alloc.c):
+ * alloc_pages_exact(size) takes the block of the smallest order that
+ * holds @size bytes, splits it into single frames and frees the ones past
+ * PAGE_ALIGN(size) at once.  Free with free_pages_exact(addr, size).
+ */
+void *alloc_pages_exact(size_t size, gfp_t gfp);
+void free_pages_exact(void *virt, size_t size);
+/* Make a block of 2^order frames 2^order separately freeable frames. */
+void split_page(struct page *page, unsigned int order);
+
 /* Give every frame on the per-CPU lists back to the buddy free lists. */
 void drain_all_pages(void);
 

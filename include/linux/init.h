@@ -14,9 +14,34 @@
 
 #include <linux/compiler.h>
 
+/*
+ * Code and data used only at start-up (__init, __initdata, __initconst)
+ * or only at unload (__exit, __exitdata).  In a module (-DMODULE) they go
+ * to Linux's sections .init.text, .init.data, .init.rodata, .exit.text
+ * and .exit.data: the loader frees the .init ones once the module's init
+ * has returned 0.  Built into this kernel they are ordinary code and
+ * data: the kernel never frees its start-up code (it is small, and a
+ * backtrace through it stays readable).
+ */
+#ifdef MODULE
+#define __init		__section(".init.text") __cold
+#define __initdata	__section(".init.data")
+#define __initconst	__section(".init.rodata")
+#define __exit		__section(".exit.text") __used __cold
+#define __exitdata	__section(".exit.data")
+#else
 #define __init
 #define __initdata
+#define __initconst
 #define __exit
+#define __exitdata
+#endif
+#define __init_or_module
+#define __ref
+#define __refdata
+#define __refconst
+#define __meminit	__init
+#define __meminitdata	__initdata
 
 struct obs_kernel_param {
 	const char *str;

@@ -7,7 +7,7 @@
 
 #include <linux/types.h>
 
-#define HZ		100
+#include <asm/param.h>
 #define MSEC_PER_SEC	1000L
 
 extern volatile unsigned long jiffies;

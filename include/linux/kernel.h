@@ -13,6 +13,7 @@
 #include <linux/printk.h>
 #include <linux/sprintf.h>
 #include <linux/kstrtox.h>
+#include <linux/hex.h>
 
 /* Stop the machine with a message: kernel/panic.c. */
 __printf(1, 2) void __noreturn panic(const char *fmt, ...);

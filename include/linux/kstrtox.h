@@ -30,6 +30,10 @@ int __must_check kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int __must_check kstrtol(const char *s, unsigned int base, long *res);
 int __must_check kstrtouint(const char *s, unsigned int base, unsigned int *res);
 int __must_check kstrtoint(const char *s, unsigned int base, int *res);
+int __must_check kstrtou16(const char *s, unsigned int base, u16 *res);
+int __must_check kstrtos16(const char *s, unsigned int base, s16 *res);
+int __must_check kstrtou8(const char *s, unsigned int base, u8 *res);
+int __must_check kstrtos8(const char *s, unsigned int base, s8 *res);
 int __must_check kstrtobool(const char *s, bool *res);
 
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);

@@ -28,12 +28,14 @@ extern unsigned long totalram_pages_count;
 #define virt_to_page(kaddr)	pfn_to_page(virt_to_pfn(kaddr))
 #define page_to_phys(page)	((phys_addr_t)page_to_pfn(page) << PAGE_SHIFT)
 #define phys_to_page(phys)	pfn_to_page((phys) >> PAGE_SHIFT)
+#ifndef virt_addr_valid		/* the kernel's <asm/page.h> has them */
 #define virt_addr_valid(kaddr)	pfn_valid(virt_to_pfn(kaddr))
 
 static inline bool pfn_valid(unsigned long pfn)
 {
 	return pfn < max_pfn;
 }
+#endif
 
 static inline void *page_address(const struct page *page)
 {

@@ -30,7 +30,26 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/moduleparam.h>
+#include <linux/stat.h>
 #include <linux/types.h>
+/*
+ * What Linux's <linux/module.h> brings in on the way (through kobject.h,
+ * kmod.h, elf.h ...) and modules use without including it: errno values,
+ * the string functions, BUG/WARN, gfp flags and PAGE_SIZE, current and
+ * the scheduler, locks and wait queues.
+ */
+#include <linux/errno.h>
+#include <linux/err.h>
+#include <linux/string.h>
+#include <linux/bug.h>
+#include <linux/gfp.h>
+#include <asm/page.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #define MODULE_NAME_LEN		56	/* 64 - sizeof(unsigned long), as Linux */
 

@@ -42,9 +42,18 @@ struct kernel_param;
 struct kernel_param_ops {
 	/* Parse @val (NULL for a bare "name") into kp->arg; 0 or -errno. */
 	int (*set)(const char *val, const struct kernel_param *kp);
-	/* Print the value into @buffer; the length written, or -errno. */
+	/*
+	 * Print the value into @buffer (PAGE_SIZE bytes), ending with a
+	 * newline as sysfs shows it; the length written, or -errno.
+	 */
 	int (*get)(char *buffer, const struct kernel_param *kp);
+	/* Release what set() allocated (charp's copy); may be NULL. */
+	void (*free)(void *arg);
+	/* KERNEL_PARAM_OPS_FL_NOARG: a bare "name" is allowed (bools) */
+	unsigned int flags;
 };
+
+#define KERNEL_PARAM_OPS_FL_NOARG	(1 << 0)
 
 struct kparam_array {
 	unsigned int max;	/* elements of elem */
@@ -116,6 +125,40 @@ extern const struct kernel_param_ops param_ops_byte, param_ops_short,
 
 #define module_param_array(name, type, nump, perm)			\
 	module_param_array_named(name, name, type, nump, perm)
+
+/*
+ * The set/get functions behind the param_ops_* (kernel/params.c), for
+ * module_param_cb() users who wrap them, as in Linux.
+ */
+#define __DECLARE_PARAM_FNS(type)					\
+	int param_set_##type(const char *val, const struct kernel_param *kp); \
+	int param_get_##type(char *buffer, const struct kernel_param *kp)
+__DECLARE_PARAM_FNS(byte);
+__DECLARE_PARAM_FNS(short);
+__DECLARE_PARAM_FNS(ushort);
+__DECLARE_PARAM_FNS(int);
+__DECLARE_PARAM_FNS(uint);
+__DECLARE_PARAM_FNS(long);
+__DECLARE_PARAM_FNS(ulong);
+__DECLARE_PARAM_FNS(ullong);
+__DECLARE_PARAM_FNS(hexint);
+__DECLARE_PARAM_FNS(charp);
+__DECLARE_PARAM_FNS(bool);
+__DECLARE_PARAM_FNS(invbool);
+void param_free_charp(void *arg);
+
+/**
+ * module_destroy_params - free what a module's parameters allocated
+ * @params: the module's __param section
+ * @num: its number of entries
+ *
+ * The kmalloc'ed copies of charp values (arrays included).  The loader
+ * calls it when the module goes away, or when its load fails after
+ * module_parse_args().
+ *
+ * Context: Process context.
+ */
+void module_destroy_params(const struct kernel_param *params, unsigned int num);
 
 /**
  * module_parse_args - apply insmod's "name=value ..." to a module

@@ -36,13 +36,21 @@
 #define SCHED_TIME_SLICE_TICKS	5	/* jiffies a task runs before others get a turn */
 
 struct oops_catcher;
+struct mm_struct;
 
 struct task_struct {
 	unsigned long thread_sp;	/* saved stack pointer while switched out */
 	volatile long __state;		/* TASK_RUNNING, TASK_UNINTERRUPTIBLE ... */
 	unsigned int flags;		/* PF_* */
 	pid_t pid;
+	pid_t tgid;			/* thread group: every task here is its own */
 	char comm[TASK_COMM_LEN];
+	/*
+	 * The address space: NULL for kernel threads, which borrow the
+	 * kernel's (active_mm), and every task here is a kernel thread.
+	 * Code written for Linux tests !current->mm to tell them apart.
+	 */
+	struct mm_struct *mm, *active_mm;
 	void *stack;			/* the stack's lowest address (vmalloc) */
 	unsigned long stack_lo, stack_hi;	/* [lo, hi) for backtraces */
 	int time_slice;			/* ticks left */
@@ -50,7 +58,15 @@ struct task_struct {
 	struct list_head run_list;	/* in the run queue */
 	struct list_head tasks;		/* in the list of all tasks */
 	struct oops_catcher *oops_catcher_top;	/* <kernel/oops.h> */
-	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary switches */
+	/*
+	 * Context switches away from this task, as Linux counts them (and
+	 * /proc/PID/status shows): voluntary when it blocked or slept
+	 * (schedule() in a state other than TASK_RUNNING), involuntary when
+	 * it was preempted or yielded while still runnable.
+	 */
+	unsigned long nvcsw, nivcsw;
+	/* Page faults: minor and major.  Kernel threads take none here. */
+	unsigned long min_flt, maj_flt;
 	unsigned long last_ran;		/* jiffies */
 	/* kernel threads (kernel/kthread.c) */
 	int (*threadfn)(void *data);

@@ -15,6 +15,7 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
+#include <linux/cache.h>
 
 /* Cache flags (Linux's bit values). */
 #define SLAB_CONSISTENCY_CHECKS	((__force slab_flags_t)0x00000100U)
@@ -53,7 +54,7 @@
 #define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
 #define KMALLOC_SHIFT_MAX	22		/* MAX_PAGE_ORDER + PAGE_SHIFT */
 #define KMALLOC_MAX_SIZE	(1UL << KMALLOC_SHIFT_MAX)	/* 4 MiB */
-#define L1_CACHE_BYTES		64
+
 
 struct kmem_cache;
 
@@ -65,6 +66,8 @@ int kmem_cache_shrink(struct kmem_cache *s);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *s, void *objp);
 const char *kmem_cache_name(const struct kmem_cache *s);
+/* The object size of @s, as its creator asked. */
+unsigned int kmem_cache_size(struct kmem_cache *s);
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 {

@@ -38,6 +38,25 @@ char *strncpy(char *dest, const char *src, size_t count);
 char *strcat(char *dest, const char *src);
 ssize_t strscpy(char *dest, const char *src, size_t count);
 
+char *strncat(char *dest, const char *src, size_t count);
+size_t strlcat(char *dest, const char *src, size_t count);
+size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
+char *strpbrk(const char *s, const char *accept);
+char *strsep(char **s, const char *ct);
+char *strnstr(const char *haystack, const char *needle, size_t len);
+
 char *skip_spaces(const char *str);
+char *strim(char *s);
+#define strstrip(s)	strim(s)
+bool sysfs_streq(const char *a, const char *b);
+
+/* str_has_prefix: strlen(@prefix) if @str starts with it, else 0. */
+static inline size_t str_has_prefix(const char *str, const char *prefix)
+{
+	size_t len = strlen(prefix);
+
+	return strncmp(str, prefix, len) == 0 ? len : 0;
+}
 
 #endif /* _LINUX_STRING_H */

@@ -11,7 +11,20 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdbool.h>
+
+/*
+ * bool is a type, as in Linux, not <stdbool.h>'s macro: a macro would be
+ * expanded inside other macros' arguments, so module_param(x, bool, 0)
+ * would paste param_ops__Bool.  (A host test may have had <stdbool.h>
+ * first: its macros give way.)
+ */
+#ifdef bool
+#undef bool
+#endif
+typedef _Bool bool;
+#ifndef true
+enum { false = 0, true = 1 };
+#endif
 
 typedef int8_t s8;
 typedef uint8_t u8;

@@ -10,6 +10,7 @@
  * the mutex happens to be free.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
@@ -33,6 +34,7 @@ void __mutex_init(struct mutex *lock, const char *name)
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
 }
+EXPORT_SYMBOL(__mutex_init);
 
 /**
  * mutex_lock - take the mutex, sleeping until it is free
@@ -70,6 +72,7 @@ void mutex_lock(struct mutex *lock)
 	current->wchan = NULL;
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(mutex_lock);
 
 /**
  * mutex_lock_interruptible - mutex_lock() (no signals here: always 0)
@@ -82,6 +85,7 @@ int mutex_lock_interruptible(struct mutex *lock)
 	mutex_lock(lock);
 	return 0;
 }
+EXPORT_SYMBOL(mutex_lock_interruptible);
 
 /**
  * mutex_trylock - take the mutex if it is free
@@ -103,6 +107,7 @@ int mutex_trylock(struct mutex *lock)
 	local_irq_restore(flags);
 	return ret;
 }
+EXPORT_SYMBOL(mutex_trylock);
 
 /**
  * mutex_unlock - release the mutex, handing it to the first waiter
@@ -134,3 +139,4 @@ void mutex_unlock(struct mutex *lock)
 	}
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(mutex_unlock);

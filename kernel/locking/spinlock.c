@@ -8,6 +8,7 @@
  * lock, and the kernel goes on.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -26,6 +27,7 @@ void do_raw_spin_lock(spinlock_t *lock)
 	lock->locked = 1;
 	lock->owner = current;
 }
+EXPORT_SYMBOL(do_raw_spin_lock);
 
 void do_raw_spin_unlock(spinlock_t *lock)
 {
@@ -38,3 +40,4 @@ void do_raw_spin_unlock(spinlock_t *lock)
 	lock->locked = 0;
 	lock->owner = NULL;
 }
+EXPORT_SYMBOL(do_raw_spin_unlock);

@@ -29,6 +29,7 @@
  * (graders use it).
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -46,10 +47,15 @@
 #define MIGHT_SLEEP_INTERVAL	HZ	/* one report per site per second */
 
 int __preempt_count;
+EXPORT_SYMBOL(__preempt_count);
 int __need_resched;
+EXPORT_SYMBOL(__need_resched);
 int system_running;
+EXPORT_SYMBOL(system_running);
 struct task_struct *current_task = &init_task;
+EXPORT_SYMBOL(current_task);
 LIST_HEAD(task_list);
+EXPORT_SYMBOL(task_list);
 static LIST_HEAD(run_queue);
 static bool atomic_sleep_panics;
 unsigned long nr_context_switches;
@@ -127,6 +133,7 @@ int wake_up_process(struct task_struct *p)
 	local_irq_restore(flags);
 	return woken;
 }
+EXPORT_SYMBOL(wake_up_process);
 
 /* ---- reports ------------------------------------------------------------------ */
 
@@ -196,6 +203,7 @@ void __might_sleep(const char *file, int line)
 		kunit_stop_at_might_sleep();	/* a timed-out case stops here */
 	__might_sleep_irqflags(file, line, arch_local_save_flags());
 }
+EXPORT_SYMBOL(__might_sleep);
 
 /**
  * __might_sleep_irqflags - __might_sleep() for a caller that has already
@@ -232,6 +240,7 @@ void __might_sleep_irqflags(const char *file, int line, unsigned long irqflags)
 	local_irq_restore(flags);
 	atomic_report_end();
 }
+EXPORT_SYMBOL(__might_sleep_irqflags);
 
 /* ---- switching ----------------------------------------------------------------- */
 
@@ -249,21 +258,24 @@ static struct task_struct *pick_next_task(void)
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
+	bool blocks = prev->__state != TASK_RUNNING && !preempt;
 
-	if (prev->__state != TASK_RUNNING && !preempt) {
+	if (blocks)
 		dequeue_task(prev);
-		prev->nvcsw++;
-	} else if (!(prev->flags & PF_IDLE)) {
+	else if (!(prev->flags & PF_IDLE))
 		enqueue_task(prev);	/* to the back of the queue */
-		if (preempt)
-			prev->nivcsw++;
-	}
 	next = pick_next_task();
 	dequeue_task(next);
 	__need_resched = 0;
 	next->time_slice = SCHED_TIME_SLICE_TICKS;
 	if (next == prev)
 		return;
+
+	/* Counted only when the CPU really goes to another task, as Linux. */
+	if (blocks)
+		prev->nvcsw++;
+	else
+		prev->nivcsw++;	/* preempted, or yielded while runnable */
 
 	nr_context_switches++;
 	prev->last_ran = jiffies;
@@ -297,6 +309,7 @@ void schedule(void)
 	__preempt_count_sub(1);
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(schedule);
 
 /*
  * preempt_schedule - preempt_enable() found a reschedule pending: switch
@@ -314,6 +327,7 @@ void preempt_schedule(void)
 	__preempt_count_sub(1);
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(preempt_schedule);
 
 /*
  * preempt_schedule_irq - an interrupt is returning to preemptible code
@@ -339,6 +353,7 @@ void yield(void)
 	__set_current_state(TASK_RUNNING);
 	schedule();
 }
+EXPORT_SYMBOL(yield);
 
 int __cond_resched(void)
 {
@@ -348,6 +363,7 @@ int __cond_resched(void)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(__cond_resched);
 
 /* Called from the timer tick: use up the slice. */
 void scheduler_tick(void)

@@ -9,6 +9,7 @@
  * sleeper running: that is the whole trick.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/completion.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
@@ -24,6 +25,7 @@ void init_waitqueue_head(struct wait_queue_head *wq_head)
 	spin_lock_init(&wq_head->lock);
 	INIT_LIST_HEAD(&wq_head->head);
 }
+EXPORT_SYMBOL(init_waitqueue_head);
 
 int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode,
 			  int flags, void *key)
@@ -34,6 +36,7 @@ int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode,
 		return 0;
 	return wake_up_process(p);
 }
+EXPORT_SYMBOL(default_wake_function);
 
 int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 			     unsigned int mode, int flags, void *key)
@@ -44,6 +47,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry,
 		list_del_init(&wq_entry->entry);
 	return ret;
 }
+EXPORT_SYMBOL(autoremove_wake_function);
 
 /**
  * add_wait_queue - put an entry on a wait queue
@@ -61,6 +65,7 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 	list_add(&wq_entry->entry, &wq_head->head);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(add_wait_queue);
 
 /**
  * remove_wait_queue - take an entry off a wait queue
@@ -77,6 +82,7 @@ void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry 
 	list_del_init(&wq_entry->entry);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(remove_wait_queue);
 
 /**
  * prepare_to_wait - join a wait queue and mark the task asleep
@@ -98,6 +104,7 @@ void prepare_to_wait(struct wait_queue_head *wq_head,
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait);
 
 /**
  * prepare_to_wait_exclusive - prepare_to_wait() for a waiter that wake_up() wakes alone
@@ -119,6 +126,7 @@ void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
 
 /**
  * finish_wait - leave the wait queue, running again
@@ -138,6 +146,7 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 		spin_unlock_irqrestore(&wq_head->lock, flags);
 	}
 }
+EXPORT_SYMBOL(finish_wait);
 
 /**
  * __wake_up - wake the sleepers of a wait queue
@@ -163,6 +172,7 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr)
 	}
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(__wake_up);
 
 /* ---- completions ---------------------------------------------------------------- */
 
@@ -182,6 +192,7 @@ void complete(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	wake_up(&x->wait);
 }
+EXPORT_SYMBOL(complete);
 
 /**
  * complete_all - signal every waiter, now and later
@@ -198,6 +209,7 @@ void complete_all(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	wake_up_all(&x->wait);
 }
+EXPORT_SYMBOL(complete_all);
 
 /* Take one "done" if there is one. */
 bool try_wait_for_completion(struct completion *x)
@@ -214,6 +226,7 @@ bool try_wait_for_completion(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(try_wait_for_completion);
 
 /**
  * completion_done - has complete() been called and not yet waited for?
@@ -225,6 +238,7 @@ bool completion_done(struct completion *x)
 {
 	return READ_ONCE(x->done) != 0;
 }
+EXPORT_SYMBOL(completion_done);
 
 /**
  * wait_for_completion_timeout - wait for complete(), at most @timeout jiffies
@@ -243,6 +257,7 @@ unsigned long wait_for_completion_timeout(struct completion *x,
 	left = wait_event_timeout(x->wait, try_wait_for_completion(x), timeout);
 	return left;
 }
+EXPORT_SYMBOL(wait_for_completion_timeout);
 
 /**
  * wait_for_completion - wait for complete()
@@ -255,6 +270,7 @@ void wait_for_completion(struct completion *x)
 	might_sleep();
 	wait_event(x->wait, try_wait_for_completion(x));
 }
+EXPORT_SYMBOL(wait_for_completion);
 
 /**
  * wait_for_completion_interruptible - wait_for_completion() (no signals here: always 0)
@@ -267,3 +283,4 @@ int wait_for_completion_interruptible(struct completion *x)
 	wait_for_completion(x);
 	return 0;
 }
+EXPORT_SYMBOL(wait_for_completion_interruptible);

@@ -17,6 +17,7 @@
  * msleep() is schedule_timeout() in a loop.
  */
 #include <linux/kernel.h>
+#include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/delay.h>
 #include <linux/interrupt.h>
@@ -27,6 +28,7 @@
 #include <asm/processor.h>
 
 volatile unsigned long jiffies;
+EXPORT_SYMBOL(jiffies);
 static LIST_HEAD(timer_list_head);
 static struct timer_list *running_timer;
 extern unsigned long tsc_khz;
@@ -48,6 +50,7 @@ void timer_setup(struct timer_list *timer,
 	timer->expires = 0;
 	timer->pending = false;
 }
+EXPORT_SYMBOL(timer_setup);
 
 /* Insert, keeping the list sorted by expiry; interrupts are off. */
 static void enqueue_timer(struct timer_list *timer)
@@ -94,6 +97,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	local_irq_restore(flags);
 	return ret;
 }
+EXPORT_SYMBOL(mod_timer);
 
 /**
  * add_timer - start a timer at timer->expires
@@ -105,6 +109,7 @@ void add_timer(struct timer_list *timer)
 {
 	mod_timer(timer, timer->expires);
 }
+EXPORT_SYMBOL(add_timer);
 
 /**
  * del_timer - deactivate a timer
@@ -124,6 +129,7 @@ int del_timer(struct timer_list *timer)
 	local_irq_restore(flags);
 	return ret;
 }
+EXPORT_SYMBOL(del_timer);
 
 /**
  * del_timer_sync - deactivate a timer and wait for its function to finish
@@ -144,6 +150,7 @@ int del_timer_sync(struct timer_list *timer)
 		cpu_relax();
 	}
 }
+EXPORT_SYMBOL(del_timer_sync);
 
 /* TIMER_SOFTIRQ: run every due timer. */
 static void run_timer_softirq(struct softirq_action *h)
@@ -246,6 +253,7 @@ long schedule_timeout(long timeout)
 	timeout = (long)(expire - jiffies);
 	return timeout < 0 ? 0 : timeout;
 }
+EXPORT_SYMBOL(schedule_timeout);
 
 /**
  * schedule_timeout_uninterruptible - sleep @timeout jiffies (uninterruptible)
@@ -258,6 +266,7 @@ long schedule_timeout_uninterruptible(long timeout)
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
 /**
  * schedule_timeout_interruptible - sleep @timeout jiffies (interruptible)
@@ -270,6 +279,7 @@ long schedule_timeout_interruptible(long timeout)
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 /**
  * msleep - sleep for at least @msecs milliseconds
@@ -285,6 +295,7 @@ void msleep(unsigned int msecs)
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
 }
+EXPORT_SYMBOL(msleep);
 
 /**
  * udelay - busy-wait @usecs microseconds
@@ -299,6 +310,7 @@ void udelay(unsigned long usecs)
 	while (local_clock() < end)
 		cpu_relax();
 }
+EXPORT_SYMBOL(udelay);
 
 /**
  * ndelay - busy-wait @nsecs nanoseconds
@@ -313,3 +325,4 @@ void ndelay(unsigned long nsecs)
 	while (local_clock() < end)
 		cpu_relax();
 }
+EXPORT_SYMBOL(ndelay);

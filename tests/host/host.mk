@@ -55,6 +55,7 @@ HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
 		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c \
 		 mm/vmalloc.c mm/pgtable.c mm/util.c lib/avltree.c
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
+		     lib/hexdump.c kernel/params.c \
 		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \
 		     kernel/locking/spinlock.c kernel/sched/wait.c kernel/shell_parse.c \
 		     $(HTEST_MM_SRCS)

@@ -38,6 +38,14 @@
 #define strcat		kern_strcat
 #define strscpy		kern_strscpy
 #define skip_spaces	kern_skip_spaces
+#define strncat		kern_strncat
+#define strlcat		kern_strlcat
+#define strspn		kern_strspn
+#define strcspn		kern_strcspn
+#define strpbrk		kern_strpbrk
+#define strsep		kern_strsep
+#define strnstr		kern_strnstr
+#define strim		kern_strim
 
 /* lib/vsprintf.c */
 #define sprintf		kern_sprintf

@@ -329,9 +329,12 @@ static void test_kstrtoull_kstrtoll(void **state)
 
 static void test_kstrtobool(void **state)
 {
-	static const char *const yes[] = { "1", "y", "Y", "yes", "on", "ON", "On\n" };
-	static const char *const no[] = { "0", "n", "N", "no", "off", "OFF" };
-	static const char *const bad[] = { "", "2", "o", "maybe", "true" };
+	/* Linux 6.x: also true/false and enable/disable, by the first letter */
+	static const char *const yes[] = { "1", "y", "Y", "yes", "on", "ON", "On\n",
+					   "true", "T", "enable", "E" };
+	static const char *const no[] = { "0", "n", "N", "no", "off", "OFF",
+					  "false", "F", "disable", "D" };
+	static const char *const bad[] = { "", "2", "o", "maybe", "x" };
 	bool b;
 	size_t i;
 
@@ -396,6 +399,49 @@ static void test_simple_strtol(void **state)
 	assert_ptr_equal(end, s + 5);
 }
 
+/* The string functions Linux modules use beyond the C library's core. */
+static void test_module_string_helpers(void **state)
+{
+	char buf[8] = "ab", line[32] = "a,b,,c", *cur = line, spaced[16] = "  x y \t\n";
+	u8 narrow8;
+	s16 narrow16;
+
+	(void)state;
+	/* strlcat: the length it tried to make, truncation always terminated */
+	assert_int_equal(strlcat(buf, "cd", sizeof(buf)), 4);
+	assert_int_equal(strlcat(buf, "efghij", sizeof(buf)), 10);
+	assert_string_equal(buf, "abcdefg");
+	strcpy(buf, "x");
+	assert_string_equal(strncat(buf, "yzw", 2), "xyz");
+	assert_int_equal(strspn("aabxa", "ab"), 3);
+	assert_int_equal(strcspn("hello, world", ", "), 5);
+	assert_string_equal(strpbrk("key=value", "=:"), "=value");
+	assert_null(strpbrk("abc", "xyz"));
+	/* strsep keeps empty fields and ends with NULL */
+	assert_string_equal(strsep(&cur, ","), "a");
+	assert_string_equal(strsep(&cur, ","), "b");
+	assert_string_equal(strsep(&cur, ","), "");
+	assert_string_equal(strsep(&cur, ","), "c");
+	assert_null(cur);
+	assert_null(strsep(&cur, ","));
+	assert_string_equal(strnstr("needle in hay", "in", 9), "in hay");
+	assert_null(strnstr("needle in hay", "hay", 9));
+	assert_string_equal(strim(spaced), "x y");
+	assert_true(sysfs_streq("on\n", "on"));
+	assert_true(sysfs_streq("on", "on\n"));
+	assert_false(sysfs_streq("on\n\n", "on"));
+	assert_false(sysfs_streq("o", "on"));
+	assert_int_equal(str_has_prefix("slab_debug=F", "slab_debug="), 11);
+	assert_int_equal(str_has_prefix("slab", "slab_debug"), 0);
+	/* the narrow kstrto*: range checked */
+	assert_int_equal(kstrtou8("255", 0, &narrow8), 0);
+	assert_int_equal(narrow8, 255);
+	assert_int_equal(kstrtou8("256", 0, &narrow8), -ERANGE);
+	assert_int_equal(kstrtos16("-32768", 0, &narrow16), 0);
+	assert_int_equal(kstrtos16("0x8000", 0, &narrow16), -ERANGE);
+	assert_int_equal(narrow16, -32768);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -415,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_kstrtol_kstrtoint_kstrtouint),
 		cmocka_unit_test(test_kstrtoull_kstrtoll),
 		cmocka_unit_test(test_kstrtobool),
+		cmocka_unit_test(test_module_string_helpers),
 		cmocka_unit_test(test_simple_strtoul),
 		cmocka_unit_test(test_simple_strtol),
 	};

@@ -15,6 +15,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/err.h>
 
 /* Format into a roomy buffer; check the text and that the return is its length. */
 #define CHECK(expect, fmt, ...) do {						\
@@ -235,26 +236,107 @@ static void test_star_width_precision(void **state)
 	CHECK("  0x00ff", "%#*.*x", 8, 4, 255U);
 }
 
-static void test_pointer(void **state)
+/*
+ * Before the boot chooses the key, %p prints Linux's placeholder; %px
+ * and NULL are not hashed at all.  (Runs first: the key stays set.)
+ */
+static void test_pointer_before_key(void **state)
 {
 	(void)state;
-	CHECK("ffff888000100000", "%p", (void *)0xffff888000100000UL);
+	CHECK("(____ptrval____)", "%p", (void *)0xffff888000100000UL);
+	CHECK("(____ptrval____)", "%pK", (void *)0xffff888000100000UL);
 	CHECK("ffff888000100000", "%px", (void *)0xffff888000100000UL);
-	CHECK("0000000000001000", "%p", (void *)0x1000UL);
 	CHECK("0000000000000000", "%p", NULL);
-	CHECK("                1000", "%20p", (void *)0x1000UL);
-	CHECK("1000                |", "%-20p|", (void *)0x1000UL);
-	CHECK("at ffffffff81000000.", "at %p.", (void *)0xffffffff81000000UL);
+}
+
+/* SipHash-2-4's published test vector: key 00..0f, message 00..07. */
+static void test_siphash_vector(void **state)
+{
+	const u64 key[2] = { 0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL };
+
+	(void)state;
+	assert_true(siphash_1u64(0x0706050403020100ULL, key) == 0x93f5f5799a932462ULL);
+}
+
+/* What %p must print for @p: the hash as 16 zero-padded digits. */
+static void expect_hashed(const char *fmt_out, const void *p)
+{
+	unsigned long hash;
+	char expect[32];
+
+	assert_int_equal(ptr_to_hashval(p, &hash), 0);
+	assert_true(hash <= 0xffffffffUL);	/* 32 bits shown, as Linux */
+	ref_snprintf(expect, sizeof(expect), "%016lx", hash);
+	assert_string_equal(fmt_out, expect);
+}
+
+static void test_pointer(void **state)
+{
+	void *a = (void *)0xffff888000100000UL, *b = (void *)0xffff888000100040UL;
+	char pa[32], pa2[32], pb[32], pk[32];
+
+	(void)state;
+	hash_pointers_init(0x1234);
+	snprintf(pa, sizeof(pa), "%p", a);
+	snprintf(pa2, sizeof(pa2), "%p", a);
+	snprintf(pb, sizeof(pb), "%p", b);
+	snprintf(pk, sizeof(pk), "%pK", a);
+	expect_hashed(pa, a);
+	expect_hashed(pb, b);
+	assert_string_equal(pa, pa2);		/* stable */
+	assert_string_equal(pa, pk);		/* %pK is %p (kptr_restrict 0) */
+	assert_string_not_equal(pa, pb);	/* tells objects apart */
+	assert_memory_equal(pa, "00000000", 8);
+	assert_string_not_equal(pa, "ffff888000100000");
+
+	/* %px, NULL and ERR_PTR values print as they are */
+	CHECK("ffff888000100000", "%px", a);
+	CHECK("0000000000001000", "%px", (void *)0x1000UL);
+	CHECK("0000000000000000", "%p", NULL);
+	CHECK("fffffffffffffff4", "%p", ERR_PTR(-12));
+	CHECK("                1000", "%20px", (void *)0x1000UL);
+	CHECK("1000                |", "%-20px|", (void *)0x1000UL);
+	CHECK("at ffffffff81000000.", "at %px.", (void *)0xffffffff81000000UL);
+}
+
+/* A new key gives new values: the hash is keyed. */
+static void test_pointer_key_matters(void **state)
+{
+	void *a = (void *)0xffff888000100000UL;
+	char one[32], two[32];
+
+	(void)state;
+	hash_pointers_init(1);
+	snprintf(one, sizeof(one), "%p", a);
+	hash_pointers_init(2);
+	snprintf(two, sizeof(two), "%p", a);
+	assert_string_not_equal(one, two);
+}
+
+/* Booted with no_hash_pointers: %p prints the real address. */
+static void test_no_hash_pointers(void **state)
+{
+	(void)state;
+	no_hash_pointers = true;
+	CHECK("ffff888000100000", "%p", (void *)0xffff888000100000UL);
+	CHECK("ffff888000100000", "%pK", (void *)0xffff888000100000UL);
+	no_hash_pointers = false;
 }
 
 static void test_pointer_unknown_extension(void **state)
 {
+	char buf[64];
+
 	(void)state;
-	/* Letters and digits after %p belong to it, as in Linux. */
-	check_nonliteral("0000000000000010", "%pK", (void *)0x10UL);
-	check_nonliteral("0000000000000010|", "%pfoo42|", (void *)0x10UL);
-	check_nonliteral("0000000000000010-x", "%p-x", (void *)0x10UL);
-	check_nonliteral("0000000000000010 7", "%pZz %d", (void *)0x10UL, 7);
+	/* Letters and digits after %p belong to it and print as %p does. */
+	snprintf(buf, sizeof(buf), "%p", (void *)0x10UL);
+	check_nonliteral(buf, "%pK", (void *)0x10UL);
+	snprintf(buf, sizeof(buf), "%p|", (void *)0x10UL);
+	check_nonliteral(buf, "%pfoo42|", (void *)0x10UL);
+	snprintf(buf, sizeof(buf), "%p-x", (void *)0x10UL);
+	check_nonliteral(buf, "%p-x", (void *)0x10UL);
+	snprintf(buf, sizeof(buf), "%p 7", (void *)0x10UL);
+	check_nonliteral(buf, "%pZz %d", (void *)0x10UL, 7);
 	/* %pGg is known (mm/debug.c); a bad pointer prints a marker */
 	check_nonliteral("(efault) 7", "%pGg %d", (void *)0x10UL, 7);
 }
@@ -492,7 +574,7 @@ static void test_every_buffer_size(void **state)
 		int n;
 
 		memset(buf, '#', sizeof(buf));
-		n = snprintf(buf, size, "%p %d %s", (void *)0xffff888000100000UL, -12, "abc");
+		n = snprintf(buf, size, "%px %d %s", (void *)0xffff888000100000UL, -12, "abc");
 		assert_int_equal(n, sizeof(expect) - 1);
 		if (size == 0) {
 			assert_int_equal(buf[0], '#');
@@ -520,7 +602,11 @@ int main(void)
 		cmocka_unit_test(test_string),
 		cmocka_unit_test(test_string_bad_pointers),
 		cmocka_unit_test(test_star_width_precision),
+		cmocka_unit_test(test_pointer_before_key),
+		cmocka_unit_test(test_siphash_vector),
 		cmocka_unit_test(test_pointer),
+		cmocka_unit_test(test_pointer_key_matters),
+		cmocka_unit_test(test_no_hash_pointers),
 		cmocka_unit_test(test_pointer_unknown_extension),
 		cmocka_unit_test(test_pointer_symbols),
 		cmocka_unit_test(test_truncation_return_value),

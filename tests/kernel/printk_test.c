@@ -114,7 +114,7 @@ static void kernel_snprintf_formats(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, buf, "-42|42|beef|ffff888000000000|str|c");
 	snprintf(buf, sizeof(buf), "[%5d|%-5d|%05d|%#x|%8.3s]", 7, 7, 7, 255U, "abcdef");
 	KUNIT_EXPECT_STREQ(test, buf, "[    7|7    |00007|0xff|     abc]");
-	snprintf(buf, sizeof(buf), "%p", (void *)0xffffffff80100000UL);
+	snprintf(buf, sizeof(buf), "%px", (void *)0xffffffff80100000UL);
 	KUNIT_EXPECT_STREQ(test, buf, "ffffffff80100000");
 	KUNIT_EXPECT_EQ(test, snprintf(buf, 4, "%s", "truncated"), 9);
 	KUNIT_EXPECT_STREQ(test, buf, "tru");

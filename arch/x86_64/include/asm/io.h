@@ -4,6 +4,7 @@
 #define _ASM_X86_IO_H
 
 #include <linux/types.h>
+#include <asm/page.h>
 
 static inline void outb(u8 value, u16 port)
 {
@@ -48,6 +49,31 @@ static inline u32 inl(u16 port)
 static inline void io_delay(void)
 {
 	outb(0, 0x80);
+}
+
+/**
+ * virt_to_phys - the physical address of a kernel virtual address
+ * @address: a direct-map address (kmalloc, page_address()) or an address
+ *           in the kernel image (a static variable)
+ *
+ * Return: the physical address.
+ * Context: Any context.
+ */
+static inline phys_addr_t virt_to_phys(volatile void *address)
+{
+	return __pa((unsigned long)address);
+}
+
+/**
+ * phys_to_virt - the direct-map address of a physical address
+ * @address: a physical address of RAM
+ *
+ * Return: its address in the direct map.
+ * Context: Any context.
+ */
+static inline void *phys_to_virt(phys_addr_t address)
+{
+	return __va(address);
 }
 
 #endif /* _ASM_X86_IO_H */

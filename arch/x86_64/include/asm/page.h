@@ -52,6 +52,21 @@ static inline void *__va(phys_addr_t paddr)
 	return (void *)((unsigned long)paddr + PAGE_OFFSET);
 }
 
+extern unsigned long max_pfn;	/* frames [0, max_pfn) have a struct page */
+
+/* Is there RAM with a struct page at physical frame @pfn? */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+
+/*
+ * virt_addr_valid(kaddr): is @kaddr a direct-map or kernel-image address
+ * of RAM, one virt_to_page() may be used on?  (Not a vmalloc address.)
+ */
+#define virt_addr_valid(kaddr)	__virt_addr_valid((unsigned long)(kaddr))
+bool __virt_addr_valid(unsigned long x);	/* arch/x86_64/mm_init.c */
+
 /* The order of the smallest block of frames that holds @size bytes. */
 static inline int get_order(unsigned long size)
 {
