@@ -57,6 +57,7 @@ HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
 		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \
 		     kernel/locking/spinlock.c kernel/sched/wait.c kernel/shell_parse.c \
+		     kernel/module/elf.c \
 		     $(HTEST_MM_SRCS)
 HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c \
 		      tests/host/fake_ram.c tests/host/fake_boot.c \
