@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Shared by the files of kernel/module/ only. */
+#ifndef _KERNEL_MODULE_INTERNAL_H
+#define _KERNEL_MODULE_INTERNAL_H
+
+#include <linux/export.h>
+#include <linux/module.h>
+#include <kernel/module_elf.h>
+
+const struct kernel_symbol *find_symbol(const char *name, bool gpl_ok,
+					struct module **owner);
+/* kernel/module/kallsyms.c */
+int module_build_kallsyms(struct module *mod, const struct mod_elf *elf);
+bool module_text_or_data(const struct module *mod, unsigned long addr);
+
+#endif /* _KERNEL_MODULE_INTERNAL_H */
