@@ -37,6 +37,12 @@ bool module_text_or_data(const struct module *mod, unsigned long addr)
 	       (mod->init_mem && in_range(addr, mod->init_addr, mod->init_size));
 }
 
+/* The names module_init() and module_exit() give their functions. */
+static bool is_alias(const char *name)
+{
+	return !strcmp(name, "init_module") || !strcmp(name, "cleanup_module");
+}
+
 /* The symbols worth naming: functions and objects in loaded sections. */
 static bool keep_symbol(const struct mod_elf *elf, unsigned int i)
 {
@@ -82,8 +88,13 @@ int module_build_kallsyms(struct module *mod, const struct mod_elf *elf)
 		k.name = p;
 		strcpy(p, mod_elf_sym_name(elf, i));
 		p += strlen(p) + 1;
-		/* insertion by address */
-		for (j = ks->num; j > 0 && ks->syms[j - 1].addr > k.addr; j--)
+		/*
+		 * Insertion by address; at one address, the names module_init()
+		 * and module_exit() alias come first, so that lookups (the last
+		 * symbol at or below) name the function as its source does.
+		 */
+		for (j = ks->num; j > 0 && (ks->syms[j - 1].addr > k.addr ||
+			(ks->syms[j - 1].addr == k.addr && is_alias(k.name))); j--)
 			ks->syms[j] = ks->syms[j - 1];
 		ks->syms[j] = k;
 		ks->num++;

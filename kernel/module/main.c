@@ -32,6 +32,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/mm.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -405,7 +406,7 @@ static void free_module(struct module *mod)
 }
 
 /* Run the module's init in this task; an oops in it is caught here. */
-static int do_init(struct module *mod)
+static noinline int do_init(struct module *mod)
 {
 	struct oops_catcher c;
 	int ret;
@@ -428,8 +429,8 @@ static int do_init(struct module *mod)
 	return ret;
 }
 
-/* Steps 1 to 6 under module_mutex; the module is on the list, COMING. */
-static int layout_and_link(struct load_info *info, const char *args)
+/* Steps 3 to 6 under module_mutex; the module is on the list, UNFORMED. */
+static int layout_and_link(struct load_info *info)
 {
 	struct mod_elf *elf = &info->elf;
 	struct module *mod = info->mod;
@@ -477,9 +478,6 @@ static int layout_and_link(struct load_info *info, const char *args)
 		else if (!strcmp(name, "cleanup_module"))
 			mod->exit = (void (*)(void))(unsigned long)elf->symval[idx];
 	}
-	err = parse_args(info, args);
-	if (err)
-		return err;
 	protect_part(mod->core, &elf->parts[MOD_PART_CORE]);
 	protect_part(mod->init_mem, &elf->parts[MOD_PART_INIT]);
 	return 0;
@@ -539,9 +537,14 @@ int load_module_image(const char *filename, const void *data, size_t size,
 		err = -EEXIST;
 		goto out_copy;
 	}
-	list_add_tail(&mod->list, &modules);	/* UNFORMED: not yet visible */
+	list_add(&mod->list, &modules);	/* newest first, as Linux; UNFORMED: not yet visible */
 	set_license(mod, mod_elf_modinfo(&info.elf, "license", NULL));
-	err = layout_and_link(&info, args);
+	err = layout_and_link(&info);
+	mutex_unlock(&module_mutex);
+	/* parameters: module code (its ops) runs, so not under the mutex */
+	if (!err)
+		err = parse_args(&info, args);
+	mutex_lock(&module_mutex);
 	if (err) {
 		list_del(&mod->list);
 		mutex_unlock(&module_mutex);

@@ -203,11 +203,11 @@ static void test_check_relocs(void **state)
 
 	(void)state;
 	img_rela(img, IMG_RELA_TEXT, 1)->r_info = ELF64_R_INFO(IMG_NSYMS, R_X86_64_PC32);
-	expect_refused(size, "relocation 1 of .rela.text: symbol index 7 out of range");
+	expect_refused(size, "relocation 1 of .rela.text: symbol index 8 out of range (8 symbols)");
 	img_standard(img);
-	/* a 4-byte field at 13 ends past .text's 16 bytes */
-	img_rela(img, IMG_RELA_TEXT, 2)->r_offset = 13;
-	expect_refused(size, "relocation 2 of .rela.text: offset 0xd outside .text (16 bytes)");
+	/* a 4-byte field at 17 ends past .text's 20 bytes */
+	img_rela(img, IMG_RELA_TEXT, 2)->r_offset = 17;
+	expect_refused(size, "relocation 2 of .rela.text: offset 0x11 outside .text (20 bytes)");
 	img_standard(img);
 	img_rela(img, IMG_RELA_DATA, 0)->r_offset = ~0ULL;
 	expect_refused(size, "outside .data");
@@ -310,7 +310,7 @@ static void test_layout_and_relocate(void **state)
 	/* core: text page, rodata page, data page (.data then .bss) */
 	assert_int_equal(core->size, 3 * PAGE_SIZE);
 	assert_int_equal(core->kind_start[MOD_KIND_TEXT], 0);
-	assert_int_equal(core->kind_size[MOD_KIND_TEXT], 16);
+	assert_int_equal(core->kind_size[MOD_KIND_TEXT], 20);
 	assert_int_equal(core->kind_start[MOD_KIND_RODATA], PAGE_SIZE);
 	assert_int_equal(core->kind_size[MOD_KIND_RODATA], 8);
 	assert_int_equal(core->kind_start[MOD_KIND_DATA], 2 * PAGE_SIZE);
@@ -349,6 +349,8 @@ static void test_layout_and_relocate(void **state)
 	/* untouched bytes stay */
 	assert_int_equal(text[0], 0xe8);
 	assert_int_equal(text[5], 0x8b);
+	assert_int_equal(text[16], 0xc3);
+	assert_int_equal(l.symval[IMG_SYM_EXIT], CORE_ADDR + 16);
 	/* 64 at data+0: .text + 8; PC64 at data+8 */
 	assert_int_equal(get64(data), CORE_ADDR + 8);
 	assert_int_equal(get64(data + 8), UNDEF_ADDR - (CORE_ADDR + 2 * PAGE_SIZE + 8));

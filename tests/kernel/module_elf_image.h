@@ -9,8 +9,9 @@
  * aligned), the section name table, the section headers.  The standard
  * image (img_standard()) is a tiny module:
  *
- *   1 .text        AX  16 bytes: a PLT32 call to @IMG_UNDEF_NAME at 1,
- *                      a PC32 to "counter" at 6, a 32 to abs_sym at 12
+ *   1 .text        AX  20 bytes: a PLT32 call to @IMG_UNDEF_NAME at 1,
+ *                      a PC32 to "counter" at 6, a 32 to abs_sym at 12,
+ *                      cleanup_module (ret) at 16
  *   2 .rodata      A    8 bytes
  *   3 .data        WA  16 bytes: R_X86_64_64 to .text+8 at 0, PC64 to
  *                      @IMG_UNDEF_NAME at 8
@@ -29,7 +30,9 @@
 #include <kernel/module_elf.h>
 
 #define IMG_MAX		4096	/* every image here fits */
-#define IMG_UNDEF_NAME	"printk"
+#ifndef IMG_UNDEF_NAME
+#define IMG_UNDEF_NAME	"printk"	/* the kernel test names its own export */
+#endif
 
 struct img_sec {
 	const char *name;
@@ -122,17 +125,19 @@ enum {
 };
 enum {
 	IMG_SYM_TEXT = 1, IMG_SYM_INIT, IMG_SYM_UNDEF, IMG_SYM_COUNTER,
-	IMG_SYM_WEAK, IMG_SYM_ABS, IMG_NSYMS,
+	IMG_SYM_WEAK, IMG_SYM_ABS, IMG_SYM_EXIT, IMG_NSYMS,
 };
 #define IMG_ABS_VALUE	0x12345678UL
 
 static const char img_strtab[] =
-	"\0init_module\0" IMG_UNDEF_NAME "\0counter\0weak_missing\0abs_sym";
+	"\0init_module\0" IMG_UNDEF_NAME "\0counter\0weak_missing\0abs_sym"
+	"\0cleanup_module";
 #define IMG_STR_INIT	1
 #define IMG_STR_UNDEF	(IMG_STR_INIT + sizeof("init_module"))
 #define IMG_STR_COUNTER	(IMG_STR_UNDEF + sizeof(IMG_UNDEF_NAME))
 #define IMG_STR_WEAK	(IMG_STR_COUNTER + sizeof("counter"))
 #define IMG_STR_ABS	(IMG_STR_WEAK + sizeof("weak_missing"))
+#define IMG_STR_EXIT	(IMG_STR_ABS + sizeof("abs_sym"))
 
 static const char img_modinfo[] =
 	"license=GPL\0author=A. Student\0\0parm=count:how many\0"
@@ -141,8 +146,8 @@ static const char img_modinfo[] =
 /* Write the standard image into @out (IMG_MAX bytes); return its size. */
 static inline size_t img_standard(u8 *out)
 {
-	static const u8 text[16] = { 0xe8, 0, 0, 0, 0, 0x8b, 0x05, 0, 0, 0, 0,
-				     0xb8, 0, 0, 0, 0 };
+	static const u8 text[20] = { 0xe8, 0, 0, 0, 0, 0x8b, 0x05, 0, 0, 0, 0,
+				     0xb8, 0, 0, 0, 0, 0xc3 };
 	static const u8 rodata[8] = "ro-data";
 	static const u8 data[16];
 	static const u8 init[8] = { 0x31, 0xc0, 0xc3 };
@@ -163,6 +168,9 @@ static inline size_t img_standard(u8 *out)
 		[IMG_SYM_ABS] = { .st_name = IMG_STR_ABS,
 				  .st_info = ELF64_ST_INFO(STB_GLOBAL, STT_NOTYPE),
 				  .st_shndx = SHN_ABS, .st_value = IMG_ABS_VALUE },
+		[IMG_SYM_EXIT] = { .st_name = IMG_STR_EXIT,
+				   .st_info = ELF64_ST_INFO(STB_GLOBAL, STT_FUNC),
+				   .st_shndx = IMG_TEXT, .st_value = 16, .st_size = 1 },
 	};
 	const Elf64_Rela rtext[3] = {
 		{ 1, ELF64_R_INFO(IMG_SYM_UNDEF, R_X86_64_PLT32), -4 },
@@ -174,7 +182,7 @@ static inline size_t img_standard(u8 *out)
 		{ 8, ELF64_R_INFO(IMG_SYM_UNDEF, R_X86_64_PC64), 0 },
 	};
 	const struct img_sec secs[] = {
-		{ ".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, text, 16, 0, 0, 16, 0 },
+		{ ".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, text, 20, 0, 0, 16, 0 },
 		{ ".rodata", SHT_PROGBITS, SHF_ALLOC, rodata, 8, 0, 0, 8, 0 },
 		{ ".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, data, 16, 0, 0, 8, 0 },
 		{ ".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, NULL, 32, 0, 0, 32, 0 },

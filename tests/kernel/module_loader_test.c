@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite for the module loader (kernel/module/): real modules built
+ * from tests/modules/ as out-of-tree modules are (their .ko bytes are
+ * included below), and crafted images (module_elf_image.h) broken one
+ * field at a time.  Every refusal is checked for its error and its
+ * message, and every case ends with nothing left behind: KUnit's leak
+ * check fails a case that returns with more slab objects, pages or
+ * vmalloc areas than it started with, and each case checks that no
+ * module stays on the list.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/kallsyms.h>
+#include <linux/mm.h>
+#include <linux/panic.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/pgtable.h>
+#include <kunit/test.h>
+#include <kernel/log.h>
+#include <kernel/module.h>
+#include <kernel/pgtable.h>
+
+#define IMG_UNDEF_NAME	"modtest_record"
+#include "module_elf_image.h"
+
+/* The test modules' bytes (built by the Makefile from tests/modules/). */
+#define INCBIN(sym, file)						\
+	asm(".section .rodata\n.balign 8\n.global " #sym "\n" #sym ":\n"	\
+	    ".incbin \"" TESTMOD_DIR "/" file "\"\n.global " #sym "_end\n"	\
+	    #sym "_end:\n.previous\n")
+INCBIN(modtest_ko, "modtest.ko");
+INCBIN(modtest_user_ko, "modtest_user.ko");
+INCBIN(modtest_prop_ko, "modtest_prop.ko");
+extern const u8 modtest_ko[], modtest_ko_end[];
+extern const u8 modtest_user_ko[], modtest_user_ko_end[];
+extern const u8 modtest_prop_ko[], modtest_prop_ko_end[];
+
+/* What the test modules call: their init's result, and a record. */
+int modtest_init_ret;
+EXPORT_SYMBOL(modtest_init_ret);
+static int modtest_events[8], modtest_nr_events;
+
+void modtest_record(int event)
+{
+	if (modtest_nr_events < (int)ARRAY_SIZE(modtest_events))
+		modtest_events[modtest_nr_events++] = event;
+}
+EXPORT_SYMBOL(modtest_record);
+
+void modtest_gpl_only(void)
+{
+}
+EXPORT_SYMBOL_GPL(modtest_gpl_only);
+
+static int load(const char *file, const u8 *start, const u8 *end,
+		const char *args)
+{
+	return load_module_image(file, start, end - start, args);
+}
+
+static int suite_init(struct kunit *test)
+{
+	modtest_init_ret = 0;
+	modtest_nr_events = 0;
+	return 0;
+}
+
+/* The log since @seq contains @text. */
+static void expect_log(struct kunit *test, u64 seq, const char *text)
+{
+	if (!log_search(seq, text))
+		KUNIT_FAIL(test, "the log does not say '%s'", text);
+}
+
+/* Nothing of the test modules is left loaded. */
+static void expect_none_loaded(struct kunit *test)
+{
+	KUNIT_EXPECT_NULL(test, find_module("modtest"));
+	KUNIT_EXPECT_NULL(test, find_module("modtest_user"));
+	KUNIT_EXPECT_NULL(test, find_module("modtest_prop"));
+}
+
+/* The PTE flags of @addr. */
+static u64 pte_flags(unsigned long addr)
+{
+	enum pt_level level;
+	u64 *pte = pgtable_lookup(init_pgd, addr, &level);
+
+	return pte ? *pte : 0;
+}
+
+static void load_run_unload(struct kunit *test)
+{
+	struct module *mod;
+	u64 seq = log_seq();
+	char users[32];
+	unsigned long core, text_end;
+	char sym[KSYM_SYMBOL_LEN];
+
+	KUNIT_ASSERT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end,
+				   "count=42 bogus=1"), 0);
+	mod = find_module("modtest");
+	KUNIT_ASSERT_NOT_NULL(test, mod);
+	KUNIT_EXPECT_EQ(test, (int)mod->state, (int)MODULE_STATE_LIVE);
+	KUNIT_EXPECT_EQ(test, modtest_nr_events, 1);
+	KUNIT_EXPECT_EQ(test, modtest_events[0], 42);
+	expect_log(test, seq, "modtest: unknown parameter 'bogus' ignored");
+	expect_log(test, seq, "modtest: loading out-of-tree module taints kernel.");
+	KUNIT_EXPECT_TRUE(test, test_taint(TAINT_OOT_MODULE));
+	KUNIT_EXPECT_STREQ(test, print_tainted() + strlen(print_tainted()) - 1, "O");
+
+	/* in the module area, through the vmalloc machinery */
+	core = (unsigned long)mod->core;
+	KUNIT_EXPECT_GE(test, core, MODULES_VADDR);
+	KUNIT_EXPECT_LT(test, core + mod->core_size, MODULES_END);
+	KUNIT_EXPECT_NOT_NULL(test, find_vm_area(mod->core));
+	KUNIT_EXPECT_NULL(test, mod->init_mem);		/* freed after init */
+	/* text RO+X, rodata RO+NX, data RW+NX */
+	text_end = core + PAGE_ALIGN(mod->core_text_size);
+	KUNIT_EXPECT_FALSE(test, pte_flags(core) & _PAGE_RW);
+	KUNIT_EXPECT_FALSE(test, pte_flags(core) & _PAGE_NX);
+	KUNIT_EXPECT_FALSE(test, pte_flags(text_end) & _PAGE_RW);
+	KUNIT_EXPECT_TRUE(test, pte_flags(text_end) & _PAGE_NX);
+	KUNIT_EXPECT_TRUE(test, pte_flags(core + mod->core_size - 1) & _PAGE_RW);
+	KUNIT_EXPECT_TRUE(test, pte_flags(core + mod->core_size - 1) & _PAGE_NX);
+
+	/* its functions in backtraces: "func+0xOFF/0xSIZE [modtest]" */
+	KUNIT_EXPECT_NOT_NULL(test, mod->exit);
+	sprint_symbol(sym, (unsigned long)mod->exit + 1);
+	KUNIT_EXPECT_STREQ(test, strstr(sym, " [modtest]") ?: sym, " [modtest]");
+	KUNIT_EXPECT_EQ(test, strncmp(sym, "modtest_exit+0x1/0x", 19), 0);
+
+	/* a second load of the same name */
+	KUNIT_EXPECT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL),
+			-EEXIST);
+
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)), 0);
+	KUNIT_EXPECT_EQ(test, modtest_nr_events, 2);
+	KUNIT_EXPECT_EQ(test, modtest_events[1], -1);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)), -ENOENT);
+	expect_none_loaded(test);
+}
+
+static void module_uses_module(struct kunit *test)
+{
+	char users[32] = "";
+	u64 seq = log_seq();
+
+	/* without modtest, its export is unknown */
+	KUNIT_EXPECT_EQ(test, load("modtest_user.ko", modtest_user_ko,
+				   modtest_user_ko_end, NULL), -ENOENT);
+	expect_log(test, seq, "modtest_user: Unknown symbol modtest_provided (err -2)");
+	expect_none_loaded(test);
+
+	KUNIT_ASSERT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end,
+				   "count=3"), 0);
+	KUNIT_ASSERT_EQ(test, load("modtest_user.ko", modtest_user_ko,
+				   modtest_user_ko_end, NULL), 0);
+	/* modtest_provided(0) = 0 + count + modtest_ro[1] */
+	KUNIT_EXPECT_EQ(test, modtest_events[1], 1000 + 3 + 2);
+	KUNIT_EXPECT_EQ(test, module_refcount(find_module("modtest")), 1U);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)),
+			-EWOULDBLOCK);
+	KUNIT_EXPECT_STREQ(test, users, "modtest_user");
+	KUNIT_EXPECT_EQ(test, delete_module("modtest_user", users, sizeof(users)), 0);
+	KUNIT_EXPECT_EQ(test, module_refcount(find_module("modtest")), 0U);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)), 0);
+	expect_none_loaded(test);
+}
+
+static void init_failure_leaves_nothing(struct kunit *test)
+{
+	modtest_init_ret = -ENODEV;
+	KUNIT_EXPECT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL),
+			-ENODEV);
+	KUNIT_EXPECT_EQ(test, modtest_nr_events, 1);	/* init ran, exit not */
+	expect_none_loaded(test);
+	/* and it loads again afterwards: nothing of it was left */
+	modtest_init_ret = 0;
+	KUNIT_ASSERT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", NULL, 0), 0);
+	expect_none_loaded(test);
+}
+
+static void bad_parameter(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	KUNIT_EXPECT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end,
+				   "count=abc"), -EINVAL);
+	expect_log(test, seq, "modtest: `abc' invalid for parameter `count'");
+	KUNIT_EXPECT_EQ(test, modtest_nr_events, 0);	/* init never ran */
+	expect_none_loaded(test);
+}
+
+static void gpl_export_refused_to_proprietary(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	KUNIT_EXPECT_EQ(test, load("modtest_prop.ko", modtest_prop_ko,
+				   modtest_prop_ko_end, NULL), -ENOENT);
+	expect_log(test, seq, "modtest_prop: Unknown symbol modtest_gpl_only (err -2)");
+	KUNIT_EXPECT_TRUE(test, test_taint(TAINT_PROPRIETARY_MODULE));
+	KUNIT_EXPECT_EQ(test, strncmp(print_tainted(), "Tainted: P", 10), 0);
+	expect_none_loaded(test);
+}
+
+/* A crafted image, broken by @breakit, must be refused with @err and @msg. */
+static void expect_image_refused(struct kunit *test, u8 *img, size_t size,
+				 int err, const char *msg)
+{
+	u64 seq = log_seq();
+
+	KUNIT_EXPECT_EQ(test, load_module_image("crafted.ko", img, size, NULL), err);
+	expect_log(test, seq, msg);
+	KUNIT_EXPECT_NULL(test, find_module("crafted"));
+}
+
+static void crafted_images(struct kunit *test)
+{
+	u8 *img = kunit_kzalloc(test, IMG_MAX, GFP_KERNEL);
+	size_t size;
+	char users[8];
+
+	KUNIT_ASSERT_NOT_NULL(test, img);
+	size = img_standard(img);
+	expect_image_refused(test, img, 20, -ENOEXEC, "crafted.ko: file too short");
+	expect_image_refused(test, img, size - 1, -ENOEXEC,
+			     "section headers outside the file");
+	img[EI_CLASS] = 1;
+	expect_image_refused(test, img, size, -ENOEXEC, "not ELFCLASS64");
+	img_standard(img);
+	img_ehdr(img)->e_machine = 3;
+	expect_image_refused(test, img, size, -ENOEXEC, "not for x86_64 (machine 3)");
+	img_standard(img);
+	img_ehdr(img)->e_type = 3;
+	expect_image_refused(test, img, size, -ENOEXEC, "not a relocatable object");
+	img_standard(img);
+	img_shdr(img, IMG_DATA)->sh_offset = size;
+	expect_image_refused(test, img, size, -ENOEXEC, "section 3 (.data): offset");
+	img_standard(img);
+	img_rela(img, IMG_RELA_TEXT, 0)->r_info = ELF64_R_INFO(99, R_X86_64_PC32);
+	expect_image_refused(test, img, size, -ENOEXEC, "symbol index 99 out of range");
+	img_standard(img);
+	img_rela(img, IMG_RELA_TEXT, 1)->r_info = ELF64_R_INFO(IMG_SYM_COUNTER, 9);
+	expect_image_refused(test, img, size, -ENOEXEC,
+			     "crafted: Unknown rela relocation: 9");
+	img_standard(img);
+	img[img_shdr(img, IMG_STRTAB)->sh_offset + IMG_STR_UNDEF] = 'x';
+	expect_image_refused(test, img, size, -ENOENT,
+			     "crafted: Unknown symbol xodtest_record (err -2)");
+
+	/* the good one loads, and its init (xor eax,eax; ret) returns 0 */
+	img_standard(img);
+	KUNIT_ASSERT_EQ(test, load_module_image("crafted.ko", img, size, NULL), 0);
+	KUNIT_EXPECT_EQ(test, (int)find_module("crafted")->state, (int)MODULE_STATE_LIVE);
+	KUNIT_EXPECT_EQ(test, delete_module("crafted", users, sizeof(users)), 0);
+}
+
+static struct kunit_case module_loader_cases[] = {
+	KUNIT_CASE(load_run_unload),
+	KUNIT_CASE(module_uses_module),
+	KUNIT_CASE(init_failure_leaves_nothing),
+	KUNIT_CASE(bad_parameter),
+	KUNIT_CASE(gpl_export_refused_to_proprietary),
+	KUNIT_CASE(crafted_images),
+	{}
+};
+
+static struct kunit_suite module_loader_suite = {
+	.name = "module_loader",
+	.init = suite_init,
+	.test_cases = module_loader_cases,
+};
+kunit_test_suite(module_loader_suite);
