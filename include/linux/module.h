@@ -73,6 +73,8 @@ struct module {
 	struct list_head target_list;	/* struct module_use: whom I use */
 	bool gpl_compatible;
 	unsigned long taints;		/* TAINT_* bits it added */
+	struct list_head allocs;	/* its live allocations (leak check) */
+	unsigned int nr_allocs;
 };
 
 #ifdef MODULE

@@ -12,5 +12,9 @@ const struct kernel_symbol *find_symbol(const char *name, bool gpl_ok,
 /* kernel/module/kallsyms.c */
 int module_build_kallsyms(struct module *mod, const struct mod_elf *elf);
 bool module_text_or_data(const struct module *mod, unsigned long addr);
+struct module *__module_address(unsigned long addr);
+/* kernel/module/track.c */
+const struct kernel_symbol *module_track_symbol(const char *name);
+unsigned int module_check_leaks(struct module *mod);
 
 #endif /* _KERNEL_MODULE_INTERNAL_H */

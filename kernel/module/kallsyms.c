@@ -141,6 +141,22 @@ static struct module *module_of(unsigned long addr, bool core)
 }
 
 /**
+ * __module_address - the module whose memory holds @addr
+ * @addr: any address
+ *
+ * Its core part, or the range its init part had (freed or not).
+ *
+ * Context: Any context.
+ * Return: the module, or NULL.
+ */
+struct module *__module_address(unsigned long addr)
+{
+	if (addr < MODULES_VADDR)
+		return NULL;
+	return module_of(addr, true) ?: module_of(addr, false);
+}
+
+/**
  * module_address_lookup - the module symbol containing @addr
  * @addr: any address
  * @size: set to the symbol's size
@@ -153,10 +169,10 @@ static struct module *module_of(unsigned long addr, bool core)
 const char *module_address_lookup(unsigned long addr, unsigned long *size,
 				  unsigned long *offset, const char **modname)
 {
-	struct module *mod = module_of(addr, true) ?: module_of(addr, false);
+	struct module *mod = __module_address(addr);
 	const struct mod_ksym *s;
 
-	if (addr < MODULES_VADDR || !mod)
+	if (!mod)
 		return NULL;
 	s = ksym_find(mod->kallsyms, addr);
 	if (!s)

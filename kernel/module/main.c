@@ -200,7 +200,11 @@ static int resolve_one(void *cookie, const char *name, bool weak, u64 *value)
 		*value = (unsigned long)mod;
 		return 0;
 	}
-	ks = find_symbol(name, mod->gpl_compatible, &owner);
+	/* the allocators: their tracking entry points (track.c) */
+	ks = module_track_symbol(name);
+	owner = NULL;
+	if (!ks)
+		ks = find_symbol(name, mod->gpl_compatible, &owner);
 	if (!ks)
 		return -ENOENT;
 	if (owner) {
@@ -528,6 +532,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 	mod->state = MODULE_STATE_UNFORMED;
 	INIT_LIST_HEAD(&mod->source_list);
 	INIT_LIST_HEAD(&mod->target_list);
+	INIT_LIST_HEAD(&mod->allocs);
 	set_module_name(&info);
 
 	mutex_lock(&module_mutex);
@@ -563,6 +568,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 	}
 	if (err) {
 		mod->state = MODULE_STATE_GOING;
+		module_check_leaks(mod);	/* on the list: names for the report */
 		list_del(&mod->list);
 		mutex_unlock(&module_mutex);
 		free_module(mod);
@@ -646,6 +652,7 @@ int delete_module(const char *name, char *users, size_t users_len)
 	if (mod->exit)
 		mod->exit();
 
+	module_check_leaks(mod);	/* still on the list: names in the report */
 	mutex_lock(&module_mutex);
 	list_del(&mod->list);
 	mutex_unlock(&module_mutex);

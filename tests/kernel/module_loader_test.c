@@ -15,6 +15,7 @@
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
@@ -22,6 +23,7 @@
 #include <kernel/log.h>
 #include <kernel/module.h>
 #include <kernel/pgtable.h>
+#include "../../kernel/module/internal.h"
 
 #define IMG_UNDEF_NAME	"modtest_record"
 #include "module_elf_image.h"
@@ -34,9 +36,11 @@
 INCBIN(modtest_ko, "modtest.ko");
 INCBIN(modtest_user_ko, "modtest_user.ko");
 INCBIN(modtest_prop_ko, "modtest_prop.ko");
+INCBIN(modtest_leak_ko, "modtest_leak.ko");
 extern const u8 modtest_ko[], modtest_ko_end[];
 extern const u8 modtest_user_ko[], modtest_user_ko_end[];
 extern const u8 modtest_prop_ko[], modtest_prop_ko_end[];
+extern const u8 modtest_leak_ko[], modtest_leak_ko_end[];
 
 /* What the test modules call: their init's result, and a record. */
 int modtest_init_ret;
@@ -49,6 +53,17 @@ void modtest_record(int event)
 		modtest_events[modtest_nr_events++] = event;
 }
 EXPORT_SYMBOL(modtest_record);
+
+/* modtest_leak's kept allocations, freed by the case after the report. */
+static void *modtest_kept[3];
+static int modtest_nr_kept;
+
+void modtest_keep(void *p)
+{
+	if (modtest_nr_kept < (int)ARRAY_SIZE(modtest_kept))
+		modtest_kept[modtest_nr_kept++] = p;
+}
+EXPORT_SYMBOL(modtest_keep);
 
 void modtest_gpl_only(void)
 {
@@ -65,6 +80,7 @@ static int suite_init(struct kunit *test)
 {
 	modtest_init_ret = 0;
 	modtest_nr_events = 0;
+	modtest_nr_kept = 0;
 	return 0;
 }
 
@@ -260,6 +276,80 @@ static void crafted_images(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, delete_module("crafted", users, sizeof(users)), 0);
 }
 
+/* Free what modtest_leak kept: kmalloc, vmalloc, order-1 pages. */
+static void free_kept(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, modtest_nr_kept, 3);
+	kfree(modtest_kept[0]);
+	vfree(modtest_kept[1]);
+	free_pages((unsigned long)modtest_kept[2], 1);
+}
+
+/* The report names each leak, with its call site in the module. */
+static void expect_leak_report(struct kunit *test, u64 seq)
+{
+	char line[160];
+
+	expect_log(test, seq, "BUG: module modtest_leak leaked 3 allocation(s) at unload");
+	snprintf(line, sizeof(line), "  kmalloc-1k object 0x%px (1000 bytes) allocated at modtest_leak_init+0x",
+		 modtest_kept[0]);
+	expect_log(test, seq, line);
+	snprintf(line, sizeof(line), "  vmalloc area 0x%px-0x%px (12288 bytes) allocated at modtest_leak_init+0x",
+		 modtest_kept[1], (u8 *)modtest_kept[1] + 12288);
+	expect_log(test, seq, line);
+	snprintf(line, sizeof(line), "  page block 0x%px order 1 (8192 bytes) allocated at modtest_leak_init+0x",
+		 modtest_kept[2]);
+	expect_log(test, seq, line);
+	expect_log(test, seq, " [modtest_leak]\n");
+}
+
+static void leaks_reported_at_unload(struct kunit *test)
+{
+	u64 seq;
+
+	kunit_expect_reports(test, "BUG: module modtest_leak leaked");
+	KUNIT_ASSERT_EQ(test, load("modtest_leak.ko", modtest_leak_ko,
+				   modtest_leak_ko_end, NULL), 0);
+	KUNIT_EXPECT_EQ(test, find_module("modtest_leak")->nr_allocs, 3U);
+	seq = log_seq();
+	KUNIT_EXPECT_EQ(test, delete_module("modtest_leak", NULL, 0), 0);
+	expect_leak_report(test, seq);
+	free_kept(test);
+	KUNIT_EXPECT_NULL(test, find_module("modtest_leak"));
+}
+
+static void leaks_reported_after_failed_init(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	kunit_expect_reports(test, "BUG: module modtest_leak leaked");
+	modtest_init_ret = -ENOMEM;
+	KUNIT_EXPECT_EQ(test, load("modtest_leak.ko", modtest_leak_ko,
+				   modtest_leak_ko_end, NULL), -ENOMEM);
+	expect_leak_report(test, seq);
+	free_kept(test);
+	KUNIT_EXPECT_NULL(test, find_module("modtest_leak"));
+}
+
+/* Every allocator name is redirected (the table is sorted for its search). */
+static void tracked_names_sorted(struct kunit *test)
+{
+	static const char *const names[] = {
+		"__free_pages", "__get_free_pages", "__kmalloc", "__vmalloc",
+		"alloc_pages", "free_pages", "get_zeroed_page", "kfree",
+		"kfree_sensitive", "kmalloc_trace", "kmem_cache_alloc",
+		"kmem_cache_free", "kmemdup", "krealloc", "kstrdup", "kvcalloc",
+		"kvfree", "kvmalloc", "kvmalloc_array", "kvzalloc", "vfree",
+		"vmalloc", "vzalloc",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		KUNIT_EXPECT_NOT_NULL(test, module_track_symbol(names[i]));
+	KUNIT_EXPECT_NULL(test, module_track_symbol("printk"));
+	KUNIT_EXPECT_NULL(test, module_track_symbol("kmalloc"));
+}
+
 static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(load_run_unload),
 	KUNIT_CASE(module_uses_module),
@@ -267,6 +357,9 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(bad_parameter),
 	KUNIT_CASE(gpl_export_refused_to_proprietary),
 	KUNIT_CASE(crafted_images),
+	KUNIT_CASE(leaks_reported_at_unload),
+	KUNIT_CASE(leaks_reported_after_failed_init),
+	KUNIT_CASE(tracked_names_sorted),
 	{}
 };
 
