@@ -392,7 +392,7 @@ static const struct shell_command {
 	{ "pagewalk", "ADDR", "walk the page tables for ADDR", cmd_pagewalk, 1 },
 	{ "ls", "", "the files the boot loader brought (make run MODULES=...)", cmd_ls, 0 },
 	{ "insmod", "FILE.ko [PARAM=VALUE ...]", "load a module", cmd_insmod, SHELL_ARGS_MAX },
-	{ "rmmod", "NAME", "unload a module", cmd_rmmod, 1 },
+	{ "rmmod", "[-f] NAME", "unload a module (-f: also a broken one)", cmd_rmmod, 2 },
 	{ "lsmod", "", "the loaded modules", cmd_lsmod, 0 },
 	{ "modinfo", "FILE.ko", "a module file's .modinfo", cmd_modinfo, 1 },
 	{ "test", "[GLOB]", "run KUnit suites (default: all)", cmd_test, 1 },

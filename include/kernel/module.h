@@ -31,7 +31,7 @@ struct mod_kallsyms {
 int load_module_image(const char *filename, const void *data, size_t size,
 		      const char *args);
 int load_module_file(const char *filename, const char *args);
-int delete_module(const char *name, char *users, size_t users_len);
+int delete_module(const char *name, bool force, char *users, size_t users_len);
 struct module *find_module(const char *name);
 unsigned int module_refcount(const struct module *mod);
 void print_modules(void);

@@ -9,6 +9,7 @@
 #include <linux/types.h>
 
 #define TAINT_PROPRIETARY_MODULE	0	/* P */
+#define TAINT_FORCED_RMMOD		3	/* R */
 #define TAINT_WARN			9	/* W */
 #define TAINT_OOT_MODULE		12	/* O */
 #define TAINT_FLAGS_COUNT		19

@@ -6,7 +6,7 @@
  *
  *   insmod FILE.ko [name=value ...]   silent, or
  *       "insmod: ERROR: could not insert module FILE.ko: REASON"
- *   rmmod NAME                        silent, or
+ *   rmmod [-f] NAME                   silent, or
  *       "rmmod: ERROR: Module NAME is not currently loaded" /
  *       "rmmod: ERROR: Module NAME is in use by: OTHER"
  *   lsmod                             "Module                  Size  Used by"
@@ -134,22 +134,24 @@ void cmd_insmod(int argc, char **argv)
 void cmd_rmmod(int argc, char **argv)
 {
 	char name[MODULE_NAME_LEN], users[128], *p;
+	bool force = argc > 2 && (!strcmp(argv[1], "-f") || !strcmp(argv[1], "--force"));
+	const char *arg = argv[force ? 2 : 1];
 	int err;
 
-	if (argc < 2) {
-		out("rmmod: ERROR: missing module name.\n");
+	if (argc < 2 || (argc > 2 && !force)) {
+		out("rmmod: ERROR: usage: rmmod [-f] NAME\n");
 		return;
 	}
 	/* kmod accepts a path too: its last component without ".ko" */
-	p = strrchr(argv[1], '/');
-	strscpy(name, p ? p + 1 : argv[1], sizeof(name));
+	p = strrchr(arg, '/');
+	strscpy(name, p ? p + 1 : arg, sizeof(name));
 	p = strstr(name, ".ko");
 	if (p && !p[3])
 		*p = '\0';
 	for (p = name; *p; p++)
 		if (*p == '-')
 			*p = '_';
-	err = delete_module(name, users, sizeof(users));
+	err = delete_module(name, force, users, sizeof(users));
 	if (err == -ENOENT)
 		out("rmmod: ERROR: Module %s is not currently loaded\n", name);
 	else if (err == -EWOULDBLOCK)

@@ -410,7 +410,7 @@ static void free_module(struct module *mod)
 }
 
 /* Run the module's init in this task; an oops in it is caught here. */
-static noinline int do_init(struct module *mod)
+static noinline int do_init(struct module *mod, bool *oopsed)
 {
 	struct oops_catcher c;
 	int ret;
@@ -421,8 +421,9 @@ static noinline int do_init(struct module *mod)
 		ret = mod->init();
 		oops_uncatch(&c);
 	} else {
-		pr_err("%s: init oopsed; the module stays loaded, unusable (as on Linux)\n",
+		pr_err("%s: init oopsed; the module stays loaded, unusable, as on Linux (rmmod -f removes it)\n",
 		       mod->name);
+		*oopsed = true;
 		return -EFAULT;
 	}
 	if (ret > 0) {
@@ -509,6 +510,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 {
 	struct load_info info = { .filename = filename };
 	struct module *mod;
+	bool oopsed = false;
 	int err;
 
 	if ((unsigned long)data % 8) {
@@ -559,10 +561,14 @@ int load_module_image(const char *filename, const void *data, size_t size,
 	mod->state = MODULE_STATE_COMING;
 	mutex_unlock(&module_mutex);
 
-	err = do_init(mod);
+	err = do_init(mod, &oopsed);
 	mutex_lock(&module_mutex);
-	if (err == -EFAULT && oops_count) {
-		/* oopsed: its state is unknown, so it stays, as Linux's does */
+	if (err == -EFAULT && oopsed) {
+		/*
+		 * Its state is unknown (half initialized, maybe holding
+		 * locks), so it stays, COMING, as Linux's does; rmmod -f
+		 * removes it without running its exit.
+		 */
 		mutex_unlock(&module_mutex);
 		goto out_elf;
 	}
@@ -614,15 +620,19 @@ int load_module_file(const char *filename, const char *args)
 /**
  * delete_module - rmmod: run a module's exit and free it
  * @name: the module
+ * @force: rmmod -f: also a module whose init oopsed (its exit is not
+ *         run) or that has no exit; taints the kernel R, as Linux
  * @users: on -EWOULDBLOCK, the names of the modules using it, with commas
  * @users_len: size of @users
  *
  * Context: Process context.  May sleep.
  * Return: 0; -ENOENT (not loaded); -EWOULDBLOCK (in use: @users says by
- * whom); -EBUSY (it has an init but no exit, or is still coming).
+ * whom); -EBUSY (it has an init but no exit, or its init oopsed).
  */
-int delete_module(const char *name, char *users, size_t users_len)
+int delete_module(const char *name, bool force, char *users, size_t users_len)
 {
+	bool run_exit;
+
 	struct module *mod;
 	struct module_use *use;
 	size_t len = 0;
@@ -642,14 +652,18 @@ int delete_module(const char *name, char *users, size_t users_len)
 		mutex_unlock(&module_mutex);
 		return -EWOULDBLOCK;
 	}
-	if (mod->state != MODULE_STATE_LIVE || (mod->init && !mod->exit)) {
+	if (!force && (mod->state != MODULE_STATE_LIVE ||
+		       (mod->init && !mod->exit))) {
 		mutex_unlock(&module_mutex);
 		return -EBUSY;
 	}
+	if (force)
+		add_taint(TAINT_FORCED_RMMOD, LOCKDEP_STILL_OK);
+	run_exit = mod->state == MODULE_STATE_LIVE && mod->exit;
 	mod->state = MODULE_STATE_GOING;
 	mutex_unlock(&module_mutex);
 
-	if (mod->exit)
+	if (run_exit)
 		mod->exit();
 
 	module_check_leaks(mod);	/* still on the list: names in the report */

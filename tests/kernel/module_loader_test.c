@@ -37,10 +37,12 @@ INCBIN(modtest_ko, "modtest.ko");
 INCBIN(modtest_user_ko, "modtest_user.ko");
 INCBIN(modtest_prop_ko, "modtest_prop.ko");
 INCBIN(modtest_leak_ko, "modtest_leak.ko");
+INCBIN(modtest_oops_ko, "modtest_oops.ko");
 extern const u8 modtest_ko[], modtest_ko_end[];
 extern const u8 modtest_user_ko[], modtest_user_ko_end[];
 extern const u8 modtest_prop_ko[], modtest_prop_ko_end[];
 extern const u8 modtest_leak_ko[], modtest_leak_ko_end[];
+extern const u8 modtest_oops_ko[], modtest_oops_ko_end[];
 
 /* What the test modules call: their init's result, and a record. */
 int modtest_init_ret;
@@ -153,10 +155,10 @@ static void load_run_unload(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL),
 			-EEXIST);
 
-	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, users, sizeof(users)), 0);
 	KUNIT_EXPECT_EQ(test, modtest_nr_events, 2);
 	KUNIT_EXPECT_EQ(test, modtest_events[1], -1);
-	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)), -ENOENT);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, users, sizeof(users)), -ENOENT);
 	expect_none_loaded(test);
 }
 
@@ -178,12 +180,12 @@ static void module_uses_module(struct kunit *test)
 	/* modtest_provided(0) = 0 + count + modtest_ro[1] */
 	KUNIT_EXPECT_EQ(test, modtest_events[1], 1000 + 3 + 2);
 	KUNIT_EXPECT_EQ(test, module_refcount(find_module("modtest")), 1U);
-	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)),
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, users, sizeof(users)),
 			-EWOULDBLOCK);
 	KUNIT_EXPECT_STREQ(test, users, "modtest_user");
-	KUNIT_EXPECT_EQ(test, delete_module("modtest_user", users, sizeof(users)), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest_user", false, users, sizeof(users)), 0);
 	KUNIT_EXPECT_EQ(test, module_refcount(find_module("modtest")), 0U);
-	KUNIT_EXPECT_EQ(test, delete_module("modtest", users, sizeof(users)), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, users, sizeof(users)), 0);
 	expect_none_loaded(test);
 }
 
@@ -197,7 +199,7 @@ static void init_failure_leaves_nothing(struct kunit *test)
 	/* and it loads again afterwards: nothing of it was left */
 	modtest_init_ret = 0;
 	KUNIT_ASSERT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL), 0);
-	KUNIT_EXPECT_EQ(test, delete_module("modtest", NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, NULL, 0), 0);
 	expect_none_loaded(test);
 }
 
@@ -273,7 +275,7 @@ static void crafted_images(struct kunit *test)
 	img_standard(img);
 	KUNIT_ASSERT_EQ(test, load_module_image("crafted.ko", img, size, NULL), 0);
 	KUNIT_EXPECT_EQ(test, (int)find_module("crafted")->state, (int)MODULE_STATE_LIVE);
-	KUNIT_EXPECT_EQ(test, delete_module("crafted", users, sizeof(users)), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("crafted", false, users, sizeof(users)), 0);
 }
 
 /* Free what modtest_leak kept: kmalloc, vmalloc, order-1 pages. */
@@ -312,7 +314,7 @@ static void leaks_reported_at_unload(struct kunit *test)
 				   modtest_leak_ko_end, NULL), 0);
 	KUNIT_EXPECT_EQ(test, find_module("modtest_leak")->nr_allocs, 3U);
 	seq = log_seq();
-	KUNIT_EXPECT_EQ(test, delete_module("modtest_leak", NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest_leak", false, NULL, 0), 0);
 	expect_leak_report(test, seq);
 	free_kept(test);
 	KUNIT_EXPECT_NULL(test, find_module("modtest_leak"));
@@ -329,6 +331,32 @@ static void leaks_reported_after_failed_init(struct kunit *test)
 	expect_leak_report(test, seq);
 	free_kept(test);
 	KUNIT_EXPECT_NULL(test, find_module("modtest_leak"));
+}
+
+/*
+ * An oops in init (a write to the module's rodata, mapped read-only) is
+ * caught: the load fails with -EFAULT, this task goes on, the oops names
+ * the module's function and lists the modules.  The module stays, as on
+ * Linux: rmmod refuses it, rmmod -f removes it (without its exit).
+ */
+static void oops_in_init(struct kunit *test)
+{
+	u64 seq = log_seq();
+	char users[8];
+
+	kunit_expect_reports(test, "BUG: unable to handle page fault for address");
+	KUNIT_EXPECT_EQ(test, load("modtest_oops.ko", modtest_oops_ko,
+				   modtest_oops_ko_end, NULL), -EFAULT);
+	expect_log(test, seq, "#PF: supervisor write access in kernel mode");
+	expect_log(test, seq, "Modules linked in: modtest_oops");
+	expect_log(test, seq, "RIP: 0010:modtest_oops_init+0x");
+	expect_log(test, seq, "modtest_oops: init oopsed");
+	KUNIT_ASSERT_NOT_NULL(test, find_module("modtest_oops"));
+	KUNIT_EXPECT_EQ(test, delete_module("modtest_oops", false, users, sizeof(users)),
+			-EBUSY);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest_oops", true, users, sizeof(users)), 0);
+	KUNIT_EXPECT_NULL(test, find_module("modtest_oops"));
+	KUNIT_EXPECT_TRUE(test, test_taint(TAINT_FORCED_RMMOD));
 }
 
 /* Every allocator name is redirected (the table is sorted for its search). */
@@ -360,6 +388,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(leaks_reported_at_unload),
 	KUNIT_CASE(leaks_reported_after_failed_init),
 	KUNIT_CASE(tracked_names_sorted),
+	KUNIT_CASE(oops_in_init),
 	{}
 };
 
