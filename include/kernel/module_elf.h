@@ -208,4 +208,8 @@ int mod_elf_resolve(struct mod_elf *elf, mod_resolve_t resolve, void *cookie,
 int mod_elf_relocate(struct mod_elf *elf, unsigned int *count);
 const char *mod_elf_sym_name(const struct mod_elf *elf, unsigned int i);
 
+struct kernel_symbol;
+const struct kernel_symbol *mod_symbol_bsearch(const struct kernel_symbol *tab,
+					       unsigned int num, const char *name);
+
 #endif /* _KERNEL_MODULE_ELF_H */

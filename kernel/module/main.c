@@ -64,25 +64,6 @@ bool module_license_gpl_compatible(const char *license)
 	       !strcmp(license, "Dual MPL/GPL");
 }
 
-/* Binary search of a table sorted by name. */
-static const struct kernel_symbol *bsearch_symbol(const struct kernel_symbol *tab,
-						  unsigned int num, const char *name)
-{
-	unsigned int lo = 0, hi = num;
-
-	while (lo < hi) {
-		unsigned int mid = lo + (hi - lo) / 2;
-		int c = strcmp(name, tab[mid].name);
-
-		if (!c)
-			return &tab[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
 
 /**
  * find_symbol - look an export up: the kernel's, then each module's
@@ -100,10 +81,10 @@ const struct kernel_symbol *find_symbol(const char *name, bool gpl_ok,
 	struct module *mod;
 
 	*owner = NULL;
-	ks = bsearch_symbol(__start___ksymtab, __stop___ksymtab - __start___ksymtab,
+	ks = mod_symbol_bsearch(__start___ksymtab, __stop___ksymtab - __start___ksymtab,
 			    name);
 	if (!ks && gpl_ok)
-		ks = bsearch_symbol(__start___ksymtab_gpl,
+		ks = mod_symbol_bsearch(__start___ksymtab_gpl,
 				    __stop___ksymtab_gpl - __start___ksymtab_gpl,
 				    name);
 	if (ks)
@@ -111,9 +92,9 @@ const struct kernel_symbol *find_symbol(const char *name, bool gpl_ok,
 	list_for_each_entry(mod, &modules, list) {
 		if (mod->state == MODULE_STATE_UNFORMED)
 			continue;
-		ks = bsearch_symbol(mod->syms, mod->num_syms, name);
+		ks = mod_symbol_bsearch(mod->syms, mod->num_syms, name);
 		if (!ks && gpl_ok)
-			ks = bsearch_symbol(mod->gpl_syms, mod->num_gpl_syms, name);
+			ks = mod_symbol_bsearch(mod->gpl_syms, mod->num_gpl_syms, name);
 		if (ks) {
 			*owner = mod;
 			return ks;

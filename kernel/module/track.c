@@ -305,20 +305,7 @@ static const struct kernel_symbol tracked[] = {
  */
 const struct kernel_symbol *module_track_symbol(const char *name)
 {
-	unsigned int lo = 0, hi = ARRAY_SIZE(tracked);
-
-	while (lo < hi) {
-		unsigned int mid = lo + (hi - lo) / 2;
-		int c = strcmp(name, tracked[mid].name);
-
-		if (!c)
-			return &tracked[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return mod_symbol_bsearch(tracked, ARRAY_SIZE(tracked), name);
 }
 
 /* The slab cache an object lives in, for the report. */
