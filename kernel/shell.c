@@ -391,7 +391,7 @@ static const struct shell_command {
 	{ "freepages", "ADDR ORDER", "free_pages(ADDR, ORDER)", cmd_freepages, 2 },
 	{ "pagewalk", "ADDR", "walk the page tables for ADDR", cmd_pagewalk, 1 },
 	{ "ls", "", "the files the boot loader brought (make run MODULES=...)", cmd_ls, 0 },
-	{ "insmod", "FILE.ko [PARAM=VALUE ...]", "load a module", cmd_insmod, SHELL_ARGS_MAX },
+	{ "insmod", "FILE.ko [NAME=VAL ...]", "load a module", cmd_insmod, SHELL_ARGS_MAX },
 	{ "rmmod", "[-f] NAME", "unload a module (-f: also a broken one)", cmd_rmmod, 2 },
 	{ "lsmod", "", "the loaded modules", cmd_lsmod, 0 },
 	{ "modinfo", "FILE.ko", "a module file's .modinfo", cmd_modinfo, 1 },
