@@ -376,6 +376,22 @@ static int parse_args(struct load_info *info, const char *args)
 	return err;
 }
 
+/*
+ * The struct module lives in the module area too, not in the direct map:
+ * module code built with -mcmodel=kernel takes THIS_MODULE's address as a
+ * sign-extended 32-bit immediate (R_X86_64_32S), which reaches only the
+ * top 2 GiB.  (Linux keeps it in the module's own data, in the section
+ * .gnu.linkonce.this_module.)
+ */
+static struct module *alloc_module_struct(void)
+{
+	struct module *mod = module_alloc(sizeof(*mod), __builtin_return_address(0));
+
+	if (mod)
+		memset(mod, 0, sizeof(*mod));
+	return mod;
+}
+
 /* Free everything a module holds; it is off the list already. */
 static void free_module(struct module *mod)
 {
@@ -387,7 +403,7 @@ static void free_module(struct module *mod)
 	kfree(mod->kallsyms);
 	kfree(mod->syms);
 	kfree(mod->gpl_syms);
-	kfree(mod);
+	vfree(mod);
 }
 
 /* Run the module's init in this task; an oops in it is caught here. */
@@ -506,7 +522,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 		pr_err("%s: %s\n", filename, info.elf.reason);
 		goto out_copy;
 	}
-	mod = kzalloc(sizeof(*mod), GFP_KERNEL);
+	mod = alloc_module_struct();
 	if (!mod) {
 		err = -ENOMEM;
 		goto out_copy;
@@ -521,7 +537,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 	mutex_lock(&module_mutex);
 	if (find_module(mod->name)) {
 		mutex_unlock(&module_mutex);
-		kfree(mod);
+		vfree(mod);
 		err = -EEXIST;
 		goto out_copy;
 	}

@@ -56,6 +56,15 @@ void modtest_record(int event)
 }
 EXPORT_SYMBOL(modtest_record);
 
+/* What THIS_MODULE was in modtest's init. */
+static struct module *modtest_this_module;
+
+void modtest_this(struct module *mod)
+{
+	modtest_this_module = mod;
+}
+EXPORT_SYMBOL(modtest_this);
+
 /* modtest_leak's kept allocations, freed by the case after the report. */
 static void *modtest_kept[3];
 static int modtest_nr_kept;
@@ -125,6 +134,9 @@ static void load_run_unload(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (int)mod->state, (int)MODULE_STATE_LIVE);
 	KUNIT_EXPECT_EQ(test, modtest_nr_events, 1);
 	KUNIT_EXPECT_EQ(test, modtest_events[0], 42);
+	/* THIS_MODULE is the module's own struct module, named */
+	KUNIT_EXPECT_PTR_EQ(test, modtest_this_module, mod);
+	KUNIT_EXPECT_STREQ(test, modtest_this_module->name, "modtest");
 	expect_log(test, seq, "modtest: unknown parameter 'bogus' ignored");
 	expect_log(test, seq, "modtest: loading out-of-tree module taints kernel.");
 	KUNIT_EXPECT_TRUE(test, test_taint(TAINT_OOT_MODULE));

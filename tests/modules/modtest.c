@@ -12,6 +12,7 @@
 
 extern int modtest_init_ret;
 void modtest_record(int event);
+void modtest_this(struct module *mod);
 
 static int count = 1;
 
@@ -47,6 +48,7 @@ EXPORT_SYMBOL(modtest_provided);
 
 static int __init modtest_init(void)
 {
+	modtest_this(THIS_MODULE);	/* an R_X86_64_32S to __this_module */
 	modtest_record(count);
 	return modtest_init_ret;
 }
