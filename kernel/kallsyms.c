@@ -89,6 +89,17 @@ static long lookup(unsigned long addr, unsigned long *symbolsize,
 	return idx;
 }
 
+/*
+ * Loaded modules' symbols (kernel/module/kallsyms.c).  This weak default,
+ * finding nothing, keeps this file usable alone (tests/host/test_kallsyms.py
+ * links it with a generated table and no module loader).
+ */
+__weak const char *module_address_lookup(unsigned long addr, unsigned long *size,
+					 unsigned long *offset, const char **modname)
+{
+	return NULL;
+}
+
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 			    unsigned long *offset, char **modname,
 			    char *namebuf)
