@@ -325,6 +325,9 @@ static void leaks_reported_at_unload(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, load("modtest_leak.ko", modtest_leak_ko,
 				   modtest_leak_ko_end, NULL), 0);
 	KUNIT_EXPECT_EQ(test, find_module("modtest_leak")->nr_allocs, 3U);
+	/* its init was in the init part, freed by now */
+	KUNIT_EXPECT_NULL(test, find_module("modtest_leak")->init_mem);
+	KUNIT_EXPECT_NE(test, find_module("modtest_leak")->init_addr, 0UL);
 	seq = log_seq();
 	KUNIT_EXPECT_EQ(test, delete_module("modtest_leak", false, NULL, 0), 0);
 	expect_leak_report(test, seq);

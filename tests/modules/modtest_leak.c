@@ -22,7 +22,11 @@ void modtest_keep(void *p);
  */
 static volatile size_t small = 32, big = 1000;
 
-static int __init modtest_leak_init(void)
+/*
+ * In .init.text explicitly: the init part is freed after init, and the
+ * report at rmmod must still name this function.
+ */
+static int __section(".init.text") modtest_leak_init(void)
 {
 	void *tmp = kmalloc(small, GFP_KERNEL);
 
