@@ -31,6 +31,10 @@ struct mod_kallsyms {
 int load_module_image(const char *filename, const void *data, size_t size,
 		      const char *args);
 int load_module_file(const char *filename, const char *args);
+/* kmod's insmod and modinfo on a file already found (kernel/module/kmod.c) */
+struct boot_file;
+int kmod_insmod(const struct boot_file *f, int argc, char **argv);
+void kmod_modinfo(const struct boot_file *f);
 int delete_module(const char *name, bool force, char *users, size_t users_len);
 struct module *find_module(const char *name);
 unsigned int module_refcount(const struct module *mod);

@@ -83,6 +83,42 @@ static const char *insmod_reason(int err)
 }
 
 /**
+ * kmod_insmod - insmod of a file found: load it, say why not as kmod does
+ * @f: the file
+ * @argc: words
+ * @argv: "insmod", the file name as typed, then the parameters
+ *
+ * Context: Process context.  Runs the module's init.
+ * Return: the load's result.
+ */
+int kmod_insmod(const struct boot_file *f, int argc, char **argv)
+{
+	static char args[ARGS_MAX];
+	size_t len = 0;
+	int i, err;
+
+	args[0] = '\0';
+	for (i = 2; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+
+		if (len + n + 2 > sizeof(args)) {
+			out("insmod: ERROR: could not insert module %s: %s\n",
+			    argv[1], strerror(-E2BIG));
+			return -E2BIG;
+		}
+		if (len)
+			args[len++] = ' ';
+		memcpy(args + len, argv[i], n + 1);
+		len += n;
+	}
+	err = load_module_image(f->name, f->data, f->size, args);
+	if (err)
+		out("insmod: ERROR: could not insert module %s: %s\n", argv[1],
+		    insmod_reason(err));
+	return err;
+}
+
+/**
  * cmd_insmod - the shell's insmod FILE.ko [name=value ...]
  * @argc: words
  * @argv: the command, the file, its parameters
@@ -91,37 +127,19 @@ static const char *insmod_reason(int err)
  */
 void cmd_insmod(int argc, char **argv)
 {
-	static char args[ARGS_MAX];
-	size_t len = 0;
-	int i, err;
+	const struct boot_file *f;
 
 	if (argc < 2) {
 		out("insmod: ERROR: missing filename.\n");
 		return;
 	}
-	args[0] = '\0';
-	for (i = 2; i < argc; i++) {
-		size_t n = strlen(argv[i]);
-
-		if (len + n + 2 > sizeof(args)) {
-			out("insmod: ERROR: could not insert module %s: %s\n",
-			    argv[1], strerror(-E2BIG));
-			return;
-		}
-		if (len)
-			args[len++] = ' ';
-		memcpy(args + len, argv[i], n + 1);
-		len += n;
-	}
-	if (!boot_file_find(argv[1])) {
+	f = boot_file_find(argv[1]);
+	if (!f) {
 		out("insmod: ERROR: could not insert module %s: %s\n", argv[1],
 		    strerror(-ENOENT));
 		return;
 	}
-	err = load_module_file(argv[1], args);
-	if (err)
-		out("insmod: ERROR: could not insert module %s: %s\n", argv[1],
-		    insmod_reason(err));
+	kmod_insmod(f, argc, argv);
 }
 
 /**
@@ -241,15 +259,7 @@ static void modinfo_parms(const struct mod_elf *elf)
  */
 void cmd_modinfo(int argc, char **argv)
 {
-	static const char *const tags[] = {
-		"license", "author", "description", "version", "alias",
-		"softdep", "depends", "name", "vermagic",
-	};
 	const struct boot_file *f;
-	struct mod_elf elf;
-	unsigned int i;
-	void *copy = NULL;
-	const void *data;
 
 	if (argc < 2) {
 		out("modinfo: ERROR: missing module or filename.\n");
@@ -260,6 +270,26 @@ void cmd_modinfo(int argc, char **argv)
 		out("modinfo: ERROR: Module %s not found.\n", argv[1]);
 		return;
 	}
+	kmod_modinfo(f);
+}
+
+/**
+ * kmod_modinfo - modinfo of a file found: its .modinfo, as kmod prints it
+ * @f: the file
+ *
+ * Context: Process context.
+ */
+void kmod_modinfo(const struct boot_file *f)
+{
+	static const char *const tags[] = {
+		"license", "author", "description", "version", "alias",
+		"softdep", "depends", "name", "vermagic",
+	};
+	struct mod_elf elf;
+	unsigned int i;
+	void *copy = NULL;
+	const void *data;
+
 	data = f->data;
 	if ((unsigned long)data % 8) {
 		copy = kvmalloc(f->size, GFP_KERNEL);
@@ -272,7 +302,7 @@ void cmd_modinfo(int argc, char **argv)
 	}
 	if (mod_elf_check(&elf, data, f->size)) {
 		out("modinfo: ERROR: could not get modinfo from '%s': %s\n",
-		    argv[1], "Invalid module format");
+		    f->name, "Invalid module format");
 		kvfree(copy);
 		return;
 	}

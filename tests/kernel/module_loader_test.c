@@ -20,7 +20,10 @@
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <kunit/test.h>
+#include <linux/console.h>
+#include <kernel/bootfiles.h>
 #include <kernel/log.h>
+#include <kernel/shell.h>
 #include <kernel/module.h>
 #include <kernel/pgtable.h>
 #include "../../kernel/module/internal.h"
@@ -374,6 +377,133 @@ static void oops_in_init(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, test_taint(TAINT_FORCED_RMMOD));
 }
 
+/* ---- the shell's commands, worded as kmod's (SPEC section 8) ---- */
+
+static char shell_out[1024];
+static unsigned int shell_out_len;
+
+static void shell_capture(struct console *con, const char *s, unsigned int len)
+{
+	while (len-- && shell_out_len + 1 < sizeof(shell_out))
+		shell_out[shell_out_len++] = *s++;
+	shell_out[shell_out_len] = '\0';
+}
+
+static struct console shell_console = {
+	.name = "module-test",
+	.write = shell_capture,
+};
+
+/* Start capturing what the commands print on the console. */
+static void capture(struct kunit *test)
+{
+	shell_out_len = 0;
+	shell_out[0] = '\0';
+	register_console(&shell_console);
+}
+
+static void uncapture(void)
+{
+	unregister_console(&shell_console);
+}
+
+/* Run a shell line, capturing its output. */
+static const char *shell(struct kunit *test, const char *line)
+{
+	char buf[64];
+
+	strscpy(buf, line, sizeof(buf));
+	capture(test);
+	shell_execute(buf);
+	uncapture();
+	return shell_out;
+}
+
+static const char *insmod(struct kunit *test, const struct boot_file *f,
+			  const char *args)
+{
+	char *argv[] = { "insmod", (char *)f->name, (char *)args, NULL };
+
+	capture(test);
+	kmod_insmod(f, args ? 3 : 2, argv);
+	uncapture();
+	return shell_out;
+}
+
+/*
+ * insmod of @f printed @want as its own last line (the kernel's messages
+ * reach the console too and come before), or no "insmod:" line at all
+ * when @want is NULL.
+ */
+static void expect_insmod(struct kunit *test, const struct boot_file *f,
+			  const char *args, const char *want)
+{
+	const char *o = insmod(test, f, args);
+	size_t lo = strlen(o), lw = want ? strlen(want) : 0;
+
+	if (!want) {
+		if (strstr(o, "insmod:"))
+			KUNIT_FAIL(test, "insmod %s printed '%s'", f->name, o);
+	} else if (lo < lw || strcmp(o + lo - lw, want) ||
+		   (lo > lw && o[lo - lw - 1] != '\n')) {
+		KUNIT_FAIL(test, "insmod %s printed '%s', not '%s'", f->name, o, want);
+	}
+}
+
+#define EXPECT_HAS(test, text, needle) do {				\
+	if (!strstr(text, needle))					\
+		KUNIT_FAIL(test, "'%s' does not contain '%s'", text, needle); \
+} while (0)
+
+static void kmod_commands(struct kunit *test)
+{
+	const struct boot_file modtest = { "modtest.ko", modtest_ko,
+					   modtest_ko_end - modtest_ko };
+	const struct boot_file user = { "modtest_user.ko", modtest_user_ko,
+					 modtest_user_ko_end - modtest_user_ko };
+	struct boot_file bad = modtest;
+	const char *o;
+
+	/* insmod is silent on success; lsmod lists, newest first */
+	expect_insmod(test, &user, NULL, "insmod: ERROR: could not insert module modtest_user.ko: Unknown symbol in module\n");
+	expect_insmod(test, &modtest, "count=5", NULL);
+	expect_insmod(test, &modtest, NULL, "insmod: ERROR: could not insert module modtest.ko: File exists\n");
+	expect_insmod(test, &modtest, "count=x", "insmod: ERROR: could not insert module modtest.ko: File exists\n");
+	expect_insmod(test, &user, NULL, NULL);
+	o = shell(test, "lsmod");
+	KUNIT_EXPECT_EQ(test, strncmp(o, "Module                  Size  Used by\nmodtest_user ", 51), 0);
+	EXPECT_HAS(test, o, "  0 \nmodtest ");
+	EXPECT_HAS(test, o, "  1 modtest_user\n");
+	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod modtest"),
+			   "rmmod: ERROR: Module modtest is in use by: modtest_user\n");
+	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod modtest_user.ko"), "");
+	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod modtest"), "");
+	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod modtest"),
+			   "rmmod: ERROR: Module modtest is not currently loaded\n");
+	KUNIT_EXPECT_STREQ(test, shell(test, "lsmod"), "Module                  Size  Used by\n");
+
+	/* a bad parameter value, and init's own error */
+	expect_insmod(test, &modtest, "count=x", "insmod: ERROR: could not insert module modtest.ko: Invalid argument\n");
+	modtest_init_ret = -ENODEV;
+	expect_insmod(test, &modtest, NULL, "insmod: ERROR: could not insert module modtest.ko: No such device\n");
+	/* a file cut short */
+	bad.size = 100;
+	expect_insmod(test, &bad, NULL, "insmod: ERROR: could not insert module modtest.ko: Invalid module format\n");
+	expect_none_loaded(test);
+
+	/* modinfo: kmod's labels, 16 columns */
+	capture(test);
+	kmod_modinfo(&modtest);
+	uncapture();
+	KUNIT_EXPECT_STREQ(test, shell_out,
+			   "filename:       modtest.ko\n"
+			   "license:        GPL\n"
+			   "author:         teachkernel\n"
+			   "description:    module loader test\n"
+			   "version:        1.0\n"
+			   "parm:           count:a number the init records\n");
+}
+
 /* Every allocator name is redirected (the table is sorted for its search). */
 static void tracked_names_sorted(struct kunit *test)
 {
@@ -404,6 +534,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(leaks_reported_after_failed_init),
 	KUNIT_CASE(tracked_names_sorted),
 	KUNIT_CASE(oops_in_init),
+	KUNIT_CASE(kmod_commands),
 	{}
 };
 
