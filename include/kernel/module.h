@@ -17,6 +17,12 @@ struct module_use {
 	struct module *source, *target;
 };
 
+/* Where a section of a loaded module went (gdb: add-symbol-file -s). */
+struct module_sect {
+	const char *name;
+	unsigned long addr;
+};
+
 /* A module's symbols for backtraces: sorted by address. */
 struct mod_ksym {
 	unsigned long addr, size;

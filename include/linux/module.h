@@ -60,6 +60,9 @@ struct module {
 	void *core;			/* core part: text | rodata | data */
 	unsigned long core_size;
 	unsigned long core_text_size;	/* bytes of text at core's start */
+	unsigned long core_ro_end;	/* text and rodata end here (page) */
+	struct module_sect *sects;	/* each loaded section's address */
+	unsigned int num_sects;		/* (for gdb's lx-symbols) */
 	void *init_mem;			/* init part, NULL once freed */
 	unsigned long init_addr;	/* where it was (names in reports) */
 	unsigned long init_size;

@@ -13,6 +13,8 @@ const struct kernel_symbol *find_symbol(const char *name, bool gpl_ok,
 int module_build_kallsyms(struct module *mod, const struct mod_elf *elf);
 bool module_text_or_data(const struct module *mod, unsigned long addr);
 struct module *__module_address(unsigned long addr);
+void module_fault_note_register(void);
+int do_init_module(struct module *mod, bool *oopsed);
 /* kernel/module/track.c */
 const struct kernel_symbol *module_track_symbol(const char *name);
 unsigned int module_check_leaks(struct module *mod);

@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/page.h>
+#include <asm/traps.h>
 #include <kernel/module.h>
 #include "internal.h"
 
@@ -184,6 +185,47 @@ const char *module_address_lookup(unsigned long addr, unsigned long *size,
 	if (modname)
 		*modname = mod->name;
 	return s->name;
+}
+
+/*
+ * The page-fault report's note for an address in the module area: which
+ * module and which part, with the part's permissions, so that "a write to
+ * rodata" reads as such.
+ */
+static void module_fault_note(unsigned long address)
+{
+	struct module *mod = __module_address(address);
+	unsigned long core = (unsigned long)(mod ? mod->core : NULL);
+
+	if (address < MODULES_VADDR || address >= MODULES_END)
+		return;
+	if (!mod) {
+		pr_alert("address %#lx is in the module area but in no module\n",
+			 address);
+	} else if (!in_range(address, core, mod->core_size)) {
+		pr_alert("address %#lx is in module %s's init part%s\n", address,
+			 mod->name, mod->init_mem ? "" : ", freed after its init");
+	} else if (address - core < PAGE_ALIGN(mod->core_text_size)) {
+		pr_alert("address %#lx is in module %s: text (read-only, executable)\n",
+			 address, mod->name);
+	} else if (address - core < mod->core_ro_end) {
+		pr_alert("address %#lx is in module %s: rodata (read-only, not executable)\n",
+			 address, mod->name);
+	} else {
+		pr_alert("address %#lx is in module %s: data (read-write, not executable)\n",
+			 address, mod->name);
+	}
+}
+
+/* Add the note to page-fault reports, once (at the first load). */
+void module_fault_note_register(void)
+{
+	static bool registered;
+
+	if (!registered) {
+		registered = true;
+		register_page_fault_note(module_fault_note);
+	}
 }
 
 /**

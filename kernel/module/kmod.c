@@ -203,9 +203,9 @@ void cmd_lsmod(int argc, char **argv)
 		list_for_each_entry(use, &mod->source_list, source_list)
 			len += scnprintf(users + len, sizeof(users) - len, "%s%s",
 					 len ? "," : "", use->source->name);
-		out("%-19s %8lu  %u %s\n", mod->name,
+		out("%-19s %8lu  %u%s%s\n", mod->name,
 		    mod->core_size + (mod->init_mem ? mod->init_size : 0),
-		    module_refcount(mod), users);
+		    module_refcount(mod), users[0] ? " " : "", users);
 	}
 	mutex_unlock(&module_mutex);
 }

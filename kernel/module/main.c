@@ -321,6 +321,7 @@ static int alloc_parts(struct load_info *info)
 
 	mod->core_size = elf->parts[MOD_PART_CORE].size;
 	mod->core_text_size = elf->parts[MOD_PART_CORE].kind_size[MOD_KIND_TEXT];
+	mod->core_ro_end = elf->parts[MOD_PART_CORE].kind_start[MOD_KIND_DATA];
 	mod->init_size = elf->parts[MOD_PART_INIT].size;
 	mod->init_text_size = elf->parts[MOD_PART_INIT].kind_size[MOD_KIND_TEXT];
 	if (mod->core_size) {
@@ -338,6 +339,37 @@ static int alloc_parts(struct load_info *info)
 	elf->part_addr[MOD_PART_CORE] = (unsigned long)mod->core;
 	elf->part_mem[MOD_PART_INIT] = mod->init_mem;
 	elf->part_addr[MOD_PART_INIT] = (unsigned long)mod->init_mem;
+	return 0;
+}
+
+/*
+ * Each placed section's name and address, in one allocation, for the
+ * debugger: gdb's lx-symbols loads the .ko's symbols with
+ * "add-symbol-file FILE.ko -s .text ADDR -s .data ADDR ...".
+ */
+static int record_sections(struct module *mod, const struct mod_elf *elf)
+{
+	unsigned int i, n = 0;
+	size_t names = 0;
+	char *p;
+
+	for (i = 1; i < elf->shnum; i++)
+		if (elf->secs[i].placed) {
+			n++;
+			names += strlen(mod_elf_sec_name(elf, i)) + 1;
+		}
+	mod->sects = kmalloc(n * sizeof(*mod->sects) + names, GFP_KERNEL);
+	if (!mod->sects)
+		return -ENOMEM;
+	p = (char *)&mod->sects[n];
+	for (i = 1; i < elf->shnum; i++) {
+		if (!elf->secs[i].placed)
+			continue;
+		strcpy(p, mod_elf_sec_name(elf, i));
+		mod->sects[mod->num_sects].name = p;
+		mod->sects[mod->num_sects++].addr = mod_elf_sec_addr(elf, i);
+		p += strlen(p) + 1;
+	}
 	return 0;
 }
 
@@ -403,11 +435,16 @@ static void free_module(struct module *mod)
 	kfree(mod->kallsyms);
 	kfree(mod->syms);
 	kfree(mod->gpl_syms);
+	kfree(mod->sects);
 	vfree(mod);
 }
 
-/* Run the module's init in this task; an oops in it is caught here. */
-static noinline int do_init(struct module *mod, bool *oopsed)
+/*
+ * Run the module's init in this task; an oops in it is caught here.  Its
+ * name is Linux's, and it is never inlined or cloned: a debugger breaks
+ * here to learn of each new module before its init runs (lx-symbols).
+ */
+__attribute__((__noipa__)) int do_init_module(struct module *mod, bool *oopsed)
 {
 	struct oops_catcher c;
 	int ret;
@@ -467,6 +504,8 @@ static int layout_and_link(struct load_info *info)
 		err = collect_exports(info, true);
 	if (!err)
 		err = module_build_kallsyms(mod, elf);
+	if (!err)
+		err = record_sections(mod, elf);
 	if (err)
 		return err;
 	for (idx = 1; idx < (int)elf->nsyms; idx++) {
@@ -517,6 +556,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 		memcpy(info.copy, data, size);
 		data = info.copy;
 	}
+	module_fault_note_register();
 	err = mod_elf_check(&info.elf, data, size);
 	if (err) {
 		pr_err("%s: %s\n", filename, info.elf.reason);
@@ -558,7 +598,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 	mod->state = MODULE_STATE_COMING;
 	mutex_unlock(&module_mutex);
 
-	err = do_init(mod, &oopsed);
+	err = do_init_module(mod, &oopsed);
 	mutex_lock(&module_mutex);
 	if (err == -EFAULT && oopsed) {
 		/*

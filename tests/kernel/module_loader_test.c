@@ -151,6 +151,10 @@ static void load_run_unload(struct kunit *test)
 	KUNIT_EXPECT_LT(test, core + mod->core_size, MODULES_END);
 	KUNIT_EXPECT_NOT_NULL(test, find_vm_area(mod->core));
 	KUNIT_EXPECT_NULL(test, mod->init_mem);		/* freed after init */
+	/* its sections' addresses, for gdb's add-symbol-file */
+	KUNIT_EXPECT_GE(test, mod->num_sects, 4U);
+	KUNIT_EXPECT_STREQ(test, mod->sects[0].name, ".text");
+	KUNIT_EXPECT_EQ(test, mod->sects[0].addr, core);
 	/* text RO+X, rodata RO+NX, data RW+NX */
 	text_end = core + PAGE_ALIGN(mod->core_text_size);
 	KUNIT_EXPECT_FALSE(test, pte_flags(core) & _PAGE_RW);
@@ -369,6 +373,7 @@ static void oops_in_init(struct kunit *test)
 	expect_log(test, seq, "Modules linked in: modtest_oops");
 	expect_log(test, seq, "RIP: 0010:modtest_oops_init+0x");
 	expect_log(test, seq, "modtest_oops: init oopsed");
+	expect_log(test, seq, " is in module modtest_oops: rodata (read-only, not executable)");
 	KUNIT_ASSERT_NOT_NULL(test, find_module("modtest_oops"));
 	KUNIT_EXPECT_EQ(test, delete_module("modtest_oops", false, users, sizeof(users)),
 			-EBUSY);
@@ -472,7 +477,7 @@ static void kmod_commands(struct kunit *test)
 	expect_insmod(test, &user, NULL, NULL);
 	o = shell(test, "lsmod");
 	KUNIT_EXPECT_EQ(test, strncmp(o, "Module                  Size  Used by\nmodtest_user ", 51), 0);
-	EXPECT_HAS(test, o, "  0 \nmodtest ");
+	EXPECT_HAS(test, o, "  0\nmodtest ");
 	EXPECT_HAS(test, o, "  1 modtest_user\n");
 	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod modtest"),
 			   "rmmod: ERROR: Module modtest is in use by: modtest_user\n");
