@@ -18,5 +18,7 @@ int do_init_module(struct module *mod, bool *oopsed);
 /* kernel/module/track.c */
 const struct kernel_symbol *module_track_symbol(const char *name);
 unsigned int module_check_leaks(struct module *mod);
+void module_list_add(struct module *mod);
+void module_list_del(struct module *mod);
 
 #endif /* _KERNEL_MODULE_INTERNAL_H */

@@ -26,9 +26,10 @@
  * memory, no list entry, no symbol stays behind.
  *
  * Locking.  module_mutex serializes loads and unloads and protects the
- * list and the use lists.  Reports (oops, backtraces) read the list
- * without it: a module leaves the list before its memory is freed, and
- * this kernel's one CPU runs either the report or the unload.
+ * use lists; the list of modules changes only under both module_mutex
+ * and the allocation tracker's irq-safe lock (track.c walks it from any
+ * context).  Reports (oops, backtraces) read the list without either: a
+ * module leaves the list before its memory is freed.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -424,10 +425,16 @@ static struct module *alloc_module_struct(void)
 	return mod;
 }
 
+/* Off the list, its references dropped: module_mutex held. */
+static void unlist_module(struct module *mod)
+{
+	module_list_del(mod);
+	module_unload_free(mod);
+}
+
 /* Free everything a module holds; it is off the list already. */
 static void free_module(struct module *mod)
 {
-	module_unload_free(mod);
 	if (mod->init_mem)
 		vfree(mod->init_mem);
 	if (mod->core)
@@ -581,7 +588,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 		err = -EEXIST;
 		goto out_copy;
 	}
-	list_add(&mod->list, &modules);	/* newest first, as Linux; UNFORMED: not yet visible */
+	module_list_add(mod);	/* newest first, as Linux; UNFORMED: not yet visible */
 	set_license(mod, mod_elf_modinfo(&info.elf, "license", NULL));
 	err = layout_and_link(&info);
 	mutex_unlock(&module_mutex);
@@ -590,7 +597,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 		err = parse_args(&info, args);
 	mutex_lock(&module_mutex);
 	if (err) {
-		list_del(&mod->list);
+		unlist_module(mod);
 		mutex_unlock(&module_mutex);
 		free_module(mod);
 		goto out_elf;
@@ -612,7 +619,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 	if (err) {
 		mod->state = MODULE_STATE_GOING;
 		module_check_leaks(mod);	/* on the list: names for the report */
-		list_del(&mod->list);
+		unlist_module(mod);
 		mutex_unlock(&module_mutex);
 		free_module(mod);
 		goto out_elf;
@@ -705,7 +712,7 @@ int delete_module(const char *name, bool force, char *users, size_t users_len)
 
 	module_check_leaks(mod);	/* still on the list: names in the report */
 	mutex_lock(&module_mutex);
-	list_del(&mod->list);
+	unlist_module(mod);
 	mutex_unlock(&module_mutex);
 	free_module(mod);
 	return 0;

@@ -20,7 +20,9 @@
  * leak.  The modules this kernel teaches with do not do that.
  *
  * Locking: mod_alloc_lock (irq-safe: modules allocate from interrupts
- * too) protects every module's allocs list and nr_allocs.
+ * too) protects every module's allocs list and nr_allocs, and is held
+ * (with module_mutex) to add or remove a module from the list of
+ * modules, so that the walks here see a stable list.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -58,9 +60,6 @@ static void track(unsigned long caller, const void *ptr, unsigned long size,
 
 	if (ZERO_OR_NULL_PTR(ptr))
 		return;
-	mod = __module_address(caller);
-	if (!mod)
-		return;
 	a = kmalloc(sizeof(*a), GFP_ATOMIC | __GFP_NOWARN);
 	if (!a)
 		return;		/* not tracked: better than failing the call */
@@ -70,9 +69,14 @@ static void track(unsigned long caller, const void *ptr, unsigned long size,
 	a->kind = kind;
 	a->caller = caller;
 	spin_lock_irqsave(&mod_alloc_lock, flags);
-	list_add(&a->list, &mod->allocs);
-	mod->nr_allocs++;
+	mod = __module_address(caller);
+	if (mod) {
+		list_add(&a->list, &mod->allocs);
+		mod->nr_allocs++;
+	}
 	spin_unlock_irqrestore(&mod_alloc_lock, flags);
+	if (!mod)
+		kfree(a);
 }
 
 /* Forget @ptr, wherever it is recorded (any module may free it). */
@@ -99,6 +103,25 @@ static void untrack(const void *ptr)
 	}
 	spin_unlock_irqrestore(&mod_alloc_lock, flags);
 	kfree(found);
+}
+
+/* On and off the list of modules (module_mutex held too). */
+void module_list_add(struct module *mod)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&mod_alloc_lock, flags);
+	list_add(&mod->list, &modules);
+	spin_unlock_irqrestore(&mod_alloc_lock, flags);
+}
+
+void module_list_del(struct module *mod)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&mod_alloc_lock, flags);
+	list_del(&mod->list);
+	spin_unlock_irqrestore(&mod_alloc_lock, flags);
 }
 
 /* ---- the tracking entry points (a module calls these) ---- */
