@@ -74,6 +74,7 @@ struct module {
 	unsigned int num_gpl_syms;
 	struct list_head source_list;	/* struct module_use: who uses me */
 	struct list_head target_list;	/* struct module_use: whom I use */
+	char *args;			/* insmod's parameters, kept (charp) */
 	bool gpl_compatible;
 	unsigned long taints;		/* TAINT_* bits it added */
 	struct list_head allocs;	/* its live allocations (leak check) */

@@ -401,11 +401,12 @@ static int parse_args(struct load_info *info, const char *args)
 	}
 	if (!args || !*args)
 		return 0;
+	/* kept while the module lives, as Linux: a value may point into it */
 	copy = kstrdup(args, GFP_KERNEL);
 	if (!copy)
 		return -ENOMEM;
+	info->mod->args = copy;
 	err = module_parse_args(info->mod->name, copy, kp, num);
-	kfree(copy);
 	return err;
 }
 
@@ -443,6 +444,7 @@ static void free_module(struct module *mod)
 	kfree(mod->syms);
 	kfree(mod->gpl_syms);
 	kfree(mod->sects);
+	kfree(mod->args);
 	vfree(mod);
 }
 
