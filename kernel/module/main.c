@@ -55,7 +55,15 @@ DEFINE_MUTEX(module_mutex);
 extern const struct kernel_symbol __start___ksymtab[], __stop___ksymtab[];
 extern const struct kernel_symbol __start___ksymtab_gpl[], __stop___ksymtab_gpl[];
 
-/* Linux's list of licenses that may use _GPL exports. */
+/**
+ * module_license_gpl_compatible - may a module with @license use _GPL exports
+ * @license: its MODULE_LICENSE() text
+ *
+ * Linux's list: "GPL", "GPL v2", "GPL and additional rights", and the
+ * "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL" pairs.
+ *
+ * Context: Any context.
+ */
 bool module_license_gpl_compatible(const char *license)
 {
 	return !strcmp(license, "GPL") || !strcmp(license, "GPL v2") ||
@@ -121,7 +129,12 @@ struct module *find_module(const char *name)
 	return NULL;
 }
 
-/* How many modules use @mod (lsmod's "Used by" count). */
+/**
+ * module_refcount - how many modules use @mod (lsmod's "Used by" count)
+ * @mod: a loaded module
+ *
+ * Context: module_mutex held.
+ */
 unsigned int module_refcount(const struct module *mod)
 {
 	struct module_use *use;

@@ -22,6 +22,7 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <asm/page.h>
+#include <linux/export.h>
 #include <kernel/module_elf.h>
 #include "../kernel/module_elf_image.h"
 
@@ -432,6 +433,30 @@ static void test_resolve_refusals(void **state)
 	unload(&l);
 }
 
+static void test_symbol_bsearch(void **state)
+{
+	static const struct kernel_symbol tab[] = {
+		{ 1, "__kmalloc" }, { 2, "kfree" }, { 3, "kmalloc_trace" },
+		{ 4, "printk" }, { 5, "vfree" },
+	};
+	unsigned int n;
+
+	(void)state;
+	assert_ptr_equal(mod_symbol_bsearch(tab, 5, "__kmalloc"), &tab[0]);
+	assert_ptr_equal(mod_symbol_bsearch(tab, 5, "kmalloc_trace"), &tab[2]);
+	assert_ptr_equal(mod_symbol_bsearch(tab, 5, "vfree"), &tab[4]);
+	assert_null(mod_symbol_bsearch(tab, 5, "kmalloc"));
+	assert_null(mod_symbol_bsearch(tab, 5, "zzz"));
+	assert_null(mod_symbol_bsearch(tab, 5, "_"));
+	assert_null(mod_symbol_bsearch(tab, 0, "kfree"));
+	/* every prefix of the table finds exactly its own entries */
+	for (n = 1; n <= 5; n++) {
+		assert_ptr_equal(mod_symbol_bsearch(tab, n, tab[n - 1].name), &tab[n - 1]);
+		if (n < 5)
+			assert_null(mod_symbol_bsearch(tab, n, tab[n].name));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_layout_and_relocate),
 		cmocka_unit_test(test_relocate_refusals),
 		cmocka_unit_test(test_resolve_refusals),
+		cmocka_unit_test(test_symbol_bsearch),
 	};
 
 	host_test_init();
