@@ -51,9 +51,12 @@ extern const u8 modtest_oops_ko[], modtest_oops_ko_end[];
 int modtest_init_ret;
 EXPORT_SYMBOL(modtest_init_ret);
 static int modtest_events[8], modtest_nr_events;
+static unsigned long modtest_first_caller;	/* a return address in module code */
 
 void modtest_record(int event)
 {
+	if (!modtest_nr_events)
+		modtest_first_caller = _RET_IP_;
 	if (modtest_nr_events < (int)ARRAY_SIZE(modtest_events))
 		modtest_events[modtest_nr_events++] = event;
 }
@@ -169,6 +172,10 @@ static void load_run_unload(struct kunit *test)
 	sprint_symbol(sym, (unsigned long)mod->exit + 1);
 	KUNIT_EXPECT_STREQ(test, strstr(sym, " [modtest]") ?: sym, " [modtest]");
 	KUNIT_EXPECT_EQ(test, strncmp(sym, "modtest_exit+0x1/0x", 19), 0);
+	/* a backtrace's frame in its init, named after the init is gone */
+	sprint_backtrace(sym, modtest_first_caller);
+	KUNIT_EXPECT_EQ(test, strncmp(sym, "modtest_init+0x", 15), 0);
+	KUNIT_EXPECT_STREQ(test, strstr(sym, " [modtest]") ?: sym, " [modtest]");
 
 	/* a second load of the same name */
 	KUNIT_EXPECT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL),
