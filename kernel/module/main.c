@@ -676,6 +676,24 @@ int load_module_file(const char *filename, const char *args)
 	return load_module_image(f->name, f->data, f->size, args);
 }
 
+/*
+ * Run the module's exit in this task, as do_init_module() runs init: an
+ * oops in it ends only the rmmod.  Return: true if it oopsed.
+ */
+static noinline bool run_exit_caught(struct module *mod)
+{
+	struct oops_catcher c;
+
+	if (oops_catch(&c) == 0) {
+		mod->exit();
+		oops_uncatch(&c);
+		return false;
+	}
+	pr_err("%s: exit oopsed; the module stays loaded, unusable (rmmod -f removes it)\n",
+	       mod->name);
+	return true;
+}
+
 /**
  * delete_module - rmmod: run a module's exit and free it
  * @name: the module
@@ -686,7 +704,8 @@ int load_module_file(const char *filename, const char *args)
  *
  * Context: Process context.  May sleep.
  * Return: 0; -ENOENT (not loaded); -EWOULDBLOCK (in use: @users says by
- * whom); -EBUSY (it has an init but no exit, or its init oopsed).
+ * whom); -EBUSY (it has an init but no exit, or its init oopsed); -EFAULT
+ * (its exit oopsed: it stays).
  */
 int delete_module(const char *name, bool force, char *users, size_t users_len)
 {
@@ -722,8 +741,8 @@ int delete_module(const char *name, bool force, char *users, size_t users_len)
 	mod->state = MODULE_STATE_GOING;
 	mutex_unlock(&module_mutex);
 
-	if (run_exit)
-		mod->exit();
+	if (run_exit && run_exit_caught(mod))
+		return -EFAULT;		/* it stays, GOING: rmmod -f removes it */
 
 	module_check_leaks(mod);	/* still on the list: names in the report */
 	mutex_lock(&module_mutex);

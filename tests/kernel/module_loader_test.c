@@ -50,6 +50,8 @@ extern const u8 modtest_oops_ko[], modtest_oops_ko_end[];
 /* What the test modules call: their init's result, and a record. */
 int modtest_init_ret;
 EXPORT_SYMBOL(modtest_init_ret);
+int modtest_exit_oops;
+EXPORT_SYMBOL(modtest_exit_oops);
 static int modtest_events[8], modtest_nr_events;
 static unsigned long modtest_first_caller;	/* a return address in module code */
 
@@ -96,6 +98,7 @@ static int load(const char *file, const u8 *start, const u8 *end,
 static int suite_init(struct kunit *test)
 {
 	modtest_init_ret = 0;
+	modtest_exit_oops = 0;
 	modtest_nr_events = 0;
 	modtest_nr_kept = 0;
 	return 0;
@@ -516,6 +519,24 @@ static void kmod_commands(struct kunit *test)
 			   "parm:           count:a number the init records\n");
 }
 
+/* An oops in exit ends only the rmmod; the module stays until rmmod -f. */
+static void oops_in_exit(struct kunit *test)
+{
+	u64 seq = log_seq();
+
+	kunit_expect_reports(test, "BUG: unable to handle page fault for address");
+	KUNIT_ASSERT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL), 0);
+	modtest_exit_oops = 1;
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, NULL, 0), -EFAULT);
+	expect_log(test, seq, "RIP: 0010:modtest_exit+0x");
+	expect_log(test, seq, "modtest: exit oopsed");
+	KUNIT_ASSERT_NOT_NULL(test, find_module("modtest"));
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, NULL, 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", true, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, modtest_nr_events, 2);	/* init, one exit */
+	expect_none_loaded(test);
+}
+
 /* Every allocator name is redirected (the table is sorted for its search). */
 static void tracked_names_sorted(struct kunit *test)
 {
@@ -546,6 +567,7 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(leaks_reported_after_failed_init),
 	KUNIT_CASE(tracked_names_sorted),
 	KUNIT_CASE(oops_in_init),
+	KUNIT_CASE(oops_in_exit),
 	KUNIT_CASE(kmod_commands),
 	{}
 };

@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 
 extern int modtest_init_ret;
+extern int modtest_exit_oops;
 void modtest_record(int event);
 void modtest_this(struct module *mod);
 
@@ -56,6 +57,8 @@ static int __init modtest_init(void)
 static void __exit modtest_exit(void)
 {
 	modtest_record(-1);
+	if (modtest_exit_oops)		/* a write to rodata: it oopses */
+		*(volatile int *)&modtest_ro[0] = 0;
 }
 
 module_init(modtest_init);
