@@ -146,6 +146,17 @@ define link-kallsyms
 	$(Q)rm -f $(1).tmp1
 endef
 
+# Small modules for the loader's suite (tests/modules/), built as an
+# out-of-tree module is, and included as bytes by module_loader_test.c.
+TESTMODS := $(patsubst tests/modules/%.c,$(B)/testmod/%.ko,$(wildcard tests/modules/*.c))
+$(B)/testmod/%.ko: tests/modules/%.c $(BUILD_STAMP)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MOD     $@")
+	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$*"' -c $< -o $(@:.ko=.o)
+	$(Q)$(LD) -r -o $@ $(@:.ko=.o)
+$(O)/tests/kernel/module_loader_test.o: $(TESTMODS)
+$(O)/tests/kernel/module_loader_test.o: CFLAGS += -DTESTMOD_DIR='"$(B)/testmod"'
+
 $(B)/kernel.elf: $(OBJS) linker.ld scripts/kallsyms.py $(BUILD_STAMP)
 	@$(if $(Q),echo "  LD      $@")
 	$(call link-kallsyms,$@,$(OBJS))

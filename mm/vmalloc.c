@@ -74,6 +74,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <kernel/page_alloc.h>
 #include <kernel/pgtable.h>
@@ -183,6 +184,31 @@ static struct vmap_area *find_lowest_fit(unsigned long size, unsigned long align
 	return NULL;
 }
 
+/*
+ * The lowest free range at or above @lo (in the subtree @n) that can hold
+ * @size bytes aligned to @align.  A node below @lo has its whole left
+ * subtree below @lo too, so only its right subtree is searched.  The
+ * module area (MODULES_VADDR..) is the only caller: its free ranges sit
+ * in the same tree as the vmalloc region's, above all of them.
+ */
+static struct vmap_area *find_fit_above(struct avl_node *n, unsigned long lo,
+					unsigned long size, unsigned long align)
+{
+	struct vmap_area *va, *fit;
+
+	if (!n || subtree_max(n) < size)
+		return NULL;
+	va = va_of(n);
+	if (va->va_start >= lo) {
+		fit = find_fit_above(n->left, lo, size, align);
+		if (fit)
+			return fit;
+		if (ALIGN(va->va_start, align) + size <= va->va_end)
+			return va;
+	}
+	return find_fit_above(n->right, lo, size, align);
+}
+
 /* Carve [addr, addr + size) out of the free range @va. */
 static int clip_free_range(struct vmap_area *va, unsigned long addr,
 			   unsigned long size)
@@ -262,7 +288,7 @@ unsigned long purge_vmap_area_lazy(void)
 
 /* Reserve @size bytes (guard included) of address space, aligned. */
 static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
-					 gfp_t gfp)
+					 gfp_t gfp, bool module)
 {
 	struct vmap_area *va, *free;
 	unsigned long flags, addr;
@@ -274,7 +300,12 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 	memset(&va->vm, 0, sizeof(va->vm));	/* until its owner fills it in */
 retry:
 	local_irq_save(flags);
-	free = find_lowest_fit(size, align);
+	if (module)
+		free = find_fit_above(free_tree.node, MODULES_VADDR, size, align);
+	else
+		free = find_lowest_fit(size, align);
+	if (free && !module && free->va_start > VMALLOC_END)
+		free = NULL;		/* only the module area is left */
 	if (!free) {
 		local_irq_restore(flags);
 		if (!purged && nr_lazy) {
@@ -393,8 +424,18 @@ static void free_area_pages(struct vm_struct *vm, unsigned int nr)
  * Return: the start of the area, or NULL.
  * Context: Process context (may sleep).
  */
+static void *__vmalloc_area(unsigned long size, unsigned long align,
+			    gfp_t gfp_mask, bool module, const void *caller);
+
 void *vmalloc_node_caller(unsigned long size, unsigned long align,
 			  gfp_t gfp_mask, const void *caller)
+{
+	return __vmalloc_area(size, align, gfp_mask, false, caller);
+}
+
+/* vmalloc_node_caller(), in the vmalloc region or (@module) the module area. */
+static void *__vmalloc_area(unsigned long size, unsigned long align,
+			    gfp_t gfp_mask, bool module, const void *caller)
 {
 	unsigned long nr_pages, i;
 	struct vmap_area *va;
@@ -407,7 +448,7 @@ void *vmalloc_node_caller(unsigned long size, unsigned long align,
 	nr_pages = size >> PAGE_SHIFT;
 	align = max(align, PAGE_SIZE);
 
-	va = alloc_vmap_area(size + PAGE_SIZE, align, gfp_mask);
+	va = alloc_vmap_area(size + PAGE_SIZE, align, gfp_mask, module);
 	if (!va) {
 		vmalloc_fail(gfp_mask, size, "vm_struct allocation failed");
 		return NULL;
@@ -639,7 +680,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags,
 	if (!count)
 		return NULL;
 	might_sleep();
-	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL, false);
 	if (!va) {
 		vmalloc_fail(GFP_KERNEL, size, "vm_struct allocation failed");
 		return NULL;
@@ -682,7 +723,7 @@ void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size)
 
 	size = PAGE_ALIGN(size + offset);
 	phys_addr -= offset;
-	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL, false);
 	if (!va)
 		return NULL;
 	init_vm(va, VM_IOREMAP, NULL, 0, __builtin_return_address(0));
@@ -727,7 +768,7 @@ struct vm_struct *get_vm_area(unsigned long size, unsigned long flags)
 	if (!size || size > VMALLOC_END - VMALLOC_START)
 		return NULL;
 	size = PAGE_ALIGN(size);
-	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL);
+	va = alloc_vmap_area(size + PAGE_SIZE, PAGE_SIZE, GFP_KERNEL, false);
 	if (!va)
 		return NULL;
 	init_vm(va, flags & ~(VM_ALLOC | VM_IOREMAP), NULL, 0,
@@ -748,6 +789,85 @@ void free_vm_area(struct vm_struct *area)
 		release_area(area->addr, "free_vm_area", VM_MAP);
 }
 EXPORT_SYMBOL_GPL(free_vm_area);
+
+/**
+ * module_alloc - memory for a loadable module, in the module area
+ * @size: bytes (rounded up to whole pages; a guard page follows)
+ * @caller: recorded for vmallocinfo (the loader names the module)
+ *
+ * Like vmalloc(), but between MODULES_VADDR and MODULES_END, within 2 GiB
+ * of the kernel image, so that the module's -mcmodel=kernel code reaches
+ * the kernel with 32-bit relocations.  Mapped read-write and
+ * non-executable; module_set_prot() gives each part its permissions.
+ * Freed with vfree().
+ *
+ * Return: the memory, or NULL.
+ * Context: Process context (may sleep).
+ */
+void *module_alloc(unsigned long size, const void *caller)
+{
+	static bool module_area_ready;
+	unsigned long flags;
+
+	if (size > MODULES_END - MODULES_VADDR)
+		return NULL;
+	/*
+	 * The module area joins the free tree at the first module load (the
+	 * vmalloc region alone until then: one free range, as its tests
+	 * expect).  It is never adjacent to the vmalloc region's ranges, so
+	 * the two never merge.
+	 */
+	if (!READ_ONCE(module_area_ready)) {
+		struct vmap_area *va = kmem_cache_alloc(vmap_area_cachep,
+							GFP_KERNEL);
+
+		if (!va)
+			return NULL;
+		va->va_start = MODULES_VADDR;
+		va->va_end = MODULES_END;
+		local_irq_save(flags);
+		if (!module_area_ready) {
+			tree_insert(&free_tree, va);
+			module_area_ready = true;
+			va = NULL;
+		}
+		local_irq_restore(flags);
+		if (va)
+			kmem_cache_free(vmap_area_cachep, va);
+	}
+	return __vmalloc_area(size, PAGE_SIZE, GFP_KERNEL | __GFP_NOWARN, true,
+			      caller);
+}
+
+/**
+ * module_set_prot - change the page permissions of part of a module area
+ * @addr: page-aligned, inside an area from module_alloc()
+ * @size: bytes (whole pages), inside the same area
+ * @prot: PAGE_KERNEL_RO, PAGE_KERNEL_ROX, PAGE_KERNEL_PROT ...
+ *
+ * Rewrites the PTEs of the pages (the frames stay) and flushes the TLB.
+ *
+ * Return: 0, or -EINVAL when the range is not inside one module area.
+ * Context: Process context.
+ */
+int module_set_prot(const void *addr, unsigned long size, pgprot_t prot)
+{
+	unsigned long start = (unsigned long)addr, first;
+	struct vm_struct *vm = find_vm_area(addr);
+
+	if (!vm || start < MODULES_VADDR || start % PAGE_SIZE ||
+	    size % PAGE_SIZE || !(vm->flags & VM_ALLOC))
+		return -EINVAL;
+	first = (start - (unsigned long)vm->addr) >> PAGE_SHIFT;
+	if (first + (size >> PAGE_SHIFT) > vm->nr_pages)
+		return -EINVAL;
+	if (!size)
+		return 0;
+	if (vmap_pages_range(start, start + size, prot, vm->pages + first))
+		return -ENOMEM;	/* cannot happen: the tables are there */
+	flush_tlb_kernel_range(start, start + size);
+	return 0;
+}
 
 /**
  * vmalloc_to_page - the frame behind a vmalloc address

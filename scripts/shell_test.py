@@ -68,6 +68,14 @@ CHECKS = [
     ('pagewalk 0x0000888000000000', [r'non-canonical address'], [r'physical']),
     ('pagewalk 0x7fffffff801047b0', [r'non-canonical address'], [r'physical']),
     ('nosuchcommand', [r"nosuchcommand: unknown command \(try 'help'\)"], []),
+    # modules (kmod's wording, SPEC section 8), with no module loaded
+    ('lsmod', [r'^Module                  Size  Used by$'], [r'^\w+\s+\d+\s+\d']),
+    ('insmod', [r'insmod: ERROR: missing filename\.'], []),
+    ('insmod nosuch.ko', [r'insmod: ERROR: could not insert module nosuch\.ko: No such file or directory'], []),
+    ('rmmod nosuch', [r'rmmod: ERROR: Module nosuch is not currently loaded'], []),
+    ('rmmod -f nosuch.ko', [r'rmmod: ERROR: Module nosuch is not currently loaded'], []),
+    ('modinfo nosuch.ko', [r'modinfo: ERROR: Module nosuch\.ko not found\.'], []),
+    ('ls', [], [r'unknown command']),
     # Input is taken as typed, and parsed as the messages say (issue 13.6):
     # numbers decimal or 0x hex, tabs separate words, flags as in C, extra
     # arguments and over-long lines refused, never cut or dropped.

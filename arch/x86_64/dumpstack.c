@@ -18,6 +18,8 @@
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/kallsyms.h>
+#include <linux/panic.h>
+#include <kernel/module.h>
 #include <linux/sched.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -106,8 +108,8 @@ noinline void dump_stack(void)
 {
 	struct task_struct *t = current;
 
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s Not tainted\n",
-	       t->pid, t->comm);
+	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n",
+	       t->pid, t->comm, print_tainted());
 	show_stack_from((unsigned long)__builtin_frame_address(0), 0);
 }
 EXPORT_SYMBOL(dump_stack);
@@ -130,8 +132,9 @@ void show_regs(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
 
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s Not tainted\n",
-	       t->pid, t->comm);
+	print_modules();
+	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n",
+	       t->pid, t->comm, print_tainted());
 	printk(KERN_DEFAULT "RIP: %04lx:%pS\n", regs->cs, (void *)regs->ip);
 	printk(KERN_DEFAULT "RSP: %04lx:%016lx EFLAGS: %08lx\n",
 	       regs->ss, regs->sp, regs->flags);

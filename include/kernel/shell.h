@@ -6,5 +6,11 @@
 void shell_main(void);
 void shell_execute(char *line);
 void cmd_memmap(int argc, char **argv);
+/* kernel/module/kmod.c */
+void cmd_insmod(int argc, char **argv);
+void cmd_rmmod(int argc, char **argv);
+void cmd_lsmod(int argc, char **argv);
+void cmd_modinfo(int argc, char **argv);
+void cmd_ls(int argc, char **argv);
 
 #endif /* _KERNEL_SHELL_H */

@@ -65,6 +65,8 @@ enum module_state {
  * past name are the loader's; module code reads only name (through
  * module_name()).
  */
+struct mod_kallsyms;
+
 struct module {
 	enum module_state state;
 	struct list_head list;		/* in the list of loaded modules */
@@ -73,7 +75,29 @@ struct module {
 	int (*init)(void);
 	void (*exit)(void);
 
-	/* the loader's own fields follow */
+	/* the loader's own fields follow (kernel/module/main.c) */
+	void *core;			/* core part: text | rodata | data */
+	unsigned long core_size;
+	unsigned long core_text_size;	/* bytes of text at core's start */
+	unsigned long core_ro_end;	/* text and rodata end here (page) */
+	struct module_sect *sects;	/* each loaded section's address */
+	unsigned int num_sects;		/* (for gdb's lx-symbols) */
+	void *init_mem;			/* init part, NULL once freed */
+	unsigned long init_addr;	/* where it was (names in reports) */
+	unsigned long init_size;
+	unsigned long init_text_size;
+	struct mod_kallsyms *kallsyms;	/* its symbols, by address */
+	struct kernel_symbol *syms;	/* its exports, sorted by name */
+	unsigned int num_syms;
+	struct kernel_symbol *gpl_syms;	/* its _GPL exports */
+	unsigned int num_gpl_syms;
+	struct list_head source_list;	/* struct module_use: who uses me */
+	struct list_head target_list;	/* struct module_use: whom I use */
+	char *args;			/* insmod's parameters, kept (charp) */
+	bool gpl_compatible;
+	unsigned long taints;		/* TAINT_* bits it added */
+	struct list_head allocs;	/* its live allocations (leak check) */
+	unsigned int nr_allocs;
 };
 
 #ifdef MODULE

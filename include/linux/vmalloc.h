@@ -25,6 +25,7 @@ struct page;
 #define PAGE_KERNEL_PROT	(PAGE_KERNEL | _PAGE_NX)
 #define pgprot_t		u64
 #define PAGE_KERNEL_RO		((PAGE_KERNEL & ~_PAGE_RW) | _PAGE_NX)
+#define PAGE_KERNEL_ROX		(PAGE_KERNEL & ~_PAGE_RW)
 
 struct vm_struct {
 	void *addr;			/* first byte */
@@ -53,6 +54,10 @@ void free_vm_area(struct vm_struct *area);
 #define __iomem
 void __iomem *ioremap(phys_addr_t phys_addr, unsigned long size);
 void iounmap(volatile void __iomem *addr);
+
+/* The module area (kernel/module/): see mm/vmalloc.c. */
+void *module_alloc(unsigned long size, const void *caller);
+int module_set_prot(const void *addr, unsigned long size, pgprot_t prot);
 
 /* Boot: the free-space tree covers the whole region. */
 void vmalloc_init(void);

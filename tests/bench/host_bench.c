@@ -30,7 +30,11 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/string.h>
 #include <kernel/kmalloc_mix.h>
+#include <kernel/module_elf.h>
 #include <kernel/page_alloc.h>
 #include <kernel/pgtable.h>
 #include <kernel/slab_stats.h>
@@ -220,6 +224,201 @@ static noinline void bench_kvmalloc64k_pair(unsigned long n)
 	}
 }
 
+/*
+ * The module loader (kernel/module/elf.c): one load of a synthetic
+ * module, parse + lay out + copy + resolve + relocate, as insmod does it
+ * less the allocation of the module area.  The module has
+ * MB_RELOCS PLT32 relocations in .text against MB_UNDEF undefined
+ * symbols, resolved by binary search in an export table of
+ * MB_EXPORTS names (mod_symbol_bsearch(), the kernel's lookup).
+ */
+#define MB_RELOCS	40
+#define MB_UNDEF	20
+#define MB_EXPORTS_MAX	4000
+#define MB_NAME_LEN	12		/* "exp_00000" and its NUL, padded */
+
+static struct kernel_symbol mb_exports[MB_EXPORTS_MAX];
+static char mb_export_names[MB_EXPORTS_MAX][MB_NAME_LEN];
+static unsigned int mb_nr_exports;
+static u8 mb_image[8192] __attribute__((aligned(8)));
+static size_t mb_image_size;
+static struct mod_sec mb_secs[8];
+static u64 mb_symval[MB_UNDEF + 2];
+static u8 mb_core[2 * 4096] __attribute__((aligned(4096)));
+
+/* The sorted export table: exp_00000 .. exp_NNNNN (sorted as numbers). */
+static void mb_exports_fill(unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(mb_export_names[i], MB_NAME_LEN, "exp_%05u", i);
+		mb_exports[i].name = mb_export_names[i];
+		mb_exports[i].value = 0xffffffff81000000UL + 16 * i;
+	}
+	mb_nr_exports = n;
+}
+
+static int mb_resolve(void *cookie, const char *name, bool weak, u64 *value)
+{
+	const struct kernel_symbol *ks =
+		mod_symbol_bsearch(mb_exports, mb_nr_exports, name);
+
+	if (!ks)
+		return -ENOENT;
+	*value = ks->value;
+	return 0;
+}
+
+/* Write the synthetic module: .text, .symtab, .strtab, .rela.text, .shstrtab. */
+static void mb_image_build(void)
+{
+	static const char shstr[] = "\0.text\0.symtab\0.strtab\0.rela.text\0.shstrtab";
+	Elf64_Ehdr *eh = (Elf64_Ehdr *)mb_image;
+	Elf64_Sym *sym;
+	Elf64_Rela *rela;
+	Elf64_Shdr *sh;
+	char *str;
+	size_t off = 64, text_off, sym_off, str_off, rela_off, shstr_off, str_len = 1;
+	unsigned int i;
+
+	memset(mb_image, 0, sizeof(mb_image));
+	text_off = off;
+	off += MB_RELOCS * 8;
+	sym_off = off;
+	sym = (Elf64_Sym *)(mb_image + sym_off);
+	off += (MB_UNDEF + 2) * sizeof(*sym);
+	str_off = off;
+	str = (char *)mb_image + str_off;
+	/* symbol 1: the .text section; 2..: undefined, spread over the table */
+	sym[1].st_info = ELF64_ST_INFO(STB_LOCAL, STT_SECTION);
+	sym[1].st_shndx = 1;
+	for (i = 0; i < MB_UNDEF; i++) {
+		sym[i + 2].st_name = str_len;
+		sym[i + 2].st_info = ELF64_ST_INFO(STB_GLOBAL, STT_NOTYPE);
+		str_len += snprintf(str + str_len, MB_NAME_LEN, "exp_%05u",
+				    (i * 997) % 1000) + 1;
+	}
+	off = (off + str_len + 7) & ~7UL;
+	rela_off = off;
+	rela = (Elf64_Rela *)(mb_image + rela_off);
+	for (i = 0; i < MB_RELOCS; i++) {
+		rela[i].r_offset = i * 8 + 1;
+		rela[i].r_info = ELF64_R_INFO(2 + i % MB_UNDEF, R_X86_64_PLT32);
+		rela[i].r_addend = -4;
+	}
+	off += MB_RELOCS * sizeof(*rela);
+	shstr_off = off;
+	memcpy(mb_image + off, shstr, sizeof(shstr));
+	off = (off + sizeof(shstr) + 7) & ~7UL;
+
+	sh = (Elf64_Shdr *)(mb_image + off);
+	sh[1] = (Elf64_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
+		.sh_flags = SHF_ALLOC | SHF_EXECINSTR, .sh_offset = text_off,
+		.sh_size = MB_RELOCS * 8, .sh_addralign = 16 };
+	sh[2] = (Elf64_Shdr){ .sh_name = 7, .sh_type = SHT_SYMTAB,
+		.sh_offset = sym_off, .sh_size = (MB_UNDEF + 2) * sizeof(*sym),
+		.sh_link = 3, .sh_info = 2, .sh_addralign = 8,
+		.sh_entsize = sizeof(*sym) };
+	sh[3] = (Elf64_Shdr){ .sh_name = 15, .sh_type = SHT_STRTAB,
+		.sh_offset = str_off, .sh_size = str_len, .sh_addralign = 1 };
+	sh[4] = (Elf64_Shdr){ .sh_name = 23, .sh_type = SHT_RELA,
+		.sh_offset = rela_off, .sh_size = MB_RELOCS * sizeof(*rela),
+		.sh_link = 2, .sh_info = 1, .sh_addralign = 8,
+		.sh_entsize = sizeof(*rela) };
+	sh[5] = (Elf64_Shdr){ .sh_name = 34, .sh_type = SHT_STRTAB,
+		.sh_offset = shstr_off, .sh_size = sizeof(shstr), .sh_addralign = 1 };
+	memcpy(eh->e_ident, ELFMAG, SELFMAG);
+	eh->e_ident[EI_CLASS] = ELFCLASS64;
+	eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	eh->e_type = ET_REL;
+	eh->e_machine = EM_X86_64;
+	eh->e_version = EV_CURRENT;
+	eh->e_shoff = off;
+	eh->e_ehsize = sizeof(*eh);
+	eh->e_shentsize = sizeof(Elf64_Shdr);
+	eh->e_shnum = 6;
+	eh->e_shstrndx = 5;
+	mb_image_size = off + 6 * sizeof(Elf64_Shdr);
+}
+
+/* One whole load; aborts if the loader refuses the image. */
+static void mb_load_once(void)
+{
+	struct mod_elf elf;
+	const char *failed;
+	unsigned int count;
+
+	if (mod_elf_check(&elf, mb_image, mb_image_size))
+		goto bad;
+	elf.secs = mb_secs;
+	if (mod_elf_layout(&elf) || elf.parts[MOD_PART_CORE].size > sizeof(mb_core))
+		goto bad;
+	elf.part_mem[MOD_PART_CORE] = mb_core;
+	elf.part_addr[MOD_PART_CORE] = 0xffffffffa0000000ULL;
+	mod_elf_copy(&elf);
+	elf.symval = mb_symval;
+	if (mod_elf_resolve(&elf, mb_resolve, NULL, &failed) ||
+	    mod_elf_relocate(&elf, &count) || count != MB_RELOCS)
+		goto bad;
+	keep(mb_core);
+	return;
+bad:
+	printk("host_bench: the synthetic module does not load: %s\n", elf.reason);
+	host_dump_printk_and_abort();
+}
+
+static void mb_setup(void)
+{
+	mb_exports_fill(1000);
+	mb_image_build();
+}
+
+/* n relocations' worth of loads: instructions per relocation. */
+static noinline void bench_module_load_per_reloc(unsigned long n)
+{
+	unsigned long loads = n / MB_RELOCS;
+
+	while (loads--)
+		mb_load_once();
+}
+
+/* One export lookup, at three table sizes: must grow as log2(size). */
+static void mb_lookups(unsigned long n)
+{
+	unsigned long i;
+
+	for (i = 0; i < n; i++)
+		keep(mod_symbol_bsearch(mb_exports, mb_nr_exports,
+					mb_export_names[(i * 7919) % mb_nr_exports]));
+}
+
+static noinline void bench_module_symbol_lookup_1000exports(unsigned long n)
+{
+	mb_lookups(n);
+}
+
+static noinline void bench_module_symbol_lookup_2000exports(unsigned long n)
+{
+	mb_lookups(n);
+}
+
+static noinline void bench_module_symbol_lookup_4000exports(unsigned long n)
+{
+	mb_lookups(n);
+}
+
+static void mb_setup_2000(void)
+{
+	mb_exports_fill(2000);
+}
+
+static void mb_setup_4000(void)
+{
+	mb_exports_fill(4000);
+}
+
 struct bench_row {
 	const char *name;
 	void (*fn)(unsigned long n);
@@ -245,6 +444,10 @@ static const struct bench_row rows[] = {
 	BENCH_ROW_WITH(vmalloc16k_pair_15000areas_fragmented,
 		       setup_15000areas_fragmented, vmalloc_others_free),
 	BENCH_ROW(kvmalloc64k_pair),
+	BENCH_ROW_WITH(module_load_per_reloc, mb_setup, NULL),
+	BENCH_ROW_WITH(module_symbol_lookup_1000exports, mb_setup, NULL),
+	BENCH_ROW_WITH(module_symbol_lookup_2000exports, mb_setup_2000, NULL),
+	BENCH_ROW_WITH(module_symbol_lookup_4000exports, mb_setup_4000, NULL),
 };
 
 static void measure(const struct bench_row *row, unsigned long n)

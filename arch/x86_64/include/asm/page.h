@@ -6,6 +6,7 @@
  *   0xffff888000000000  PAGE_OFFSET: all RAM, direct mapped (__va, __pa)
  *   0xffffc90000000000  VMALLOC_START .. VMALLOC_END
  *   0xffffffff80000000  the kernel image (__START_KERNEL_map)
+ *   0xffffffffa0000000  MODULES_VADDR .. MODULES_END: loaded modules
  */
 #ifndef _ASM_X86_PAGE_H
 #define _ASM_X86_PAGE_H
@@ -30,6 +31,8 @@
 #define VMALLOC_START		0xffffc90000000000UL
 #define VMALLOC_END		0xffffe8ffffffffffUL
 #define __START_KERNEL_map	0xffffffff80000000UL
+#define MODULES_VADDR		0xffffffffa0000000UL
+#define MODULES_END		0xffffffffff000000UL
 
 #define PFN_UP(x)		(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define PFN_DOWN(x)		((x) >> PAGE_SHIFT)

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * modtest_leak: a deliberately leaky module for the leak check at unload
+ * (tests/kernel/module_loader_test.c).  Its init keeps a kmalloc object,
+ * a vmalloc area and a page block, and frees one object properly (which
+ * must not be reported); its exit frees nothing.  It hands each kept
+ * pointer to the suite (modtest_keep()) so the suite can free them after
+ * checking the report.
+ */
+#include <linux/module.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+extern int modtest_init_ret;
+void modtest_keep(void *p);
+
+/*
+ * Sizes the compiler cannot see: kmalloc() then calls __kmalloc()
+ * rather than kmalloc_trace() with a kmalloc_caches[] entry, which the
+ * kernel of this suite's branch does not export.
+ */
+static volatile size_t small = 32, big = 1000;
+
+/*
+ * In .init.text explicitly: the init part is freed after init, and the
+ * report at rmmod must still name this function.
+ */
+static int __section(".init.text") modtest_leak_init(void)
+{
+	void *tmp = kmalloc(small, GFP_KERNEL);
+
+	kfree(tmp);
+	modtest_keep(kmalloc(big, GFP_KERNEL));
+	modtest_keep(vmalloc(12288));
+	modtest_keep((void *)__get_free_pages(GFP_KERNEL, 1));
+	return modtest_init_ret;
+}
+
+static void __exit modtest_leak_exit(void)
+{
+}
+
+module_init(modtest_leak_init);
+module_exit(modtest_leak_exit);
+MODULE_LICENSE("GPL");
