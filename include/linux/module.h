@@ -94,6 +94,8 @@ struct module {
 	struct list_head source_list;	/* struct module_use: who uses me */
 	struct list_head target_list;	/* struct module_use: whom I use */
 	char *args;			/* insmod's parameters, kept (charp) */
+	const struct kernel_param *kp;	/* its __param section */
+	unsigned int num_kp;
 	bool gpl_compatible;
 	unsigned long taints;		/* TAINT_* bits it added */
 	struct list_head allocs;	/* its live allocations (leak check) */

@@ -320,17 +320,6 @@ void kmod_modinfo(const struct boot_file *f)
 	kvfree(copy);
 }
 
-/* Without the boot-files code (another part of the build), no files. */
-__weak unsigned int boot_file_count(void)
-{
-	return 0;
-}
-
-__weak const struct boot_file *boot_file_get(unsigned int i)
-{
-	return NULL;
-}
-
 /**
  * cmd_ls - the shell's ls: the files the boot loader brought
  * @argc: words

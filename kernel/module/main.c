@@ -412,6 +412,8 @@ static int parse_args(struct load_info *info, const char *args)
 		kp = mod_elf_sec_mem(&info->elf, idx);
 		num = info->elf.shdrs[idx].sh_size / sizeof(*kp);
 	}
+	info->mod->kp = kp;		/* for module_destroy_params() */
+	info->mod->num_kp = num;
 	if (!args || !*args)
 		return 0;
 	/* kept while the module lives, as Linux: a value may point into it */
@@ -449,6 +451,9 @@ static void unlist_module(struct module *mod)
 /* Free everything a module holds; it is off the list already. */
 static void free_module(struct module *mod)
 {
+	/* the charp copies parsing made (the variables are in core) */
+	if (mod->kp)
+		module_destroy_params(mod->kp, mod->num_kp);
 	if (mod->init_mem)
 		vfree(mod->init_mem);
 	if (mod->core)
@@ -651,12 +656,6 @@ out_elf:
 out_copy:
 	kvfree(info.copy);
 	return err;
-}
-
-/* Without the boot-files code (another part of the build), no files. */
-__weak const struct boot_file *boot_file_find(const char *name)
-{
-	return NULL;
 }
 
 /**
