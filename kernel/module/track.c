@@ -41,7 +41,9 @@ enum mod_alloc_kind { MA_SLAB, MA_PAGES, MA_PAGE_STRUCT, MA_VMALLOC };
 /* One live allocation made by module code. */
 struct mod_alloc {
 	struct list_head list;		/* on its module's allocs */
-	const void *ptr;		/* object, page address, struct page */
+	const void *ptr;		/* object, vmalloc address, or the block's
+					 * struct page (free_pages(addr) and
+					 * __free_pages(page) must both find it) */
 	unsigned long size;		/* bytes asked for (pages: the block) */
 	unsigned int order;		/* page blocks */
 	enum mod_alloc_kind kind;
@@ -283,7 +285,8 @@ static unsigned long mt___get_free_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long addr = __get_free_pages(gfp, order);
 
-	track(_RET_IP_, (void *)addr, PAGE_SIZE << order, order, MA_PAGES);
+	track(_RET_IP_, addr ? virt_to_page(addr) : NULL, PAGE_SIZE << order,
+	      order, MA_PAGES);
 	return addr;
 }
 
@@ -291,7 +294,7 @@ static unsigned long mt_get_zeroed_page(gfp_t gfp)
 {
 	unsigned long addr = get_zeroed_page(gfp);
 
-	track(_RET_IP_, (void *)addr, PAGE_SIZE, 0, MA_PAGES);
+	track(_RET_IP_, addr ? virt_to_page(addr) : NULL, PAGE_SIZE, 0, MA_PAGES);
 	return addr;
 }
 
@@ -303,7 +306,8 @@ static void mt___free_pages(struct page *page, unsigned int order)
 
 static void mt_free_pages(unsigned long addr, unsigned int order)
 {
-	untrack((void *)addr);
+	if (addr)	/* blocks are tracked by struct page, however allocated */
+		untrack(virt_to_page(addr));
 	free_pages(addr, order);
 }
 
@@ -386,7 +390,6 @@ unsigned int module_check_leaks(struct module *mod)
 		case MA_PAGES:
 		case MA_PAGE_STRUCT:
 			pr_err("  page block 0x%px order %u (%lu bytes) allocated at %pS\n",
-			       a->kind == MA_PAGES ? a->ptr :
 			       page_address((struct page *)a->ptr),
 			       a->order, a->size, (void *)a->caller);
 			break;

@@ -2,8 +2,10 @@
 /*
  * modtest_leak: a deliberately leaky module for the leak check at unload
  * (tests/kernel/module_loader_test.c).  Its init keeps a kmalloc object,
- * a vmalloc area and a page block, and frees one object properly (which
- * must not be reported); its exit frees nothing.  It hands each kept
+ * a vmalloc area and a page block, and frees one object and two page
+ * blocks properly, the blocks through the other API (alloc_pages() then
+ * free_pages(addr), __get_free_page() then __free_page(page)): those must
+ * not be reported.  Its exit frees nothing.  It hands each kept
  * pointer to the suite (modtest_keep()) so the suite can free them after
  * checking the report.
  */
@@ -29,8 +31,15 @@ static volatile size_t small = 32, big = 1000;
 static int __section(".init.text") modtest_leak_init(void)
 {
 	void *tmp = kmalloc(small, GFP_KERNEL);
+	struct page *pg = alloc_pages(GFP_KERNEL, 2);
+	unsigned long addr = __get_free_page(GFP_KERNEL);
 
 	kfree(tmp);
+	/* freed through the other API (as the book's lowlevel_mem does): not leaks */
+	if (pg)
+		free_pages((unsigned long)page_address(pg), 2);
+	if (addr)
+		__free_page(virt_to_page(addr));
 	modtest_keep(kmalloc(big, GFP_KERNEL));
 	modtest_keep(vmalloc(12288));
 	modtest_keep((void *)__get_free_pages(GFP_KERNEL, 1));
