@@ -58,8 +58,10 @@ const char *print_tainted(void)
 		if (tainted_mask & (1UL << i))
 			last = i;
 	p += snprintf(buf, sizeof(buf), "Tainted: ");
+	/* as Linux: an untainted first column (no proprietary module) is 'G' */
 	for (i = 0; i <= last; i++)
-		*p++ = (tainted_mask & (1UL << i)) ? taint_letters[i] : ' ';
+		*p++ = (tainted_mask & (1UL << i)) ? taint_letters[i] :
+		       i == TAINT_PROPRIETARY_MODULE ? 'G' : ' ';
 	*p = '\0';
 	return buf;
 }
