@@ -184,10 +184,11 @@ class LookupTest(unittest.TestCase):
             # The driver sees only the kallsyms header; kernel/kallsyms.c
             # gets the kernel's include path as in the real build.
             inc = os.path.join(ROOT, 'include')
+            arch_inc = os.path.join(ROOT, 'arch', 'x86_64', 'include')
             objs = []
             for src, flags in (('driver.c', ['-idirafter', inc]),
                                (os.path.join(ROOT, 'kernel', 'kallsyms.c'),
-                                ['-fno-builtin', '-I' + inc]),
+                                ['-fno-builtin', '-I' + inc, '-I' + arch_inc]),
                                ('table.S', [])):
                 obj = os.path.join(tmp, os.path.basename(src) + '.o')
                 r = subprocess.run([cc, '-c', '-O2', '-Wall'] + flags +
