@@ -214,6 +214,16 @@ def main():
         return
     run("delete")
 
+    # a module loaded before lx-symbols runs: its symbols dropped, then
+    # loaded again by lx-symbols from the folder given
+    exit_addr = int(gdb.parse_and_eval("(unsigned long)&%s_exit" % MODULE))
+    run("remove-symbol-file -a %#x" % exit_addr)
+    out = run("lx-symbols examples/modules")
+    again = int(gdb.parse_and_eval("(unsigned long)&%s_exit" % MODULE))
+    record("lx-symbols DIR loads a loaded module's symbols",
+           "loading @" in out and again == exit_addr,
+           "%s_exit at %#x" % (MODULE, again))
+
     # the kernel printed "@@gdb-report COMMAND" before each report
     with open(SERIAL, "rb") as f:
         serial = f.read().decode("latin-1")

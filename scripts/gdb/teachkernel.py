@@ -688,9 +688,10 @@ init runs, so "break NAME_init" set before "insmod NAME.ko" stops there."""
         name = c_string(mod["name"])
         sects = module_sections(mod)
         if name in self.loaded:
-            if self.loaded[name][1] == sects:
-                return
-            self.unload(name)	# unloaded and loaded again elsewhere
+            path, done = self.loaded[name]
+            if done == sects and any(o.filename == path for o in gdb.objfiles()):
+                return		# loaded there already, still in gdb
+            self.unload(name)	# reloaded elsewhere, or removed from gdb
         path = self.find_ko(name)
         if path is None:
             gdb.write("lx-symbols: no %s.ko under %s\n"
