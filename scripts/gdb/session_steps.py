@@ -137,6 +137,9 @@ def module_steps():
     names = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+) ", bt, re.M)
     record("bt shows the module's init called by do_init_module",
            names[:2] == [init, "do_init_module"], " <- ".join(names[:4]))
+    # the sections the loader drops (.modinfo) are not at 0
+    record("no module symbol at address 0", "0x0 <" not in bt,
+           "; ".join(re.findall(r"0x0 <[^>]*>", bt)[:2]))
     # the module's symbols are at the loader's addresses: a core one too
     # (MODULES_VADDR, MODULES_END: teachkernel.py, sourced by the .gdbinit
     # into this same namespace, defines the kernel's constants)

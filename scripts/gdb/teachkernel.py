@@ -623,6 +623,26 @@ def module_sections(mod):
     return out
 
 
+SHF_ALLOC = 0x2
+
+
+def ko_alloc_sections(path):
+    """The names of the SHF_ALLOC sections of the ELF64 file @path."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] != b"\x7fELF" or data[4] != 2:
+        raise gdb.GdbError("lx-symbols: %s is not an ELF64 file" % path)
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3a)
+    strtab = struct.unpack_from("<IIQQQQ", data, shoff + shstrndx * shentsize)[4]
+    names = []
+    for i in range(1, shnum):
+        name, _, flags = struct.unpack_from("<IIQ", data, shoff + i * shentsize)
+        if flags & SHF_ALLOC:
+            names.append(data[strtab + name:data.index(b"\0", strtab + name)].decode())
+    return names
+
+
 class LoadModuleBreakpoint(gdb.Breakpoint):
     """Internal, silent: at do_init_module(), load the new module's symbols.
 
@@ -654,8 +674,9 @@ For each module on the kernel's list, finds NAME.ko under the folders
 (searched with their subfolders; default: the folders of the MODULES= the
 boot was made with, then examples/modules) and loads its symbols at the
 addresses the loader gave its sections ("add-symbol-file NAME.ko ADDR
--s .data ADDR ..."), .init ones included.  Folders given replace the
-search path for later calls.  Then breaks, internally and silently, at
+-s .data ADDR ..."), .init ones included (those the loader did not
+keep, such as .modinfo, at MODULES_END, out of the way).  Folders given
+replace the search path for later calls.  Then breaks, internally and silently, at
 do_init_module() to do the same for each module loaded later before its
 init runs, so "break NAME_init" set before "insmod NAME.ko" stops there."""
 
@@ -700,6 +721,12 @@ init runs, so "break NAME_init" set before "insmod NAME.ko" stops there."""
         text = sects.get(".text", ulong(mod["core"]))
         others = "".join(" -s %s %#x" % (sec, addr) for sec, addr in sects.items()
                          if sec != ".text")
+        # The sections the loader does not keep (.modinfo...) would sit at
+        # 0, and gdb would name every NULL pointer after their symbols
+        # ("0x0 <__UNIQUE_ID_version7>"): put them at MODULES_END, where
+        # nothing is.
+        others += "".join(" -s %s %#x" % (sec, MODULES_END)
+                          for sec in ko_alloc_sections(path) if sec not in sects)
         gdb.write("loading @%#x: %s\n" % (text, path))
         gdb.execute("add-symbol-file %s %#x%s" % (path, text, others), to_string=True)
         self.loaded[name] = (path, sects)
