@@ -742,7 +742,8 @@ init runs, so "break NAME_init" set before "insmod NAME.ko" stops there."""
                 self.load_module(mod)
         except (gdb.MemoryError, gdb.GdbError) as e:
             # stopped before the kernel set its list up: nothing loaded yet
-            gdb.write("lx-symbols: no module list to read yet (%s)\n" % e)
+            gdb.write("lx-symbols: no module list to read yet (%s); modules "
+                      "loaded from now on get their symbols\n" % e)
         for name in list(self.loaded):
             if name not in live:
                 self.unload(name)
