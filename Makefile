@@ -301,11 +301,11 @@ bench-boot: $(B)/kernel.iso
 # selftest_gdb paused under gdb, steps through a kmalloc and checks that
 # every lx- helper prints what the kernel printed for the same state.
 GDBTEST_TIMEOUT ?= 120
-## the scripted gdb session: steps through kmalloc, checks every lx- helper
 # It boots with an example module, built out of tree, which the case loads
 # (gdb stops in its init through lx-symbols).
 GDBTEST_MODULE := examples/modules/kmalloc_param.ko
 gdbtest: override MODULES = $(GDBTEST_MODULE)
+## the scripted gdb session: steps through kmalloc and into a module's init, checks every lx- helper
 gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
 	$(Q)$(MAKE) --no-print-directory M=examples/modules modules
 	@echo "  ISO     $(B)/gdbtest.iso (ktest=selftest_gdb, $(GDBTEST_MODULE))"
