@@ -241,6 +241,7 @@ qemu-nox: $(B)/kernel.iso
 ## boot paused with QEMU's gdb stub on GDBPORT; write .gdbinit
 qemu-gdb: $(B)/kernel.iso $(GDB_CONSTANTS)
 	$(Q)sed -e 's|@GDBPORT@|$(GDBPORT)|' scripts/gdbinit.in > .gdbinit
+	$(file >$(B)/gdb/module-dirs,$(sort $(abspath $(dir $(boot-modules)))))
 	@echo "*** QEMU is paused with its gdb stub on localhost:$(GDBPORT)."
 	@echo "*** In another terminal, in this folder: make gdb"
 	$(QEMU_BASE) -cdrom $< -serial mon:stdio -display none -S -gdb tcp::$(GDBPORT)
@@ -300,9 +301,14 @@ bench-boot: $(B)/kernel.iso
 # selftest_gdb paused under gdb, steps through a kmalloc and checks that
 # every lx- helper prints what the kernel printed for the same state.
 GDBTEST_TIMEOUT ?= 120
-## the scripted gdb session: steps through kmalloc, checks every lx- helper
+# It boots with an example module, built out of tree, which the case loads
+# (gdb stops in its init through lx-symbols).
+GDBTEST_MODULE := examples/modules/kmalloc_param.ko
+gdbtest: override MODULES = $(GDBTEST_MODULE)
+## the scripted gdb session: steps through kmalloc and into a module's init, checks every lx- helper
 gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
-	@echo "  ISO     $(B)/gdbtest.iso (ktest=selftest_gdb)"
+	$(Q)$(MAKE) --no-print-directory M=examples/modules modules
+	@echo "  ISO     $(B)/gdbtest.iso (ktest=selftest_gdb, $(GDBTEST_MODULE))"
 	$(call make-run-iso,gdbtest,ktest=selftest_gdb)
 	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \
 		--elf $(B)/kernel.elf --iso-elf $(B)/gdbtest-iso/boot/kernel.elf \

@@ -15,6 +15,7 @@
  * To give the helpers a new constant: one GDB_CONSTANT() line below.
  */
 #include <linux/mmzone.h>
+#include <linux/module.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -73,4 +74,9 @@ void gdb_constants(void)
 	GDB_CONSTANT(TASK_DEAD, TASK_DEAD);
 	/* linux/printk.h: a log message starts with KERN_SOH, then its level */
 	GDB_CONSTANT(KERN_SOH, KERN_SOH[0]);
+	/* linux/module.h: lsmod skips modules still being laid out */
+	GDB_CONSTANT(MODULE_STATE_UNFORMED, MODULE_STATE_UNFORMED);
+	/* asm/page.h: where modules are loaded */
+	GDB_CONSTANT(MODULES_VADDR, MODULES_VADDR);
+	GDB_CONSTANT(MODULES_END, MODULES_END);
 }

@@ -15,6 +15,8 @@ test log would show for the same moment:
     lx-pagewalk ADDR   one address's walk      mm/pgtable.c        (pagewalk ADDR)
     lx-ctx             preempt_count, irqs     kernel/shell.c      (ctx)
     lx-ps              the tasks               kernel/shell.c      (ps)
+    lx-lsmod           the loaded modules      kernel/module/kmod.c (lsmod)
+    lx-symbols [DIR..] load the symbols of loaded modules' .ko files
 
 Each function below names the C function it mirrors; when that function
 changes, change its mirror (scripts/gdb_session.py, part of `make test`,
@@ -474,6 +476,37 @@ def ctx_text():
             who)
 
 
+def module_list():
+    """The loaded modules, newest first, as cmd_lsmod() walks `modules`.
+
+    A module still being laid out (MODULE_STATE_UNFORMED) is skipped, as
+    lsmod skips it: its sections are not in place yet.
+    """
+    for mod in list_for_each_entry(symbol_value("modules"), "struct module", "list"):
+        if int(mod["state"]) != MODULE_STATE_UNFORMED:
+            yield mod
+
+
+def lsmod_text():
+    """cmd_lsmod() in kernel/module/kmod.c, with Linux's lx-lsmod Address column.
+
+    Address is where the module's core (its text first) starts; the rest of
+    each line is the shell's lsmod line, byte for byte.
+    """
+    out = ["Address            Module                  Size  Used by\n"]
+    for mod in module_list():
+        size = ulong(mod["core_size"])
+        if ulong(mod["init_mem"]):
+            size += ulong(mod["init_size"])
+        users = [c_string(use["source"]["name"]) for use in
+                 list_for_each_entry(mod["source_list"], "struct module_use",
+                                     "source_list")]
+        out.append("0x%016x %-19s %8d  %d%s%s\n" % (
+            ulong(mod["core"]), c_string(mod["name"]), size, len(users),
+            " " if users else "", ",".join(users)))
+    return "".join(out)
+
+
 # ---- the commands -----------------------------------------------------------
 
 def memory_error(e):
@@ -517,6 +550,9 @@ report_command("lx-vmallocinfo", vmallocinfo_text,
                "then the lazily freed areas.")
 report_command("lx-ps", ps_text,
                "Tasks on task_list: pid, state and name, as the shell's ps.")
+report_command("lx-lsmod", lsmod_text,
+               "The loaded modules, as the shell's lsmod, with each one's address\n"
+               "(Linux's lx-lsmod columns): walks the list `modules`.")
 report_command("lx-ctx", ctx_text,
                "Where the CPU is: preempt_count split into its preempt, softirq,\n"
                "hardirq and nmi parts, interrupts on or off ($eflags.IF), the\n"
@@ -554,3 +590,165 @@ One line per level with the entry and its flags, then the physical address."""
 
 
 LxPagewalk()
+
+
+# ---- module symbols ---------------------------------------------------------
+
+def module_dirs_default():
+    """Where lx-symbols looks for NAME.ko when given no folder.
+
+    The folders of the MODULES= files that `make qemu-gdb` booted with (it
+    writes them to build/gdb/module-dirs), then
+    examples/modules, the project's own examples.  Relative to the top of
+    the tree, where `make gdb` runs gdb.
+    """
+    here = globals().get("__file__")
+    root = (os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(here))))
+            if here else os.getcwd())
+    dirs = []
+    try:
+        with open(os.path.join(root, "build", "gdb", "module-dirs")) as f:
+            dirs = f.read().split()
+    except OSError:
+        pass
+    return dirs + [os.path.join(root, "examples", "modules")]
+
+
+def module_sections(mod):
+    """{section name: address} from mod->sects (record_sections() fills it)."""
+    sects = mod["sects"]
+    out = {}
+    for i in range(int(mod["num_sects"])):
+        out[c_string(sects[i]["name"])] = ulong(sects[i]["addr"])
+    return out
+
+
+SHF_ALLOC = 0x2
+
+
+def ko_alloc_sections(path):
+    """The names of the SHF_ALLOC sections of the ELF64 file @path."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] != b"\x7fELF" or data[4] != 2:
+        raise gdb.GdbError("lx-symbols: %s is not an ELF64 file" % path)
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3a)
+    strtab = struct.unpack_from("<IIQQQQ", data, shoff + shstrndx * shentsize)[4]
+    names = []
+    for i in range(1, shnum):
+        name, _, flags = struct.unpack_from("<IIQ", data, shoff + i * shentsize)
+        if flags & SHF_ALLOC:
+            names.append(data[strtab + name:data.index(b"\0", strtab + name)].decode())
+    return names
+
+
+class LoadModuleBreakpoint(gdb.Breakpoint):
+    """Internal, silent: at do_init_module(), load the new module's symbols.
+
+    do_init_module() (kernel/module/main.c) runs a module's init; it is
+    never inlined, and the module's sections are in place when it is
+    called.  The breakpoint loads the symbols and lets the kernel go on
+    (stop() returns False), so a breakpoint set in the module's init
+    before it was loaded (pending) is hit on its first line.
+    """
+
+    def __init__(self, command):
+        super().__init__("do_init_module", internal=True)
+        self.silent = True
+        self.command = command
+
+    def stop(self):
+        try:
+            self.command.load_module(gdb.parse_and_eval("mod"))
+        except (gdb.error, gdb.GdbError) as e:
+            gdb.write("lx-symbols: at do_init_module: %s\n" % e)
+        return False
+
+
+class LxSymbols(gdb.Command):
+    """Load the symbols of every loaded module, and of each module loaded later.
+
+Usage: lx-symbols [DIR ...]
+For each module on the kernel's list, finds NAME.ko under the folders
+(searched with their subfolders; default: the folders of the MODULES= the
+boot was made with, then examples/modules) and loads its symbols at the
+addresses the loader gave its sections ("add-symbol-file NAME.ko ADDR
+-s .data ADDR ..."), .init ones included (those the loader did not
+keep, such as .modinfo, at MODULES_END, out of the way).  Folders given
+replace the search path for later calls.  Then breaks, internally and silently, at
+do_init_module() to do the same for each module loaded later before its
+init runs, so "break NAME_init" set before "insmod NAME.ko" stops there."""
+
+    def __init__(self):
+        super().__init__("lx-symbols", gdb.COMMAND_FILES, gdb.COMPLETE_FILENAME)
+        self.dirs = None
+        self.loaded = {}	# module name -> (file, sections)
+        self.breakpoint = None
+
+    def find_ko(self, name):
+        """NAME.ko under the search path ('-' and '_' are the same in a name)."""
+        wanted = name.replace("-", "_") + ".ko"
+        for top in self.dirs or module_dirs_default():
+            for folder, subdirs, files in os.walk(top):
+                subdirs.sort()
+                for f in sorted(files):
+                    if f.replace("-", "_") == wanted:
+                        return os.path.join(folder, f)
+        return None
+
+    def unload(self, name):
+        path, _ = self.loaded.pop(name)
+        try:
+            gdb.execute("remove-symbol-file %s" % path, to_string=True)
+        except gdb.error:
+            pass	# gdb dropped it already (file command, symbol-file)
+
+    def load_module(self, mod):
+        """add-symbol-file for @mod (a struct module *), unless already done."""
+        name = c_string(mod["name"])
+        sects = module_sections(mod)
+        if name in self.loaded:
+            path, done = self.loaded[name]
+            if done == sects and any(o.filename == path for o in gdb.objfiles()):
+                return		# loaded there already, still in gdb
+            self.unload(name)	# reloaded elsewhere, or removed from gdb
+        path = self.find_ko(name)
+        if path is None:
+            gdb.write("lx-symbols: no %s.ko under %s\n"
+                      % (name, " ".join(self.dirs or module_dirs_default())))
+            return
+        text = sects.get(".text", ulong(mod["core"]))
+        others = "".join(" -s %s %#x" % (sec, addr) for sec, addr in sects.items()
+                         if sec != ".text")
+        # The sections the loader does not keep (.modinfo...) would sit at
+        # 0, and gdb would name every NULL pointer after their symbols
+        # ("0x0 <__UNIQUE_ID_version7>"): put them at MODULES_END, where
+        # nothing is.
+        others += "".join(" -s %s %#x" % (sec, MODULES_END)
+                          for sec in ko_alloc_sections(path) if sec not in sects)
+        gdb.write("loading @%#x: %s\n" % (text, path))
+        gdb.execute("add-symbol-file %s %#x%s" % (path, text, others), to_string=True)
+        self.loaded[name] = (path, sects)
+
+    def invoke(self, arg, from_tty):
+        dirs = gdb.string_to_argv(arg)
+        if dirs:
+            self.dirs = [os.path.abspath(d) for d in dirs]
+        live = set()
+        try:
+            for mod in module_list():
+                live.add(c_string(mod["name"]))
+                self.load_module(mod)
+        except (gdb.MemoryError, gdb.GdbError) as e:
+            # stopped before the kernel set its list up: nothing loaded yet
+            gdb.write("lx-symbols: no module list to read yet (%s); modules "
+                      "loaded from now on get their symbols\n" % e)
+        for name in list(self.loaded):
+            if name not in live:
+                self.unload(name)
+        if self.breakpoint is None or not self.breakpoint.is_valid():
+            self.breakpoint = LoadModuleBreakpoint(self)
+
+
+LxSymbols()

@@ -9,7 +9,10 @@
  * this case
  *
  *   1. makes the state interesting: a kmalloc (gdb breaks in it, steps
- *      and finishes), a live vmalloc area and a lazily freed one;
+ *      and finishes), a live vmalloc area and a lazily freed one, and a
+ *      loaded module: GDB_MODULE, a boot file (the gdbtest target boots
+ *      with it), which gdb's lx-symbols learns of at do_init_module();
+ *      gdb stops in its init through a breakpoint set before the load;
  *   2. turns interrupts off, so nothing else runs from here on: no tick,
  *      no other task, no allocation behind our back;
  *   3. prints every report through the shell's own commands, each after a
@@ -18,7 +21,7 @@
  *   4. calls gdb_checkpoint(), where gdb stops.  The state gdb sees is the
  *      state the reports were printed from: the script runs each lx-
  *      helper and compares its text with the report;
- *   5. frees everything, so the leak check passes.
+ *   5. unloads the module and frees everything, so the leak check passes.
  *
  * Its name starts with "selftest_", so it runs only when ktest= names it
  * (kernel/kunit/test.c), not with every other suite.
@@ -32,10 +35,13 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <kernel/log.h>
+#include <kernel/module.h>
 #include <kernel/shell.h>
 
 #define GDB_KMALLOC_SIZE	100	/* a kmalloc-128 object */
 #define GDB_VMALLOC_SIZE	(3 * PAGE_SIZE)
+/* examples/modules/kmalloc_param.c: its init kmallocs, its exit frees */
+#define GDB_MODULE		"kmalloc_param"
 
 /*
  * gdb_checkpoint - where the gdb session stops to compare
@@ -97,6 +103,7 @@ static void reports_match_gdb(struct kunit *test)
 {
 	unsigned long flags;
 	void *object, *area, *freed;
+	int err;
 
 	object = kmalloc(GDB_KMALLOC_SIZE, GFP_KERNEL);	/* gdb: break kmalloc */
 	KUNIT_ASSERT_NOT_NULL(test, object);
@@ -111,6 +118,21 @@ static void reports_match_gdb(struct kunit *test)
 	}
 	vfree(freed);		/* an "unpurged vm_area" line */
 
+	/* gdb: lx-symbols, break kmalloc_param_init before this load */
+	err = load_module_file(GDB_MODULE ".ko", NULL);
+	if (err) {
+		vfree(area);
+		kfree(object);
+		KUNIT_FAIL(test, "insmod " GDB_MODULE ".ko: error %d (boot without it? "
+			   "make gdbtest boots with it)", err);
+		return;
+	}
+
+	/*
+	 * lsmod takes module_mutex, so it runs before interrupts go off;
+	 * nothing loads or unloads a module from here to the checkpoint.
+	 */
+	gdb_report("lsmod");
 	local_irq_save(flags);
 	gdb_report("meminfo");
 	gdb_report("buddyinfo");
@@ -128,6 +150,7 @@ static void reports_match_gdb(struct kunit *test)
 	gdb_checkpoint();
 	local_irq_restore(flags);
 
+	KUNIT_EXPECT_EQ(test, delete_module(GDB_MODULE, false, NULL, 0), 0);
 	vfree(area);
 	kfree(object);
 }
