@@ -357,6 +357,20 @@ static void put_pointer(struct out *o, const char *ext, void *ptr,
 	case 'x':
 		put_address(o, addr, spec);	/* %px: the real address */
 		return;
+	case 'a': {
+		/* %pa[p]: *(phys_addr_t *), %pad: *(dma_addr_t *); never hashed */
+		const char *bad = bad_pointer(ptr);
+
+		if (bad) {
+			put_padded(o, bad, strlen(bad), spec);
+			return;
+		}
+		spec->flags |= F_SPECIAL | F_ZEROPAD;
+		spec->width = 2 + 2 * sizeof(phys_addr_t);
+		put_number(o, ext[1] == 'd' ? *(const dma_addr_t *)ptr :
+			   *(const phys_addr_t *)ptr, 0, 16, false, spec);
+		return;
+	}
 	}
 	/* %p, %pK (kptr_restrict 0) and extensions not known here: hashed */
 	put_hashed_pointer(o, ptr, spec);

@@ -15,6 +15,8 @@
 #                at 16M (KTEST_DEFAULT_MEM), the smallest size they fit
 #   boot-checks  boots that test the boot path itself
 #   shell        the kernel shell, driven over the serial port
+#   modules      examples/modules built out of tree (make -C . M=...),
+#                booted from build/module-test.iso and loaded in the shell
 #
 # Each step ends with a line "N passed, N failed"; the totals are added
 # up and printed last in the same form.  A step that ends without that
@@ -82,6 +84,7 @@ run_step ktest-default make --no-print-directory ktest MEM="$DEFAULT_MEM" \
 run_step boot-checks python3 scripts/boot_checks.py
 make --no-print-directory -s iso >/dev/null 2>&1
 run_step shell python3 scripts/shell_test.py
+run_step modules python3 scripts/module_test.py
 run_step labs scripts/lab_checks.sh
 run_step gdbtest make --no-print-directory gdbtest
 

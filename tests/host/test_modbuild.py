@@ -116,7 +116,14 @@ class ModBuildTest(unittest.TestCase):
         with open(os.path.join(EXAMPLES, 'modules.order')) as f:
             order = f.read().split()
         self.assertEqual(order, ['kmalloc_param.ko', 'page_order.ko',
-                                 'init_fails.ko', 'exporter.ko'])
+                                 'init_fails.ko', 'exporter.ko',
+                                 'exporter_user.ko', 'page_api.ko',
+                                 'pages_exact.ko', 'kmalloc_classes.ko',
+                                 'slab_cache.ko', 'vmalloc_api.ko',
+                                 'kmalloc_max.ko', 'bug_leak.ko',
+                                 'bug_double_free.ko', 'bug_atomic_sleep.ko',
+                                 'bug_null_deref.ko', 'bug_gpl_only.ko',
+                                 'bug_unknown_sym.ko'])
         for ko in order:
             self.check_ko(os.path.join(EXAMPLES, ko), ko[:-3])
         # parameters and their descriptions, as modinfo prints them

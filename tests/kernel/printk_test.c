@@ -116,6 +116,15 @@ static void kernel_snprintf_formats(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, buf, "[    7|7    |00007|0xff|     abc]");
 	snprintf(buf, sizeof(buf), "%px", (void *)0xffffffff80100000UL);
 	KUNIT_EXPECT_STREQ(test, buf, "ffffffff80100000");
+	/* %pa takes the address of a phys_addr_t and prints it unhashed */
+	{
+		phys_addr_t pa = 0x1fba8000;
+		dma_addr_t da = 0x1234;
+
+		snprintf(buf, sizeof(buf), "%pa|%pap|%pad|%pa", &pa, &pa, &da, NULL);
+		KUNIT_EXPECT_STREQ(test, buf, "0x000000001fba8000|0x000000001fba8000|"
+				   "0x0000000000001234|(null)");
+	}
 	KUNIT_EXPECT_EQ(test, snprintf(buf, 4, "%s", "truncated"), 9);
 	KUNIT_EXPECT_STREQ(test, buf, "tru");
 	snprintf(buf, sizeof(buf), "%pS", kernel_snprintf_formats);
