@@ -50,9 +50,15 @@ static void out(const char *s)
 	console_write(s, strlen(s));
 }
 
-static __printf(1, 2) void outf(const char *fmt, ...)
+/**
+ * shell_printf - print a command's answer on the console (not the log)
+ * @fmt: printf format; the text is cut at 320 bytes
+ *
+ * Context: Process context (the shell's commands).
+ */
+void shell_printf(const char *fmt, ...)
 {
-	char buf[256];
+	char buf[320];
 	va_list args;
 	int n;
 
@@ -82,17 +88,17 @@ static bool parse_ulong(const char *cmd, const char *what, const char *arg,
 	int err;
 
 	if (!arg) {
-		outf("%s: missing %s\n", cmd, what);
+		shell_printf("%s: missing %s\n", cmd, what);
 		return false;
 	}
 	err = shell_parse_ulong(arg, val);
 	if (err == -ERANGE) {
-		outf("%s: %s '%s' is too big (at most %lu)\n", cmd, what, arg,
+		shell_printf("%s: %s '%s' is too big (at most %lu)\n", cmd, what, arg,
 		     ULONG_MAX);
 		return false;
 	}
 	if (err) {
-		outf("%s: bad %s '%s' (a number: decimal, or hex with 0x)\n",
+		shell_printf("%s: bad %s '%s' (a number: decimal, or hex with 0x)\n",
 		     cmd, what, arg);
 		return false;
 	}
@@ -104,7 +110,7 @@ static bool parse_order(const char *cmd, const char *arg, unsigned long *order)
 	if (!parse_ulong(cmd, "order", arg, order))
 		return false;
 	if (*order > MAX_PAGE_ORDER) {
-		outf("%s: order must be 0..%d\n", cmd, MAX_PAGE_ORDER);
+		shell_printf("%s: order must be 0..%d\n", cmd, MAX_PAGE_ORDER);
 		return false;
 	}
 	return true;
@@ -117,7 +123,7 @@ static void out_gfp_names(void)
 	unsigned int i;
 
 	for (i = 0; (name = shell_gfp_name(i)); i++)
-		outf("%s%s", i ? " " : "", name);
+		shell_printf("%s%s", i ? " " : "", name);
 }
 
 /* GFP flags from @nr_words words (none: GFP_KERNEL); see shell_parse_gfp(). */
@@ -129,13 +135,13 @@ static bool parse_gfp(const char *cmd, char *const *words, int nr_words,
 	int err = shell_parse_gfp(words, nr_words, gfp, &bad, &bad_len);
 
 	if (err == -ENOENT) {
-		outf("%s: unknown flag '%.*s' (", cmd, (int)bad_len, bad);
+		shell_printf("%s: unknown flag '%.*s' (", cmd, (int)bad_len, bad);
 		out_gfp_names();
 		out(")\n");
 		return false;
 	}
 	if (err) {
-		outf("%s: bad flags '%.*s' ('|' stands between two names, as in C)\n",
+		shell_printf("%s: bad flags '%.*s' ('|' stands between two names, as in C)\n",
 		     cmd, (int)bad_len, bad);
 		return false;
 	}
@@ -159,7 +165,7 @@ static void cmd_kmalloc(int argc, char **argv)
 	    !parse_gfp(argv[0], argv + 2, max(argc - 2, 0), &gfp))
 		return;
 	if (size > KMALLOC_MAX_SIZE) {
-		outf("kmalloc: size %lu is above KMALLOC_MAX_SIZE (%lu)\n", size,
+		shell_printf("kmalloc: size %lu is above KMALLOC_MAX_SIZE (%lu)\n", size,
 		     KMALLOC_MAX_SIZE);
 		return;
 	}
@@ -169,11 +175,11 @@ static void cmd_kmalloc(int argc, char **argv)
 		snprintf(call, sizeof(call), "kmalloc(%lu)", size);
 	p = kmalloc(size, gfp);
 	if (!p)
-		outf("%s failed\n", call);
+		shell_printf("%s failed\n", call);
 	else if (ZERO_OR_NULL_PTR(p))
-		outf("%s = ZERO_SIZE_PTR (%px)\n", call, p);
+		shell_printf("%s = ZERO_SIZE_PTR (%px)\n", call, p);
 	else
-		outf("%s = %px (ksize %zu)\n", call, p, ksize(p));
+		shell_printf("%s = %px (ksize %zu)\n", call, p, ksize(p));
 }
 
 /*
@@ -184,9 +190,9 @@ static void cmd_kmalloc(int argc, char **argv)
 static void free_outcome(const char *call, u64 seq)
 {
 	if (log_search(seq, "BUG") || log_search(seq, "WARNING:"))
-		outf("%s: refused, see the report above\n", call);
+		shell_printf("%s: refused, see the report above\n", call);
 	else
-		outf("%s done\n", call);
+		shell_printf("%s done\n", call);
 }
 
 static void cmd_kfree(int argc, char **argv)
@@ -216,9 +222,9 @@ static void cmd_vmalloc(int argc, char **argv)
 	}
 	p = vmalloc(size);
 	if (p)
-		outf("vmalloc(%lu) = %px\n", size, p);
+		shell_printf("vmalloc(%lu) = %px\n", size, p);
 	else
-		outf("vmalloc(%lu) failed\n", size);
+		shell_printf("vmalloc(%lu) failed\n", size);
 }
 
 static void cmd_vfree(int argc, char **argv)
@@ -230,7 +236,7 @@ static void cmd_vfree(int argc, char **argv)
 	if (!parse_ulong(argv[0], "address", argv[1], &addr))
 		return;
 	if (!is_vmalloc_addr((void *)addr)) {
-		outf("vfree: %#lx is not in the vmalloc region (%#lx-%#lx)\n",
+		shell_printf("vfree: %#lx is not in the vmalloc region (%#lx-%#lx)\n",
 		     addr, VMALLOC_START, VMALLOC_END);
 		return;
 	}
@@ -248,10 +254,10 @@ static void cmd_pages(int argc, char **argv)
 		return;
 	addr = __get_free_pages(GFP_KERNEL, order);
 	if (addr)
-		outf("__get_free_pages(order %lu) = %#lx (pfn %#lx, %lu pages)\n",
+		shell_printf("__get_free_pages(order %lu) = %#lx (pfn %#lx, %lu pages)\n",
 		     order, addr, (unsigned long)virt_to_pfn(addr), 1UL << order);
 	else
-		outf("__get_free_pages(order %lu) failed\n", order);
+		shell_printf("__get_free_pages(order %lu) failed\n", order);
 }
 
 static void cmd_freepages(int argc, char **argv)
@@ -296,7 +302,7 @@ static void cmd_ps(int argc, char **argv)
 
 	out("  PID STATE           COMM\n");
 	list_for_each_entry(t, &task_list, tasks)
-		outf("%5d %-15s %s%s\n", t->pid, task_state_name(t), t->comm,
+		shell_printf("%5d %-15s %s%s\n", t->pid, task_state_name(t), t->comm,
 		     t == current ? " (current)" : "");
 }
 
@@ -304,21 +310,21 @@ static void cmd_ctx(int argc, char **argv)
 {
 	int pc = preempt_count();
 
-	outf("preempt_count: %#x (preempt %lu, softirq %lu, hardirq %lu, nmi %lu)\n",
+	shell_printf("preempt_count: %#x (preempt %lu, softirq %lu, hardirq %lu, nmi %lu)\n",
 	     pc, (pc & PREEMPT_MASK) >> PREEMPT_SHIFT,
 	     (pc & SOFTIRQ_MASK) >> SOFTIRQ_SHIFT,
 	     (pc & HARDIRQ_MASK) >> HARDIRQ_SHIFT, (pc & NMI_MASK) >> NMI_SHIFT);
-	outf("in_interrupt: %d, in_task: %d, in_atomic: %d, irqs_disabled: %d, preemptible: %d\n",
+	shell_printf("in_interrupt: %d, in_task: %d, in_atomic: %d, irqs_disabled: %d, preemptible: %d\n",
 	     !!in_interrupt(), !!in_task(), !!in_atomic(), !!irqs_disabled(),
 	     !!preemptible());
-	outf("current: %s (pid %d)\n", current->comm, current->pid);
+	shell_printf("current: %s (pid %d)\n", current->comm, current->pid);
 }
 
 static void cmd_test(int argc, char **argv)
 {
 	int failed = kunit_run_all(argv[1] ? argv[1] : "*");
 
-	outf("test: %d failed\n", failed);
+	shell_printf("test: %d failed\n", failed);
 }
 
 static void cmd_bench(int argc, char **argv)
@@ -410,7 +416,7 @@ static void cmd_help(int argc, char **argv)
 
 		snprintf(left, sizeof(left), "%s %s", commands[i].name,
 			 commands[i].args);
-		outf("  %-24s %s\n", left, commands[i].help);
+		shell_printf("  %-24s %s\n", left, commands[i].help);
 	}
 	out("Numbers are decimal, or hex with 0x.  Words are separated by spaces or tabs.\n");
 }
@@ -430,7 +436,7 @@ void shell_execute(char *line)
 	int argc = shell_split(line, argv, SHELL_ARGS_MAX);
 
 	if (argc == -E2BIG) {
-		outf("shell: too many words (at most %d), not run\n",
+		shell_printf("shell: too many words (at most %d), not run\n",
 		     SHELL_ARGS_MAX);
 		return;
 	}
@@ -440,7 +446,7 @@ void shell_execute(char *line)
 		if (strcmp(argv[0], cmd->name))
 			continue;
 		if (argc - 1 > cmd->max_args) {
-			outf("%s: too many arguments (usage: %s%s%s)\n",
+			shell_printf("%s: too many arguments (usage: %s%s%s)\n",
 			     cmd->name, cmd->name, *cmd->args ? " " : "",
 			     cmd->args);
 			return;
@@ -448,7 +454,7 @@ void shell_execute(char *line)
 		cmd->fn(argc, argv);
 		return;
 	}
-	outf("%s: unknown command (try 'help')\n", argv[0]);
+	shell_printf("%s: unknown command (try 'help')\n", argv[0]);
 }
 
 /* Read a line, echoing it as it is typed (kernel/shell_parse.c edits it). */
@@ -473,7 +479,7 @@ static int shell_thread(void *unused)
 		out(SHELL_PROMPT);
 		read_line(&line);
 		if (shell_line_too_long(&line)) {
-			outf("shell: line too long (%zu characters, at most %d), not run\n",
+			shell_printf("shell: line too long (%zu characters, at most %d), not run\n",
 			     line.len, SHELL_LINE_MAX - 1);
 			continue;
 		}

@@ -31,17 +31,6 @@
 
 #define ARGS_MAX	1024	/* insmod's parameters, joined */
 
-static __printf(1, 2) void out(const char *fmt, ...)
-{
-	char buf[320];
-	va_list args;
-	int n;
-
-	va_start(args, fmt);
-	n = vscnprintf(buf, sizeof(buf), fmt, args);
-	va_end(args);
-	console_write(buf, n);
-}
 
 /* The C library's strerror() text for the errors a load can return. */
 static const char *strerror(int err)
@@ -102,7 +91,7 @@ int kmod_insmod(const struct boot_file *f, int argc, char **argv)
 		size_t n = strlen(argv[i]);
 
 		if (len + n + 2 > sizeof(args)) {
-			out("insmod: ERROR: could not insert module %s: %s\n",
+			shell_printf("insmod: ERROR: could not insert module %s: %s\n",
 			    argv[1], strerror(-E2BIG));
 			return -E2BIG;
 		}
@@ -113,7 +102,7 @@ int kmod_insmod(const struct boot_file *f, int argc, char **argv)
 	}
 	err = load_module_image(f->name, f->data, f->size, args);
 	if (err)
-		out("insmod: ERROR: could not insert module %s: %s\n", argv[1],
+		shell_printf("insmod: ERROR: could not insert module %s: %s\n", argv[1],
 		    insmod_reason(err));
 	return err;
 }
@@ -130,12 +119,12 @@ void cmd_insmod(int argc, char **argv)
 	const struct boot_file *f;
 
 	if (argc < 2) {
-		out("insmod: ERROR: missing filename.\n");
+		shell_printf("insmod: ERROR: missing filename.\n");
 		return;
 	}
 	f = boot_file_find(argv[1]);
 	if (!f) {
-		out("insmod: ERROR: could not insert module %s: %s\n", argv[1],
+		shell_printf("insmod: ERROR: could not insert module %s: %s\n", argv[1],
 		    strerror(-ENOENT));
 		return;
 	}
@@ -157,7 +146,7 @@ void cmd_rmmod(int argc, char **argv)
 	int err;
 
 	if (argc < 2 || (argc > 2 && !force)) {
-		out("rmmod: ERROR: usage: rmmod [-f] NAME\n");
+		shell_printf("rmmod: ERROR: usage: rmmod [-f] NAME\n");
 		return;
 	}
 	/* kmod accepts a path too: its last component without ".ko" */
@@ -171,11 +160,11 @@ void cmd_rmmod(int argc, char **argv)
 			*p = '_';
 	err = delete_module(name, force, users, sizeof(users));
 	if (err == -ENOENT)
-		out("rmmod: ERROR: Module %s is not currently loaded\n", name);
+		shell_printf("rmmod: ERROR: Module %s is not currently loaded\n", name);
 	else if (err == -EWOULDBLOCK)
-		out("rmmod: ERROR: Module %s is in use by: %s\n", name, users);
+		shell_printf("rmmod: ERROR: Module %s is in use by: %s\n", name, users);
 	else if (err)
-		out("rmmod: ERROR: could not remove module %s: %s\n", name,
+		shell_printf("rmmod: ERROR: could not remove module %s: %s\n", name,
 		    strerror(err));
 }
 
@@ -191,7 +180,7 @@ void cmd_lsmod(int argc, char **argv)
 	struct module *mod;
 	struct module_use *use;
 
-	out("Module                  Size  Used by\n");
+	shell_printf("Module                  Size  Used by\n");
 	mutex_lock(&module_mutex);
 	list_for_each_entry(mod, &modules, list) {
 		char users[128];
@@ -203,7 +192,7 @@ void cmd_lsmod(int argc, char **argv)
 		list_for_each_entry(use, &mod->source_list, source_list)
 			len += scnprintf(users + len, sizeof(users) - len, "%s%s",
 					 len ? "," : "", use->source->name);
-		out("%-19s %8lu  %u%s%s\n", mod->name,
+		shell_printf("%-19s %8lu  %u%s%s\n", mod->name,
 		    mod->core_size + (mod->init_mem ? mod->init_size : 0),
 		    module_refcount(mod), users[0] ? " " : "", users);
 	}
@@ -232,7 +221,7 @@ static void modinfo_parms(const struct mod_elf *elf)
 		     t = mod_elf_modinfo(elf, "parmtype", t))
 			if (!strncmp(t, p, n) && t[n] == ':')
 				type = t + n + 1;
-		out("%-16s%s%s%s%s\n", "parm:", p, type ? " (" : "",
+		shell_printf("%-16s%s%s%s%s\n", "parm:", p, type ? " (" : "",
 		    type ?: "", type ? ")" : "");
 	}
 	/* parameters without a description: kmod prints name:(type) */
@@ -246,7 +235,7 @@ static void modinfo_parms(const struct mod_elf *elf)
 			if (!strncmp(t, p, n) && p[n] == ':')
 				described = true;
 		if (!described && t[n] == ':')
-			out("%-16s%.*s:(%s)\n", "parm:", (int)n, t, t + n + 1);
+			shell_printf("%-16s%.*s:(%s)\n", "parm:", (int)n, t, t + n + 1);
 	}
 }
 
@@ -262,12 +251,12 @@ void cmd_modinfo(int argc, char **argv)
 	const struct boot_file *f;
 
 	if (argc < 2) {
-		out("modinfo: ERROR: missing module or filename.\n");
+		shell_printf("modinfo: ERROR: missing module or filename.\n");
 		return;
 	}
 	f = boot_file_find(argv[1]);
 	if (!f) {
-		out("modinfo: ERROR: Module %s not found.\n", argv[1]);
+		shell_printf("modinfo: ERROR: Module %s not found.\n", argv[1]);
 		return;
 	}
 	kmod_modinfo(f);
@@ -294,19 +283,19 @@ void kmod_modinfo(const struct boot_file *f)
 	if ((unsigned long)data % 8) {
 		copy = kvmalloc(f->size, GFP_KERNEL);
 		if (!copy) {
-			out("modinfo: ERROR: %s\n", strerror(-ENOMEM));
+			shell_printf("modinfo: ERROR: %s\n", strerror(-ENOMEM));
 			return;
 		}
 		memcpy(copy, data, f->size);
 		data = copy;
 	}
 	if (mod_elf_check(&elf, data, f->size)) {
-		out("modinfo: ERROR: could not get modinfo from '%s': %s\n",
+		shell_printf("modinfo: ERROR: could not get modinfo from '%s': %s\n",
 		    f->name, "Invalid module format");
 		kvfree(copy);
 		return;
 	}
-	out("%-16s%s\n", "filename:", f->name);
+	shell_printf("%-16s%s\n", "filename:", f->name);
 	for (i = 0; i < ARRAY_SIZE(tags); i++) {
 		const char *v;
 		char label[20];
@@ -314,7 +303,7 @@ void kmod_modinfo(const struct boot_file *f)
 		snprintf(label, sizeof(label), "%s:", tags[i]);
 		for (v = mod_elf_modinfo(&elf, tags[i], NULL); v;
 		     v = mod_elf_modinfo(&elf, tags[i], v))
-			out("%-16s%s\n", label, v);
+			shell_printf("%-16s%s\n", label, v);
 	}
 	modinfo_parms(&elf);
 	kvfree(copy);
@@ -335,8 +324,8 @@ void cmd_ls(int argc, char **argv)
 		const struct boot_file *f = boot_file_get(i);
 
 		if (f)
-			out("%10zu %s\n", f->size, f->name);
+			shell_printf("%10zu %s\n", f->size, f->name);
 	}
 	if (!n)
-		out("ls: no boot files (make run MODULES=\"a.ko ...\" adds some)\n");
+		shell_printf("ls: no boot files (make run MODULES=\"a.ko ...\" adds some)\n");
 }

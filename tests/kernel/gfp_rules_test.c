@@ -495,6 +495,27 @@ struct matrix_run {
 static DEFINE_MUTEX(matrix_mutex);
 static DEFINE_SPINLOCK(matrix_lock);
 
+/* Stop what a run scheduled, or wait until it has finished running. */
+static void matrix_run_stop(struct matrix_run *r)
+{
+	switch (r->ctx) {
+	case CTX_TIMER:
+		del_timer_sync(&r->timer);
+		break;
+	case CTX_TASKLET:
+		tasklet_kill(&r->tasklet);
+		break;
+	case CTX_HARDIRQ:
+		irq_work_sync(&r->irq_work);
+		break;
+	case CTX_WORKQUEUE:
+		cancel_work_sync(&r->work);
+		break;
+	default:
+		break;
+	}
+}
+
 /*
  * Undo a context's run, however the case ends: stop what was scheduled
  * (a timer that never fired is deleted, a tasklet killed...), then free
@@ -505,24 +526,8 @@ static void matrix_run_cleanup(void *data)
 	struct matrix_run *r = data;
 	unsigned int op;
 
-	if (r->started) {
-		switch (r->ctx) {
-		case CTX_TIMER:
-			del_timer_sync(&r->timer);
-			break;
-		case CTX_TASKLET:
-			tasklet_kill(&r->tasklet);
-			break;
-		case CTX_HARDIRQ:
-			irq_work_sync(&r->irq_work);
-			break;
-		case CTX_WORKQUEUE:
-			cancel_work_sync(&r->work);
-			break;
-		default:
-			break;
-		}
-	}
+	if (r->started)
+		matrix_run_stop(r);
 	for (op = 0; op < NR_OPS; op++) {
 		if (op == OP_VMALLOC)
 			vfree(r->mem[op]);
@@ -670,22 +675,7 @@ static void run_in_context(struct kunit *test, struct matrix_run *r)
 	r->started = true;	/* matrix_run_cleanup() stops it */
 	KUNIT_ASSERT_NE_MSG(test, wait_for_completion_timeout(&r->done, 5 * HZ), 0UL,
 			    "the %s never ran", ctx_names[r->ctx]);
-	switch (r->ctx) {
-	case CTX_TIMER:
-		del_timer_sync(&r->timer);
-		break;
-	case CTX_TASKLET:
-		tasklet_kill(&r->tasklet);
-		break;
-	case CTX_HARDIRQ:
-		irq_work_sync(&r->irq_work);
-		break;
-	case CTX_WORKQUEUE:
-		flush_work(&r->work);
-		break;
-	default:
-		break;
-	}
+	matrix_run_stop(r);
 }
 
 /* Did the text printed in [@from, @to) contain @needle? */
