@@ -212,7 +212,13 @@ static void check_batch(struct kunit *test, struct batch *b)
 				    "%zu bytes%s in %s context were not served",
 				    r->size, r->contiguous ? " contiguous" : "",
 				    ctx_names[r->ctx]);
-		if (b->ret[i] || !b->mem[i])
+		if (b->ret[i])
+			continue;
+		KUNIT_EXPECT_NOT_NULL_MSG(test, b->mem[i],
+					  "%zu bytes%s in %s context: 0 returned, but no memory",
+					  r->size, r->contiguous ? " contiguous" : "",
+					  ctx_names[r->ctx]);
+		if (!b->mem[i])
 			continue;
 		by = served_by(b->mem[i], r->size);
 		KUNIT_EXPECT_TRUE_MSG(test, ok & (1 << by),
