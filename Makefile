@@ -157,6 +157,17 @@ $(B)/testmod/%.ko: tests/modules/%.c $(BUILD_STAMP)
 $(O)/tests/kernel/module_loader_test.o: $(TESTMODS)
 $(O)/tests/kernel/module_loader_test.o: CFLAGS += -DTESTMOD_DIR='"$(B)/testmod"'
 
+# The labs' modules (labs/NAME/*.c with a Kbuild file), built the same way
+# and included as bytes by their grading suites (tests/kernel/lab_NAME_test.c).
+LABMODS := $(patsubst labs/%.c,$(B)/labmod/%.ko,$(filter-out %.mod.c,$(wildcard $(patsubst %/Kbuild,%/*.c,$(wildcard labs/*/Kbuild)))))
+$(B)/labmod/%.ko: labs/%.c $(wildcard labs/*/*.h) $(BUILD_STAMP)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MOD     $@")
+	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$(notdir $*)"' -c $< -o $(@:.ko=.o)
+	$(Q)$(LD) -r -o $@ $(@:.ko=.o)
+$(O)/tests/kernel/lab_modules_test.o: $(filter $(B)/labmod/modules/%,$(LABMODS))
+$(O)/tests/kernel/lab_modules_test.o: CFLAGS += -DLABMOD_DIR='"$(B)/labmod/modules"'
+
 $(B)/kernel.elf: $(OBJS) linker.ld scripts/kallsyms.py $(BUILD_STAMP)
 	@$(if $(Q),echo "  LD      $@")
 	$(call link-kallsyms,$@,$(OBJS))

@@ -15,6 +15,7 @@ Run from the repository root:
 import csv
 import io
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -615,7 +616,7 @@ class RealLabsTest(unittest.TestCase):
 
     def test_labs(self):
         labs = lab_handout.list_labs(ROOT)
-        self.assertGreaterEqual(len(labs), 4)
+        self.assertGreaterEqual(len(labs), 5)
         files = [p for p in lab_handout.source_files(ROOT)
                  if p.endswith(lab_handout.REGION_SUFFIXES)]
         regions = {}
@@ -638,6 +639,34 @@ class RealLabsTest(unittest.TestCase):
                 self.assertEqual(set(stubs), regions.get(lab, set()))
                 for region, text in stubs.items():   # and a fresh handout
                     grade.check_region('labs/%s/stubs' % lab, region, text)
+
+    def test_module_labs(self):
+        """A lab with a Kbuild file (its student writes a module): each
+        obj-m object has its source in the folder, with the lab's regions,
+        and the lab's grading suite includes the module the Makefile
+        builds from it (LABMODS)."""
+        labs = [lab for lab in lab_handout.list_labs(ROOT) if os.path.isfile(
+            os.path.join(ROOT, 'labs', lab, 'Kbuild'))]
+        self.assertIn('modules', labs)
+        for lab in labs:
+            with self.subTest(lab=lab):
+                folder = os.path.join(ROOT, 'labs', lab)
+                with open(os.path.join(folder, 'Kbuild')) as f:
+                    objs = re.findall(r'^obj-m\s*[:+]?=\s*(.+)$', f.read(),
+                                      re.M)
+                names = [o[:-2] for o in ' '.join(objs).split()
+                         if o.endswith('.o')]
+                self.assertTrue(names)
+                with open(os.path.join(ROOT, 'tests/kernel',
+                                       'lab_%s_test.c' % lab)) as f:
+                    suite = f.read()
+                for name in names:
+                    src = os.path.join(folder, name + '.c')
+                    with open(src) as f:
+                        text = f.read()
+                    self.assertTrue(lab_handout.lab_regions(src, text, lab))
+                    self.assertIn('.incbin', suite)
+                    self.assertIn('/%s.ko' % name, suite)
 
 
 if __name__ == '__main__':
