@@ -28,6 +28,7 @@
  *      names may also be given as separate words, which are OR-ed too.
  */
 #include <linux/errno.h>
+#include <linux/hex.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/string.h>
@@ -130,17 +131,6 @@ int shell_split(char *line, char **argv, int max_args)
 
 /* ---- 3. arguments ------------------------------------------------------------------ */
 
-static unsigned int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 16;	/* not a digit in any base we read */
-}
-
 /**
  * shell_parse_ulong - read a number: decimal, or hex with 0x
  * @s: the word
@@ -166,9 +156,11 @@ int shell_parse_ulong(const char *s, unsigned long *val)
 	if (!*s)
 		return -EINVAL;
 	for (; *s; s++) {
-		digit = digit_value(*s);
-		if (digit >= base)
+		int d = hex_to_bin(*s);	/* -1: not a hex digit */
+
+		if (d < 0 || d >= (int)base)
 			return -EINVAL;
+		digit = d;
 		if (v > (ULONG_MAX - digit) / base)
 			overflow = true;
 		v = v * base + digit;

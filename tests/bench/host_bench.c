@@ -40,6 +40,7 @@
 #include <kernel/slab_stats.h>
 #include <kernel/vmalloc_stats.h>
 #include "../host/fake_ram.h"
+#include "../kernel/module_elf_image.h"
 
 /* glibc's, not renamed: <stdlib.h> itself cannot be included here. */
 void *malloc(size_t size);
@@ -328,18 +329,7 @@ static void mb_image_build(void)
 		.sh_entsize = sizeof(*rela) };
 	sh[5] = (Elf64_Shdr){ .sh_name = 34, .sh_type = SHT_STRTAB,
 		.sh_offset = shstr_off, .sh_size = sizeof(shstr), .sh_addralign = 1 };
-	memcpy(eh->e_ident, ELFMAG, SELFMAG);
-	eh->e_ident[EI_CLASS] = ELFCLASS64;
-	eh->e_ident[EI_DATA] = ELFDATA2LSB;
-	eh->e_ident[EI_VERSION] = EV_CURRENT;
-	eh->e_type = ET_REL;
-	eh->e_machine = EM_X86_64;
-	eh->e_version = EV_CURRENT;
-	eh->e_shoff = off;
-	eh->e_ehsize = sizeof(*eh);
-	eh->e_shentsize = sizeof(Elf64_Shdr);
-	eh->e_shnum = 6;
-	eh->e_shstrndx = 5;
+	img_fill_ehdr(eh, off, 6);
 	mb_image_size = off + 6 * sizeof(Elf64_Shdr);
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// fuzz-srcs: kernel/shell_parse.c lib/string.c
+// fuzz-srcs: kernel/shell_parse.c lib/hexdump.c lib/string.c
 /*
  * libFuzzer target for kernel/shell_parse.c, the shell's line editor,
  * word splitter, number and GFP-flag parsers.  Beyond "no crash, no

@@ -50,6 +50,26 @@ static inline size_t img_align8(size_t x)
 }
 
 /*
+ * The ELF header of a well-formed x86_64 relocatable object with @shnum
+ * section headers at @shoff, the last of them the section-name table.
+ */
+static inline void img_fill_ehdr(Elf64_Ehdr *eh, u64 shoff, unsigned int shnum)
+{
+	memcpy(eh->e_ident, ELFMAG, SELFMAG);
+	eh->e_ident[EI_CLASS] = ELFCLASS64;
+	eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	eh->e_type = ET_REL;
+	eh->e_machine = EM_X86_64;
+	eh->e_version = EV_CURRENT;
+	eh->e_shoff = shoff;
+	eh->e_ehsize = sizeof(*eh);
+	eh->e_shentsize = sizeof(Elf64_Shdr);
+	eh->e_shnum = shnum;
+	eh->e_shstrndx = shnum - 1;
+}
+
+/*
  * Write an ELF image of sections @secs[0..n-1] (indexes 1..n; the
  * section name table is added as n + 1) into @out.  Return its size.
  */
@@ -102,18 +122,7 @@ static inline size_t img_build(u8 *out, const struct img_sec *secs,
 	sh[n + 1].sh_size = names + sizeof(".shstrtab");
 	sh[n + 1].sh_addralign = 1;
 
-	memcpy(eh->e_ident, ELFMAG, SELFMAG);
-	eh->e_ident[EI_CLASS] = ELFCLASS64;
-	eh->e_ident[EI_DATA] = ELFDATA2LSB;
-	eh->e_ident[EI_VERSION] = EV_CURRENT;
-	eh->e_type = ET_REL;
-	eh->e_machine = EM_X86_64;
-	eh->e_version = EV_CURRENT;
-	eh->e_shoff = pos;
-	eh->e_ehsize = sizeof(*eh);
-	eh->e_shentsize = sizeof(Elf64_Shdr);
-	eh->e_shnum = n + 2;
-	eh->e_shstrndx = n + 1;
+	img_fill_ehdr(eh, pos, n + 2);
 	return pos + (n + 2) * sizeof(Elf64_Shdr);
 }
 
