@@ -100,6 +100,7 @@ static inline bool is_vmalloc_addr(const void *x)
 
 /* Number of frames free in the buddy allocator's lists, all zones. */
 unsigned long nr_free_pages(void);
+/* Pages the page allocator manages (MemTotal).  Context: Any context. */
 unsigned long totalram_pages(void);
 
 /* Boot: build mem_map and zones, hand memblock's free memory over. */

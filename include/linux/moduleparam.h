@@ -128,7 +128,11 @@ extern const struct kernel_param_ops param_ops_byte, param_ops_short,
 
 /*
  * The set/get functions behind the param_ops_* (kernel/params.c), for
- * module_param_cb() users who wrap them, as in Linux.
+ * module_param_cb() users who wrap them, as in Linux.  set() returns 0
+ * or -EINVAL/-ERANGE; get() the length it wrote.
+ *
+ * Context: Process context (insmod).  param_set_charp() may sleep: it
+ * kmallocs the copy, which param_free_charp() frees.
  */
 #define __DECLARE_PARAM_FNS(type)					\
 	int param_set_##type(const char *val, const struct kernel_param *kp); \
