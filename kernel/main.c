@@ -44,6 +44,7 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kernel/boot.h>
+#include <kernel/kmemleak.h>
 #include <kernel/multiboot2.h>
 #include <linux/stackdepot.h>
 #include <kernel/oops.h>
@@ -170,6 +171,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	print_memory_summary();
 	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);
 	kmem_cache_init();
+	kmemleak_init();
 	vmalloc_init();
 
 	sched_init();

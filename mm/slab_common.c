@@ -37,6 +37,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
@@ -247,6 +248,7 @@ static noinline void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	page->page_type = LARGE_KMALLOC_TYPE;
+	kmemleak_alloc(page_address(page), size, 1, gfp);
 	return page_address(page);
 }
 
@@ -314,6 +316,7 @@ static noinline void kfree_not_slab(struct page *page, const void *x,
 				    "not memory from kmalloc (no slab object, no large kmalloc)");
 		return;
 	}
+	kmemleak_free(x);
 	page->page_type = 0;
 	__free_pages(page, page->private);
 }

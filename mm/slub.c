@@ -21,12 +21,13 @@
  * That is a handful of instructions and no debug code: a cache with
  * debug flags (poison, red zones, call sites, consistency checks) never
  * has an active slab, so its every operation takes the slow path, where
- * mm/slub_debug.c does its checks.  The cost when debugging is off is
- * the one test the fast path makes anyway, plus the two hardening checks
- * of the free (see slab_free() in mm/slab.h): a pointer into the middle
- * of an object and the naive double free are refused even without
- * slab_debug=, as Linux's CONFIG_SLAB_FREELIST_HARDENED refuses the
- * second.
+ * mm/slub_debug.c does its checks.  While kmemleak is on, every cache
+ * is served that way (its hooks are in the slow paths).  The cost when
+ * debugging is off is the one test the fast path makes anyway, plus the
+ * two hardening checks of the free (see slab_free() in mm/slab.h): a
+ * pointer into the middle of an object and the naive double free are
+ * refused even without slab_debug=, as Linux's
+ * CONFIG_SLAB_FREELIST_HARDENED refuses the second.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -79,6 +80,7 @@
 #include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kmemleak.h>
 #include <linux/list.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -289,7 +291,11 @@ static void mark_slab_full(struct kmem_cache *s, struct page *slab)
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
 }
 
-/* The slow path of a debug cache's allocation; interrupts are off. */
+/*
+ * The slow path of a debug cache's allocation, and of every cache while
+ * kmemleak tracks objects (mm/kmemleak.c): no active slab, so that the
+ * fast paths send every allocation and free here.  Interrupts are off.
+ */
 static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 				unsigned long caller, unsigned long irqflags)
 {
@@ -301,7 +307,8 @@ static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 		if (!slab)
 			return NULL;
 		object = take_from_slab(s, slab);
-		if (alloc_debug_processing(s, slab, object, caller))
+		if (!kmem_cache_debug(s) ||
+		    alloc_debug_processing(s, slab, object, caller))
 			break;
 		/* refused: try the next slab (each refusal retires one) */
 		mark_slab_full(s, slab);
@@ -317,7 +324,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	struct page *slab;
 	void *object;
 
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug(s) || kmemleak_enabled)
 		return __slab_alloc_debug(s, gfp, caller, irqflags);
 
 	flush_cpu_slab(s);	/* the active slab is full: retire it */
@@ -376,6 +383,8 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 
 	if (unlikely(gfp & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
+	if (object)
+		kmemleak_alloc_recursive(object, s->object_size, 1, s->flags, gfp);
 	return object;
 }
 
@@ -433,6 +442,7 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 {
 	struct page *slab = slab_head(virt_to_page(x));
 
+	kmemleak_free_recursive(x, s->flags);	/* before anyone can reuse it */
 	if (slab != s->cpu_slab)
 		__slab_free(s, slab, x, caller);
 	else if (!slab_valid_object(s, slab, x))

@@ -68,6 +68,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kmemleak.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
@@ -459,6 +460,7 @@ static void *__vmalloc_area(unsigned long size, unsigned long align,
 				   GFP_META(gfp_mask));
 	if (!vm->pages)
 		goto fail;
+	kmemleak_ignore(vm->pages);	/* only the vmap_area points to it */
 	for (i = 0; i < nr_pages; i++) {
 		struct page *page = alloc_page((gfp_mask & ~__GFP_DMA32) |
 					       __GFP_NOWARN);
@@ -481,6 +483,7 @@ static void *__vmalloc_area(unsigned long size, unsigned long align,
 		vmalloc_fail(gfp_mask, size, "failed to map pages");
 		goto release;
 	}
+	kmemleak_alloc(vm->addr, size, 1, gfp_mask);
 	return vm->addr;
 
 fail:
@@ -639,6 +642,8 @@ static void release_area(const void *addr, const char *who, unsigned long kind)
 	va = find_area_to_free(addr, who);
 	if (!va || !may_release(va, who, kind))
 		return;
+	if (kind == VM_ALLOC)
+		kmemleak_free(addr);	/* before the pages go */
 	vunmap_range(va->va_start, va->va_start + mapped_size(va));
 	if (kind == VM_ALLOC)
 		free_area_pages(&va->vm, va->vm.nr_pages);

@@ -33,6 +33,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/list.h>
 #include <linux/module.h>
@@ -342,11 +343,15 @@ static int alloc_parts(struct load_info *info)
 		mod->core = module_alloc(mod->core_size, __builtin_return_address(0));
 		if (!mod->core)
 			return -ENOMEM;
+		/* kmemleak reads the data and bss for pointers, not the code */
+		kmemleak_scan_area(mod->core + mod->core_ro_end,
+				   mod->core_size - mod->core_ro_end, GFP_KERNEL);
 	}
 	if (mod->init_size) {
 		mod->init_mem = module_alloc(mod->init_size, __builtin_return_address(0));
 		if (!mod->init_mem)
 			return -ENOMEM;
+		kmemleak_ignore(mod->init_mem);	/* as Linux: init is not scanned */
 		mod->init_addr = (unsigned long)mod->init_mem;
 	}
 	elf->part_mem[MOD_PART_CORE] = mod->core;
