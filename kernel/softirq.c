@@ -79,10 +79,12 @@ void raise_softirq(unsigned int nr)
 /* Run pending softirqs; called with interrupts off, returns with them off. */
 static void __do_softirq(void)
 {
-	int restart = MAX_SOFTIRQ_RESTART;
+	int restart = MAX_SOFTIRQ_RESTART, entry_count;
 	unsigned long pending;
 
 	__preempt_count_add(SOFTIRQ_OFFSET);
+	/* the interrupted task may hold a preempt count (irqs just restored) */
+	entry_count = preempt_count();
 	while ((pending = softirq_pending) != 0) {
 		int nr;
 
@@ -93,7 +95,7 @@ static void __do_softirq(void)
 				continue;
 			softirqs_run[nr]++;
 			softirq_vec[nr].action(&softirq_vec[nr]);
-			WARN_ONCE(preempt_count() != (int)SOFTIRQ_OFFSET &&
+			WARN_ONCE(preempt_count() != entry_count &&
 				  !(preempt_count() & HARDIRQ_MASK),
 				  "softirq %d left preempt_count %#x\n", nr,
 				  preempt_count());

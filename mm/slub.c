@@ -21,10 +21,10 @@
  * That is a handful of instructions and no debug code: a cache with
  * debug flags (poison, red zones, call sites, consistency checks) never
  * has an active slab, so its every operation takes the slow path, where
- * mm/slub_debug.c does its checks.  While kmemleak is on, every cache
- * is served that way (its hooks are in the slow paths).  The cost when
- * debugging is off is the one test the fast path makes anyway, plus the
- * two hardening checks of the free (see slab_free() in mm/slab.h): a
+ * mm/slub_debug.c does its checks.  While kmemleak is on, every cache it
+ * tracks is served that way (its hooks are in the slow paths).  The cost
+ * when debugging is off is the one test the fast path makes anyway, plus
+ * the two hardening checks of the free (see slab_free() in mm/slab.h): a
  * pointer into the middle of an object and the naive double free are
  * refused even without slab_debug=, as Linux's
  * CONFIG_SLAB_FREELIST_HARDENED refuses the second.
@@ -292,9 +292,18 @@ static void mark_slab_full(struct kmem_cache *s, struct page *slab)
 }
 
 /*
- * The slow path of a debug cache's allocation, and of every cache while
- * kmemleak tracks objects (mm/kmemleak.c): no active slab, so that the
- * fast paths send every allocation and free here.  Interrupts are off.
+ * Does kmemleak (mm/kmemleak.c) record this cache's objects?  Then, like
+ * a debug cache, it has no active slab: both fast paths find nothing to
+ * do, and every allocation and free reaches the hooks in the slow paths.
+ */
+static inline bool kmemleak_tracks(const struct kmem_cache *s)
+{
+	return kmemleak_enabled && !(s->flags & SLAB_NOLEAKTRACE);
+}
+
+/*
+ * The slow path of a debug cache's allocation, and of every cache
+ * kmemleak tracks: no active slab.  Interrupts are off.
  */
 static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 				unsigned long caller, unsigned long irqflags)
@@ -324,7 +333,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	struct page *slab;
 	void *object;
 
-	if (kmem_cache_debug(s) || kmemleak_enabled)
+	if (kmem_cache_debug(s) || kmemleak_tracks(s))
 		return __slab_alloc_debug(s, gfp, caller, irqflags);
 
 	flush_cpu_slab(s);	/* the active slab is full: retire it */

@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
+#include <kernel/log.h>
 #include "context_kunit.h"
 
 /* ---- timers ---------------------------------------------------------------------------- */
@@ -64,6 +65,27 @@ static void timer_fires_once_after_expiry(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tt.runs, 1U);
 	KUNIT_EXPECT_GE(test, tt.ran_at, expires);
 	KUNIT_EXPECT_LE(test, tt.ran_at, expires + 2);
+}
+
+/*
+ * A timer interrupt may come while a task has preemption disabled and
+ * interrupts on (between local_irq_restore() and preempt_enable() in
+ * spin_unlock_irqrestore()): the softirq then runs on top of that count
+ * and must not be blamed for it ("softirq 1 left preempt_count 0x101").
+ */
+static void timer_over_preempt_disabled_task(struct kunit *test)
+{
+	struct timer_test tt = {};
+	u64 seq = log_seq();
+
+	timer_init_test(&tt);
+	mod_timer(&tt.timer, jiffies + 1);
+	preempt_disable();
+	mdelay(50);		/* the tick runs the timer softirq meanwhile */
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, tt.runs, 1U);
+	KUNIT_EXPECT_EQ(test, log_search(seq, "left preempt_count"), 0ULL);
+	del_timer_sync(&tt.timer);
 }
 
 /* mod_timer() says whether the timer was pending; it moves it either way. */
@@ -544,6 +566,7 @@ static void deferral_chain(struct kunit *test)
 
 static struct kunit_case softirq_cases[] = {
 	KUNIT_CASE(timer_fires_once_after_expiry),
+	KUNIT_CASE(timer_over_preempt_disabled_task),
 	KUNIT_CASE(mod_timer_moves_a_pending_timer),
 	KUNIT_CASE(del_timer_sync_stops_a_pending_timer),
 	KUNIT_CASE(timer_rearms_itself),
