@@ -154,8 +154,9 @@ $(B)/testmod/%.ko: tests/modules/%.c $(BUILD_STAMP)
 	@$(if $(Q),echo "  MOD     $@")
 	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$*"' -c $< -o $(@:.ko=.o)
 	$(Q)$(LD) -r -o $@ $(@:.ko=.o)
-$(O)/tests/kernel/module_loader_test.o: $(TESTMODS)
-$(O)/tests/kernel/module_loader_test.o: CFLAGS += -DTESTMOD_DIR='"$(B)/testmod"'
+TESTMOD_USERS := $(O)/tests/kernel/module_loader_test.o $(O)/tests/kernel/kmemleak_test.o
+$(TESTMOD_USERS): $(TESTMODS)
+$(TESTMOD_USERS): CFLAGS += -DTESTMOD_DIR='"$(B)/testmod"'
 
 # The labs' modules (labs/NAME/*.c with a Kbuild file), built the same way
 # and included as bytes by their grading suites (tests/kernel/lab_NAME_test.c).

@@ -141,15 +141,21 @@ static bool kmemleak_initialized;	/* the object cache exists */
 
 static DEFINE_SPINLOCK(kmemleak_lock);
 static struct avl_root object_tree = AVL_ROOT_INIT(NULL);
-static unsigned long min_addr = ULONG_MAX, max_addr;	/* no object outside */
 static unsigned long nr_objects;
 static u32 object_seq;
 static struct kmemleak_object *gray_list;
 static struct kmem_cache *object_cache;
 
-/* Never scanned as bss: its objects hold the address of what they track. */
-static struct kmemleak_object early_pool[KMEMLEAK_POOL_SIZE];
-static unsigned int pool_next;		/* never used yet: early_pool[pool_next..] */
+/*
+ * What holds the addresses of tracked objects, in one place that the
+ * scan of the bss leaves out: kmemleak's own records must not count as
+ * references (the lowest object would never be reported).
+ */
+static struct {
+	struct kmemleak_object pool[KMEMLEAK_POOL_SIZE];	/* static bookkeeping */
+	unsigned long min_addr, max_addr;	/* no object outside (0, 0: none yet) */
+} own;
+static unsigned int pool_next;		/* never used yet: own.pool[pool_next..] */
 static struct kmemleak_object *pool_free;	/* given back */
 
 /* Scans (scan_mutex). */
@@ -272,8 +278,9 @@ static struct kmemleak_object *insert_object(struct kmemleak_object *o)
 	}
 	avl_link_node(&o->node, parent, link);
 	avl_insert_fixup(&object_tree, &o->node);
-	min_addr = min(min_addr, o->pointer);
-	max_addr = max(max_addr, o->pointer + o->size);
+	if (!own.max_addr || o->pointer < own.min_addr)
+		own.min_addr = o->pointer;
+	own.max_addr = max(own.max_addr, o->pointer + o->size);
 	nr_objects++;
 	return NULL;
 }
@@ -313,7 +320,7 @@ static struct kmemleak_object *alloc_object(gfp_t gfp)
 		o = pool_free;
 		pool_free = o->next;
 	} else if (pool_next < KMEMLEAK_POOL_SIZE) {
-		o = &early_pool[pool_next++];
+		o = &own.pool[pool_next++];
 	}
 	spin_unlock_irqrestore(&kmemleak_lock, flags);
 	if (o)
@@ -578,7 +585,7 @@ static __kmemleak_nocheck void scan_block(unsigned long start, unsigned long end
 		unsigned long v = *p;
 		struct kmemleak_object *o;
 
-		if (v < min_addr || v >= max_addr)
+		if (v < own.min_addr || v >= own.max_addr)
 			continue;
 		o = lookup_object(v);
 		if (!o || o == scanned || !color_white(o))
@@ -606,14 +613,13 @@ static void scan_range(unsigned long start, unsigned long end)
 }
 
 /*
- * The bss, but not kmemleak's own pool (its objects hold the address of
- * what they track) nor the boot stack's guard page (never mapped).
+ * The bss, but not kmemleak's own records (see "own") nor the boot
+ * stack's guard page (never mapped).
  */
 static void scan_bss(void)
 {
 	struct { unsigned long start, end; } holes[2] = {
-		{ (unsigned long)early_pool,
-		  (unsigned long)early_pool + sizeof(early_pool) },
+		{ (unsigned long)&own, (unsigned long)(&own + 1) },
 		{ (unsigned long)boot_stack_guard,
 		  (unsigned long)boot_stack_guard + PAGE_SIZE },
 	};
@@ -622,8 +628,8 @@ static void scan_bss(void)
 
 	if (holes[1].start < holes[0].start) {
 		holes[0] = holes[1];
-		holes[1].start = (unsigned long)early_pool;
-		holes[1].end = holes[1].start + sizeof(early_pool);
+		holes[1].start = (unsigned long)&own;
+		holes[1].end = (unsigned long)(&own + 1);
 	}
 	for (i = 0; i < ARRAY_SIZE(holes); i++) {
 		scan_range(pos, holes[i].start);
