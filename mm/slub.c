@@ -316,8 +316,16 @@ static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 		if (!slab)
 			return NULL;
 		object = take_from_slab(s, slab);
-		if (!kmem_cache_debug(s) ||
-		    alloc_debug_processing(s, slab, object, caller))
+		if (!kmem_cache_debug(s)) {
+			/*
+			 * kmemleak: the free pointer inside the object still
+			 * holds the next free object's address, which would
+			 * count as a reference to it.
+			 */
+			set_freepointer(s, object, NULL);
+			break;
+		}
+		if (alloc_debug_processing(s, slab, object, caller))
 			break;
 		/* refused: try the next slab (each refusal retires one) */
 		mark_slab_full(s, slab);

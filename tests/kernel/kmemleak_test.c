@@ -17,6 +17,14 @@
  * second scan after it happened: the first finds its contents changed
  * (from the checksum 0 of a new object) and gives it one more round, as
  * Linux's kmemleak does.
+ *
+ * kmemleak is conservative: a stale pointer anywhere it scans (a static
+ * array of an earlier suite, still holding the addresses of objects it
+ * freed) keeps whatever now lives at that address from a report, as on
+ * Linux.  So an object a case loses on purpose is taken at an address
+ * no such pointer reaches: pick_unreferenced() allocates candidates until
+ * a scan finds one unreferenced (only then does kmemleak record its
+ * checksum), and frees the others.
  */
 #include <kunit/test.h>
 #include <linux/delay.h>
@@ -73,7 +81,7 @@ static noinline void scrub_stack(void)
 	}								\
 } while (0)
 
-/* @size bytes of @fill, nowhere kept: the address comes back disguised. */
+/* @size bytes of @fill (not 0), nowhere kept: the address comes back disguised. */
 static noinline unsigned long alloc_lost(size_t size, u8 fill)
 {
 	void *p = kmalloc(size, GFP_KERNEL);
@@ -92,6 +100,84 @@ static noinline void free_hidden(unsigned long h)
 static noinline bool info_of(unsigned long h, struct kmemleak_object_info *info)
 {
 	return kmemleak_object_info(unhide(h), info);
+}
+
+/*
+ * Did the last scan find @h unreferenced?  kmemleak computes the
+ * checksum of white objects only, and a new object's is 0, so a nonzero
+ * one means it was found white (its contents must not be all zero).
+ */
+static noinline bool found_unreferenced(unsigned long h)
+{
+	struct kmemleak_object_info info;
+
+	return info_of(h, &info) && info.checksum != 0;
+}
+
+#define PICK_BATCH	32		/* candidates per scan */
+#define PICK_MAX	1024		/* candidates at most */
+#define PICK_BYTES	(1UL << 20)	/* and at most this much memory */
+
+/*
+ * An object from @alloc(@arg) (@size bytes) that a scan found
+ * unreferenced, or 0.  Candidates are allocated a batch at a time and
+ * kept until the end, so each batch comes from slots the earlier ones
+ * did not use; the candidates some stale pointer reached are given to
+ * @release.
+ */
+static unsigned long __pick_unreferenced(unsigned long (*alloc)(unsigned long arg),
+					 void (*release)(unsigned long h),
+					 unsigned long arg, size_t size)
+{
+	unsigned long *tried, picked = 0;
+	int n = 0, i, first, max;
+
+	max = clamp(PICK_BYTES / max_t(size_t, size, 1), 1UL, (unsigned long)PICK_MAX);
+	tried = kcalloc(max, sizeof(*tried), GFP_KERNEL);	/* disguised values */
+	if (!tried)
+		return 0;
+	while (!picked && n < max) {
+		for (first = n; n < max && n - first < PICK_BATCH; n++) {
+			tried[n] = alloc(arg);
+			if (!tried[n])
+				goto out;
+		}
+		scrub_stack();
+		if (kmemleak_scan_now() < 0)
+			goto out;
+		for (i = first; i < n && !picked; i++)
+			if (found_unreferenced(tried[i]))
+				picked = tried[i];
+	}
+out:
+	for (i = 0; i < n; i++)
+		if (tried[i] && tried[i] != picked)
+			release(tried[i]);
+	kfree(tried);
+	return picked;
+}
+
+static unsigned long pick_unreferenced(struct kunit *test,
+				       unsigned long (*alloc)(unsigned long arg),
+				       void (*release)(unsigned long h),
+				       unsigned long arg, size_t size)
+{
+	unsigned long picked = __pick_unreferenced(alloc, release, arg, size);
+
+	KUNIT_ASSERT_NE_MSG(test, picked, 0UL,
+			    "no candidate free of stale pointers (or out of memory)");
+	return picked;
+}
+
+static noinline unsigned long alloc_lost_bytes(unsigned long size)
+{
+	return alloc_lost(size, 0xa5);
+}
+
+/* A kmalloc object of @size bytes of 0xa5 that nothing points to. */
+static unsigned long lost_kmalloc(struct kunit *test, size_t size)
+{
+	return pick_unreferenced(test, alloc_lost_bytes, free_hidden, size, size);
 }
 
 /* Reported by a scan, and still unreferenced: what the debugfs file lists. */
@@ -191,13 +277,13 @@ static void lost_pointer_is_reported(struct kunit *test)
 {
 	static char report[REPORT_MAX];
 	struct kmemleak_object_info info;
-	unsigned long h = alloc_lost(100, 0xa5);
+	unsigned long h = lost_kmalloc(test, 100);
 	char line[128];
 	int new, times;
 
-	KUNIT_ASSERT_NE(test, h, 0UL);
 	KUNIT_EXPECT_TRUE(test, tracked(h));
-	SCAN(test, 2, new);
+	KUNIT_EXPECT_FALSE(test, leaked(h));	/* one more round first */
+	SCAN(test, 1, new);
 	KUNIT_EXPECT_GE(test, new, 1);
 	KUNIT_ASSERT_TRUE(test, leaked(h));
 	KUNIT_ASSERT_TRUE(test, info_of(h, &info));
@@ -250,11 +336,6 @@ static void lowest_object_is_reported_too(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, tracked(h));
 }
 
-static unsigned long alloc_lost_page_sized(void)
-{
-	return alloc_lost(3 * PAGE_SIZE + 100, 0x3c);	/* a large kmalloc */
-}
-
 static noinline unsigned long vmalloc_lost(unsigned long size)
 {
 	void *p = vmalloc(size);
@@ -272,14 +353,14 @@ static noinline void vfree_hidden(unsigned long h)
 
 static void large_kmalloc_and_vmalloc_are_reported(struct kunit *test)
 {
-	unsigned long big = alloc_lost_page_sized(), area = vmalloc_lost(10000);
+	unsigned long big = lost_kmalloc(test, 3 * PAGE_SIZE + 100);
+	unsigned long area = pick_unreferenced(test, vmalloc_lost, vfree_hidden,
+					       10000, 3 * PAGE_SIZE);
 	struct kmemleak_object_info info;
 	int new;
 
-	KUNIT_ASSERT_NE(test, big, 0UL);
-	KUNIT_ASSERT_NE(test, area, 0UL);
-	SCAN(test, 2, new);
-	KUNIT_EXPECT_GE(test, new, 2);
+	SCAN(test, 1, new);
+	KUNIT_EXPECT_GE(test, new, 1);
 	KUNIT_EXPECT_TRUE(test, leaked(big));
 	KUNIT_EXPECT_TRUE(test, leaked(area));
 	KUNIT_EXPECT_TRUE(test, info_of(big, &info) && info.size == 3 * PAGE_SIZE + 100);
@@ -290,8 +371,9 @@ static void large_kmalloc_and_vmalloc_are_reported(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, tracked(area));
 }
 
-static noinline unsigned long cache_alloc_lost(struct kmem_cache *s)
+static noinline unsigned long cache_alloc_lost(unsigned long arg)
 {
+	struct kmem_cache *s = (struct kmem_cache *)arg;
 	void *p = kmem_cache_alloc(s, GFP_KERNEL);
 
 	if (!p)
@@ -300,67 +382,60 @@ static noinline unsigned long cache_alloc_lost(struct kmem_cache *s)
 	return hide(p);
 }
 
-static noinline void cache_free_hidden(struct kmem_cache *s, unsigned long h)
+static struct kmem_cache *test_cache;
+
+static noinline void cache_free_hidden(unsigned long h)
 {
-	kmem_cache_free(s, unhide(h));
+	kmem_cache_free(test_cache, unhide(h));
 }
 
 static void kmem_cache_objects_are_reported(struct kunit *test)
 {
-	struct kmem_cache *s = kmem_cache_create("kmemleak_test-56", 56, 0, 0, NULL);
 	struct kmem_cache *untracked = kmem_cache_create("kmemleak_test-nt", 56, 0,
 							 SLAB_NOLEAKTRACE, NULL);
 	unsigned long h, u;
 	int new;
 
-	KUNIT_ASSERT_NOT_NULL(test, s);
+	test_cache = kmem_cache_create("kmemleak_test-56", 56, 0, 0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, test_cache);
 	KUNIT_ASSERT_NOT_NULL(test, untracked);
-	h = cache_alloc_lost(s);
-	u = cache_alloc_lost(untracked);
-	KUNIT_ASSERT_NE(test, h, 0UL);
+	u = cache_alloc_lost((unsigned long)untracked);
 	KUNIT_ASSERT_NE(test, u, 0UL);
 	KUNIT_EXPECT_FALSE(test, tracked(u));	/* SLAB_NOLEAKTRACE: not recorded */
-	SCAN(test, 2, new);
+	h = pick_unreferenced(test, cache_alloc_lost, cache_free_hidden,
+			      (unsigned long)test_cache, 56);
+	SCAN(test, 1, new);
 	KUNIT_EXPECT_TRUE(test, leaked(h));
-	cache_free_hidden(s, h);
-	cache_free_hidden(untracked, u);
-	kmem_cache_destroy(s);
+	cache_free_hidden(h);
+	kmem_cache_free(untracked, unhide(u));
+	kmem_cache_destroy(test_cache);
 	kmem_cache_destroy(untracked);
 }
 
-/* Three objects, each holding the next; the first's address disguised. */
+/* Three objects, each holding the next. */
 struct chain_node {
 	u64 payload[3];
 	struct chain_node *next;
 };
 
-static noinline unsigned long alloc_chain(unsigned long h[3])
+static noinline unsigned long alloc_chain_node(unsigned long i)
 {
-	struct chain_node *n[3];
-	int i;
+	struct chain_node *n = kzalloc(sizeof(*n), GFP_KERNEL);
 
-	for (i = 0; i < 3; i++) {
-		n[i] = kzalloc(sizeof(*n[i]), GFP_KERNEL);
-		if (!n[i])
-			return 0;
-		memset(n[i]->payload, 0x40 + i, sizeof(n[i]->payload));
-		h[i] = hide(n[i]);
-	}
-	n[0]->next = n[1];
-	n[1]->next = n[2];
-	return h[0];
+	if (!n)
+		return 0;
+	memset(n->payload, 0x40 + i, sizeof(n->payload));
+	return hide(n);
 }
 
-static noinline void free_chain(unsigned long h[3])
+static noinline void link_chain(unsigned long h[3])
 {
-	int i;
+	struct chain_node *n0 = unhide(h[0]), *n1 = unhide(h[1]);
 
-	for (i = 0; i < 3; i++)
-		if (h[i])
-			kfree(unhide(h[i]));
+	n0->next = n1;
+	n1->next = unhide(h[2]);
 }
 
-/* volatile: a static nobody reads would have its stores optimized away */
 static struct chain_node *volatile kept_chain;
 
 static noinline void keep_chain(unsigned long h)
@@ -370,24 +445,28 @@ static noinline void keep_chain(unsigned long h)
 
 /*
  * Everything reachable only from a leaked object is reported too: while
- * the first is kept in a global, none is; once it is lost, all three.
+ * the first is kept in a global, none is; once it is lost, all three
+ * (each after the round its last change earns it).
  */
 static void chain_only_reachable_from_a_leak_is_reported_whole(struct kunit *test)
 {
-	unsigned long h[3] = {};
+	unsigned long h[3];
 	int new, i;
 
-	KUNIT_ASSERT_NE(test, alloc_chain(h), 0UL);
+	for (i = 0; i < 3; i++)
+		h[i] = pick_unreferenced(test, alloc_chain_node, free_hidden, i,
+					 sizeof(struct chain_node));
+	link_chain(h);
 	keep_chain(h[0]);
 	SCAN(test, 3, new);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_FALSE_MSG(test, leaked(h[i]), "object %d", i);
 	keep_chain(0);
-	SCAN(test, 2, new);
-	KUNIT_EXPECT_GE(test, new, 3);
+	SCAN(test, 4, new);
 	for (i = 0; i < 3; i++)
 		KUNIT_EXPECT_TRUE_MSG(test, leaked(h[i]), "object %d", i);
-	free_chain(h);
+	for (i = 0; i < 3; i++)
+		free_hidden(h[i]);
 }
 
 /* ---- what is not reported -------------------------------------------------------- */
@@ -503,10 +582,9 @@ static noinline void keep_inside(unsigned long h, unsigned long offset)
 /* Only a pointer into the middle (or the last byte) is left: still referenced. */
 static void pointer_into_the_middle_keeps_it(struct kunit *test)
 {
-	unsigned long h = alloc_lost(256, 0x5c);
+	unsigned long h = lost_kmalloc(test, 256);
 	int new;
 
-	KUNIT_ASSERT_NE(test, h, 0UL);
 	keep_inside(h, 100);
 	SCAN(test, 3, new);
 	KUNIT_EXPECT_FALSE(test, leaked(h));
@@ -523,20 +601,15 @@ static void pointer_into_the_middle_keeps_it(struct kunit *test)
 
 /* ---- kmemleak_not_leak(), kmemleak_ignore() --------------------------------------------- */
 
-static noinline unsigned long alloc_parent_of(unsigned long *child_h)
+/* A parent object holding @child (a lost one), the parent's address disguised. */
+static noinline unsigned long adopt(unsigned long child)
 {
 	struct holder *parent = kzalloc(sizeof(*parent), GFP_KERNEL);
-	void *child = kmalloc(40, GFP_KERNEL);
 
-	if (!parent || !child) {
-		kfree(parent);
-		kfree(child);
+	if (!parent)
 		return 0;
-	}
-	memset(child, 0x44, 40);
 	parent->magic = 0x1234;
-	parent->child = child;
-	*child_h = hide(child);
+	parent->child = unhide(child);
 	return hide(parent);
 }
 
@@ -561,10 +634,9 @@ static noinline void ignore_hidden(unsigned long h)
 /* not_leak: never reported, still scanned (what it points to is kept). */
 static void not_leak_is_not_reported_but_scanned(struct kunit *test)
 {
-	unsigned long parent, child = 0;
+	unsigned long child = lost_kmalloc(test, 40), parent = adopt(child);
 	int new;
 
-	parent = alloc_parent_of(&child);
 	KUNIT_ASSERT_NE(test, parent, 0UL);
 	not_leak_hidden(parent);
 	SCAN(test, 3, new);
@@ -576,10 +648,9 @@ static void not_leak_is_not_reported_but_scanned(struct kunit *test)
 /* ignore: neither reported nor scanned (what only it points to is a leak). */
 static void ignored_object_is_not_reported_nor_scanned(struct kunit *test)
 {
-	unsigned long parent, child = 0;
+	unsigned long child = lost_kmalloc(test, 40), parent = adopt(child);
 	int new;
 
-	parent = alloc_parent_of(&child);
 	KUNIT_ASSERT_NE(test, parent, 0UL);
 	ignore_hidden(parent);
 	SCAN(test, 3, new);
@@ -593,12 +664,11 @@ static void ignored_object_is_not_reported_nor_scanned(struct kunit *test)
 static void each_leak_is_reported_once(struct kunit *test)
 {
 	static char report[REPORT_MAX];
-	unsigned long h = alloc_lost(72, 0x9e);
+	unsigned long h = lost_kmalloc(test, 72);
 	u64 seq = log_seq(), at;
 	int new, times;
 
-	KUNIT_ASSERT_NE(test, h, 0UL);
-	SCAN(test, 2, new);
+	SCAN(test, 1, new);
 	KUNIT_EXPECT_EQ(test, new, 1);		/* this one, nothing else */
 	KUNIT_EXPECT_TRUE(test, leaked(h));
 	at = log_search(seq, "kmemleak: 1 new suspected memory leaks (see /sys/kernel/debug/kmemleak)");
@@ -651,7 +721,17 @@ extern const u8 modtest_kmemleak_ko[], modtest_kmemleak_ko_end[];
 
 static unsigned long module_kept, module_lost;
 
-/* Called by modtest_kmemleak's init with its two objects, disguised. */
+/*
+ * Called by modtest_kmemleak's init: an object of @size bytes that a
+ * scan found unreferenced (its stack goes through the module's init).
+ */
+unsigned long modtest_kmemleak_lost(size_t size)
+{
+	return __pick_unreferenced(alloc_lost_bytes, free_hidden, size, size);
+}
+EXPORT_SYMBOL(modtest_kmemleak_lost);
+
+/* Called by modtest_kmemleak's init with its objects, disguised. */
 void modtest_kmemleak_objects(unsigned long kept_hidden, unsigned long lost_hidden)
 {
 	module_kept = kept_hidden;

@@ -191,11 +191,13 @@ static void destroy_cache_action(void *s)
 /*
  * A cache for one case, destroyed when the case ends even if an ASSERT
  * ends it early (kunit_release_action() destroys it on the way out).
+ * Not tracked by kmemleak (SLAB_NOLEAKTRACE): its bookkeeping would take
+ * frames of its own, and the cases count frames.
  */
 static struct kmem_cache *lab_cache_create(struct kunit *test, const char *name,
 					   unsigned int size)
 {
-	struct kmem_cache *s = kmem_cache_create(name, size, 0, 0, NULL);
+	struct kmem_cache *s = kmem_cache_create(name, size, 0, SLAB_NOLEAKTRACE, NULL);
 
 	KUNIT_ASSERT_NOT_NULL_MSG(test, s, "kmem_cache_create(%s, %u)", name, size);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, destroy_cache_action, s), 0);
