@@ -270,7 +270,9 @@ gdb: $(GDB_CONSTANTS)
 # KTEST_NAME names the ISO and the log (make test runs several at once).
 # The test kernel runs with slab debugging on for every cache.
 KTEST_SLAB_DEBUG ?= slab_debug=FZPU
-KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(CMDLINE)
+# kmemleak is on unless the command line says kmemleak=off (make bench does)
+KTEST_KMEMLEAK ?=
+KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(KTEST_KMEMLEAK) $(CMDLINE)
 KTEST_NAME ?= ktest
 ## one boot running the in-kernel suites matching T at MEM; KTAP, log in build/ktest.log
 ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
@@ -281,12 +283,12 @@ ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
 		--kvm $(KVM) $(KTEST_ARGS)
 
 # In-kernel benchmarks: one boot running the suites named bench*
-# (<kunit/bench.h>), without slab debugging, then a table and
+# (<kunit/bench.h>), without slab debugging or kmemleak, then a table and
 # build/bench/kernel.tsv.
 ## in-kernel benchmarks, cycles per operation (build/bench/kernel.tsv)
 bench: $(B)/kernel.elf
 	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
-		KTEST_SLAB_DEBUG= KTEST_ARGS="--echo none"
+		KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off KTEST_ARGS="--echo none"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
 
 # The README's picture of memmap, taken from the running kernel.
