@@ -387,9 +387,9 @@ static void cmd_kmemleak(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "stats")) {
 		kmemleak_get_stats(&st);
-		shell_printf("kmemleak: %s, %lu objects tracked (%lu KiB of metadata), %lu leaks shown\n",
+		shell_printf("kmemleak: %s, %lu objects tracked (%lu KiB of metadata, at most %lu objects), %lu leaks shown\n",
 			     st.enabled ? "on" : "off", st.objects,
-			     st.meta_bytes >> 10, st.leaks);
+			     st.meta_bytes >> 10, st.max_objects, st.leaks);
 		shell_printf("kmemleak: %lu scans, the last read %lu KiB in %lu us; every %u s, min age %u ms\n",
 			     st.scans, st.last_scanned_bytes >> 10,
 			     st.last_scan_us, st.scan_period_s, st.min_age_ms);

@@ -141,7 +141,7 @@ static bool kmemleak_initialized;	/* the object cache exists */
 
 static DEFINE_SPINLOCK(kmemleak_lock);
 static struct avl_root object_tree = AVL_ROOT_INIT(NULL);
-static unsigned long nr_objects;
+static unsigned long nr_objects, max_objects;
 static u32 object_seq;
 static struct kmemleak_object *gray_list;
 static struct kmem_cache *object_cache;
@@ -282,6 +282,7 @@ static struct kmemleak_object *insert_object(struct kmemleak_object *o)
 		own.min_addr = o->pointer;
 	own.max_addr = max(own.max_addr, o->pointer + o->size);
 	nr_objects++;
+	max_objects = max(max_objects, nr_objects);
 	return NULL;
 }
 
@@ -1108,6 +1109,7 @@ void kmemleak_get_stats(struct kmemleak_stats *st)
 	spin_lock_irqsave(&kmemleak_lock, flags);
 	st->objects = nr_objects;
 	st->meta_bytes = nr_objects * sizeof(struct kmemleak_object);
+	st->max_objects = max_objects;
 	st->scans = nr_scans;
 	st->last_scan_us = last_scan_us;
 	st->last_scanned_bytes = last_scanned_bytes;

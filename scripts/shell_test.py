@@ -263,7 +263,7 @@ def kmemleak_checks(sh):
         return sh.read_until_prompt(line)
 
     steps = [('kmemleak stats', run('kmemleak stats'),
-              [r'kmemleak: on, \d+ objects tracked \(\d+ KiB of metadata\)',
+              [r'kmemleak: on, \d+ objects tracked \(\d+ KiB of metadata, at most \d+ objects\)',
                r'every 10 s, min age 5000 ms'], [])]
     m = re.search(r'kmalloc\(300\) = (ffff888[0-9a-f]+)', run('kmalloc 300'))
     born = time.monotonic()

@@ -77,6 +77,7 @@ bool kmemleak_object_info(const void *ptr, struct kmemleak_object_info *info);
 struct kmemleak_stats {
 	unsigned long objects;		/* tracked now */
 	unsigned long meta_bytes;	/* their bookkeeping (struct size * objects) */
+	unsigned long max_objects;	/* the most tracked at once since boot */
 	unsigned long scans;		/* since boot */
 	unsigned long last_scan_us;	/* how long the last scan took */
 	unsigned long last_scanned_bytes; /* memory it read */

@@ -978,9 +978,10 @@ static void scan_under_load_reports_nothing_false(struct kunit *test)
 		false_reports += w[i].false_reports;
 		ops += w[i].ops;
 	}
-	kunit_info(test, "%d scans under load: %lu thread ops, %lu timer ops; last scan %lu us, %lu KiB read, %lu objects tracked",
+	kunit_info(test, "%d scans under load: %lu thread ops, %lu timer ops; last scan %lu us, %lu KiB read, %lu objects tracked (at most %lu since boot, %zu bytes each)",
 		   LOAD_SCANS, ops, timer_ops, st.last_scan_us,
-		   st.last_scanned_bytes >> 10, st.objects);
+		   st.last_scanned_bytes >> 10, st.objects, st.max_objects,
+		   st.objects ? st.meta_bytes / st.objects : 0);
 	KUNIT_EXPECT_GT(test, ops, 0UL);
 	KUNIT_EXPECT_GT(test, timer_ops, 0UL);
 	KUNIT_EXPECT_EQ(test, false_reports + timer_false_reports, 0UL);
