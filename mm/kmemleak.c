@@ -83,6 +83,7 @@
 
 #include <linux/kernel.h>
 #include <linux/avltree.h>
+#include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/init.h>
@@ -135,6 +136,9 @@ struct kmemleak_object {
 	u16 flags;
 	char comm[TASK_COMM_LEN];
 };
+
+/* The size docs/kmemleak.md and the essay above quote. */
+static_assert(sizeof(struct kmemleak_object) == 112);
 
 bool kmemleak_enabled = true;
 static bool kmemleak_initialized;	/* the object cache exists */
@@ -459,10 +463,12 @@ void kmemleak_free(const void *ptr)
 }
 EXPORT_SYMBOL_GPL(kmemleak_free);
 
+#define KEEP_MIN_COUNT	1	/* change_object(): leave min_count as it is */
+
 /*
- * Change a tracked object under the lock; a pointer kmemleak does not
- * track is reported, as Linux's paint_ptr() does ("Trying to color
- * unknown object").
+ * Set @min_count (unless KEEP_MIN_COUNT) and @set_flags on the object
+ * that starts at @ptr; a pointer kmemleak does not track is reported, as
+ * Linux's paint_ptr() does ("Trying to color unknown object").
  */
 static void change_object(const void *ptr, int min_count, u16 set_flags,
 			  const char *color)
@@ -475,7 +481,7 @@ static void change_object(const void *ptr, int min_count, u16 set_flags,
 	spin_lock_irqsave(&kmemleak_lock, flags);
 	o = lookup_exact((unsigned long)ptr);
 	if (o) {
-		if (min_count != 1)
+		if (min_count != KEEP_MIN_COUNT)
 			o->min_count = min_count;
 		o->flags |= set_flags;
 	}
@@ -499,7 +505,7 @@ EXPORT_SYMBOL(kmemleak_ignore);
 
 void kmemleak_no_scan(const void *ptr)
 {
-	change_object(ptr, 1, OBJECT_NO_SCAN, "no-scan");
+	change_object(ptr, KEEP_MIN_COUNT, OBJECT_NO_SCAN, "no-scan");
 }
 EXPORT_SYMBOL(kmemleak_no_scan);
 
@@ -617,9 +623,13 @@ static void scan_range(unsigned long start, unsigned long end)
  * The bss, but not kmemleak's own records (see "own") nor the boot
  * stack's guard page (never mapped).
  */
+struct mem_range {
+	unsigned long start, end;
+};
+
 static void scan_bss(void)
 {
-	struct { unsigned long start, end; } holes[2] = {
+	struct mem_range holes[2] = {
 		{ (unsigned long)&own, (unsigned long)(&own + 1) },
 		{ (unsigned long)boot_stack_guard,
 		  (unsigned long)boot_stack_guard + PAGE_SIZE },
@@ -627,10 +637,11 @@ static void scan_bss(void)
 	unsigned long pos = (unsigned long)__bss_start;
 	unsigned int i;
 
-	if (holes[1].start < holes[0].start) {
-		holes[0] = holes[1];
-		holes[1].start = (unsigned long)&own;
-		holes[1].end = (unsigned long)(&own + 1);
+	if (holes[1].start < holes[0].start) {	/* in address order */
+		struct mem_range first = holes[1];
+
+		holes[1] = holes[0];
+		holes[0] = first;
 	}
 	for (i = 0; i < ARRAY_SIZE(holes); i++) {
 		scan_range(pos, holes[i].start);
