@@ -30,7 +30,9 @@
  *   ...
  *   FIX kmalloc-64: Restoring Right Redzone 0x...-0x...=0xcc
  *
- * then a backtrace; the damage is repaired so the cache stays usable.
+ * ("Not tainted" is print_tainted(): after an out-of-tree module was
+ * loaded it reads "Tainted: G           O      ", as on Linux), then a
+ * backtrace; the damage is repaired so the cache stays usable.
  * A double free or an invalid pointer is refused: nothing is freed.
  *
  * None of this is on the fast path: a debug cache always takes the slow
@@ -40,6 +42,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/slab.h>
@@ -206,7 +209,8 @@ static void slab_bug(struct kmem_cache *s, const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "kmalloc", msg);
+	/* the taint as Linux prints it: "(Tainted: G           O      )" */
+	pr_err("BUG %s (%s): %s\n", s ? s->name : "kmalloc", print_tainted(), msg);
 	pr_err("-----------------------------------------------------------------------------\n\n");
 }
 

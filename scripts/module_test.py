@@ -158,7 +158,9 @@ CHECKS = [
     ('lsmod', [], [NOT_LOADED('bug_leak')]),
     ('insmod bug_double_free.ko',
      [r'bug_double_free: and twice$', r'kernel BUG at mm/slub\.c:\d+!',
-      r'BUG kmalloc-256 \(.*\): Object already free'], None),
+      # the taint as Linux prints it: a column per flag, O for out-of-tree
+      r'^(\[[ \d.]+\] )?BUG kmalloc-256 \(Tainted: G {11}O {6}\): Object already free$',
+      r'CPU: 0 PID: \d+ Comm: \S+ Tainted: G {11}O {6}$'], None),
     ('rmmod bug_double_free', [r'bug_double_free: unloaded$'], [r'leaked']),
     ('insmod bug_atomic_sleep.ko',
      [r'BUG: sleeping function called from invalid context at ',

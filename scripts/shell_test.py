@@ -218,7 +218,7 @@ def double_free_checks(sh):
                       [r'kfree\(ffff888[0-9a-f]+\) done'], [r'BUG']))
         steps.append(('kfree X again', run('kfree %#x' % x),
                       [r'kernel BUG at mm/slub\.c:\d+!',
-                       r'BUG kmalloc-256 \(Not tainted\): Object already free',
+                       r'BUG kmalloc-256 \((Not tainted|Tainted: [A-Z ]{19})\): Object already free',
                        r'kfree\(ffff888[0-9a-f]+\): refused, see the report above'],
                       [r' done']))
         a, b = addr(run('kmalloc 200')), addr(run('kmalloc 200'))
@@ -227,7 +227,7 @@ def double_free_checks(sh):
                       [] if not same else [r'^two different objects$'], []))
         if a is not None:
             steps.append(('kfree X+8', run('kfree %#x' % (a + 8)),
-                          [r'BUG kmalloc-256 \(Not tainted\): Invalid object pointer',
+                          [r'BUG kmalloc-256 \((Not tainted|Tainted: [A-Z ]{19})\): Invalid object pointer',
                            r'refused, see the report above'], [r' done']))
             steps.append(('kfree X', run('kfree %#x' % a), [r' done'], [r'BUG']))
         if b is not None:

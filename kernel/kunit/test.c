@@ -446,6 +446,27 @@ struct report_scan {
 	unsigned int lines_since_bug;
 };
 
+/*
+ * Does @line begin with @want?  A '*' in @want matches any run of
+ * characters: "BUG kmalloc-64 (*): Object already free" matches the
+ * report whatever the kernel's taint.
+ */
+static bool report_matches(const char *line, const char *want)
+{
+	const char *star = strchr(want, '*');
+
+	if (!star)
+		return !strncmp(line, want, strlen(want));
+	if (strncmp(line, want, star - want))
+		return false;
+	for (line += star - want; ; line++) {
+		if (report_matches(line, star + 1))
+			return true;
+		if (!*line)
+			return false;
+	}
+}
+
 /* One console line (timestamp still on): a report, expected or not? */
 static void scan_line(struct report_scan *scan, char *line)
 {
@@ -473,7 +494,7 @@ static void scan_line(struct report_scan *scan, char *line)
 	for (i = 0; i < test->nr_expected_reports; i++) {
 		const char *want = test->expected_reports[i];
 
-		if (!strncmp(line, want, strlen(want))) {
+		if (report_matches(line, want)) {
 			scan->seen[i] = true;
 			return;
 		}

@@ -58,7 +58,7 @@ HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
 		     lib/hexdump.c kernel/params.c \
 		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \
 		     kernel/locking/spinlock.c kernel/sched/wait.c kernel/shell_parse.c \
-		     kernel/module/elf.c \
+		     kernel/module/elf.c kernel/module/taint.c \
 		     $(HTEST_MM_SRCS)
 HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c \
 		      tests/host/fake_ram.c tests/host/fake_boot.c \

@@ -20,6 +20,7 @@
 #include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/slab.h>
 #include "slab_kunit.h"
 #include "../../mm/slab.h"	/* slab_object(), the cache's layout */
@@ -69,7 +70,7 @@ static void destroy_clean(struct kunit *test, struct kmem_cache *s)
 static void expect_double_free(struct kunit *test, u64 seq, void *p)
 {
 	expect_log(test, seq, "kernel BUG at mm/slub.c:");
-	expect_logf(test, seq, "BUG %s (Not tainted): Object already free", CACHE_NAME);
+	expect_logf(test, seq, "BUG %s (%s): Object already free", CACHE_NAME, print_tainted());
 	expect_log(test, seq, "Freed again by free_victim+0x");
 	expect_logf(test, seq, "FIX %s: Object at 0x%px not freed", CACHE_NAME, p);
 }
@@ -90,7 +91,7 @@ static void double_free_in_active_slab(struct kunit *test)
 	u64 seq;
 
 	kunit_expect_reports(test, "kernel BUG at mm/slub.c:",
-			     "BUG slab_hardened-test (Not tainted): Object already free");
+			     "BUG slab_hardened-test (*): Object already free");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -123,7 +124,7 @@ static void double_free_in_other_slab(struct kunit *test)
 	u64 seq;
 
 	kunit_expect_reports(test, "kernel BUG at mm/slub.c:",
-			     "BUG slab_hardened-test (Not tainted): Object already free");
+			     "BUG slab_hardened-test (*): Object already free");
 	/* fill the first slab, so that a second one becomes active */
 	held[n++] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held[0]);
@@ -157,8 +158,8 @@ static void double_free_in_other_slab(struct kunit *test)
 static void expect_invalid(struct kunit *test, u64 seq, const void *bad,
 			   const char *freer)
 {
-	expect_logf(test, seq, "BUG %s (Not tainted): Invalid object pointer 0x%px",
-		    CACHE_NAME, bad);
+	expect_logf(test, seq, "BUG %s (%s): Invalid object pointer 0x%px",
+		    CACHE_NAME, print_tainted(), bad);
 	expect_logf(test, seq, "freed by %s+0x", freer);
 	expect_logf(test, seq, "FIX %s: Object at 0x%px not freed", CACHE_NAME, bad);
 }
@@ -176,7 +177,7 @@ static void interior_pointer_is_refused(struct kunit *test)
 	u8 *p, *q;
 	u64 seq;
 
-	kunit_expect_reports(test, "BUG slab_hardened-test (Not tainted): Invalid object pointer");
+	kunit_expect_reports(test, "BUG slab_hardened-test (*): Invalid object pointer");
 	held[n++] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held[0]);
 	do {
@@ -238,7 +239,7 @@ static void freelist_loop_is_reported(struct kunit *test)
 	unsigned int i;
 	u64 seq;
 
-	kunit_expect_reports(test, "BUG slab_hardened-test (Not tainted): Freechain corrupt");
+	kunit_expect_reports(test, "BUG slab_hardened-test (*): Freechain corrupt");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, x);
 	KUNIT_ASSERT_NOT_NULL(test, y);
@@ -250,7 +251,7 @@ static void freelist_loop_is_reported(struct kunit *test)
 
 	seq = log_seq();
 	SLABINFO(test, s, &row);	/* walks the cpu freelist */
-	expect_logf(test, seq, "BUG %s (Not tainted): Freechain corrupt", CACHE_NAME);
+	expect_logf(test, seq, "BUG %s (%s): Freechain corrupt", CACHE_NAME, print_tainted());
 	expect_log(test, seq, "a loop: an object freed twice?");
 	expect_logf(test, seq, "FIX %s: Isolate corrupted freechain", CACHE_NAME);
 	/* every slot of the slab now counts as allocated */
