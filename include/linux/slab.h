@@ -80,6 +80,8 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 
 void *__kmalloc(size_t size, gfp_t gfp);
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp);
+/* a module's kmalloc_trace(), with the size (kernel/module/track.c) */
+void *__kmalloc_cache_noprof(struct kmem_cache *s, gfp_t gfp, size_t size);
 
 /*
  * KMALLOC_INFO - the kmalloc size classes, the one place they are
@@ -174,10 +176,16 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp);
 static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
 	/* a constant size picks its cache at compile time, as in Linux */
-	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
-		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)]
-				     [(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL],
-				     gfp);
+	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE) {
+		struct kmem_cache *s = kmalloc_caches[kmalloc_index(size)]
+			[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL];
+#ifdef MODULE
+		/* also the size asked for: the leak report at unload shows it */
+		return __kmalloc_cache_noprof(s, gfp, size);
+#else
+		return kmalloc_trace(s, gfp);
+#endif
+	}
 	return __kmalloc(size, gfp);
 }
 
