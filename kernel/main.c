@@ -45,6 +45,7 @@
 #include <asm/setup.h>
 #include <kernel/boot.h>
 #include <kernel/multiboot2.h>
+#include <linux/stackdepot.h>
 #include <kernel/oops.h>
 #include <kernel/shell.h>
 #include <kernel/tty.h>
@@ -163,6 +164,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 
 	mem_init_ns = local_clock();
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
+	stack_depot_early_init();
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
 	print_memory_summary();
