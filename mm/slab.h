@@ -37,6 +37,7 @@
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/stackdepot.h>
 
 #define SLAB_FREELIST_NONE	0xffffU
 #define SLAB_MAX_ORDER		3
@@ -50,6 +51,7 @@ struct track {
 	unsigned long seq;	/* allocation sequence number, for leak checks */
 	unsigned long when_ms;	/* milliseconds since boot */
 	int pid;
+	depot_stack_handle_t handle;	/* the whole stack (0: not stored) */
 };
 
 enum track_item { TRACK_ALLOC, TRACK_FREE };

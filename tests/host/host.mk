@@ -53,7 +53,7 @@ HOSTAR ?= ar
 # The page and slab allocators and what they call: mm/ is portable C.
 HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
 		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c \
-		 mm/vmalloc.c mm/pgtable.c mm/util.c lib/avltree.c
+		 mm/vmalloc.c mm/pgtable.c mm/util.c lib/avltree.c lib/stackdepot.c
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
 		     lib/hexdump.c kernel/params.c \
 		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \

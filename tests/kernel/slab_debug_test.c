@@ -84,12 +84,40 @@ static void expect_bug(struct kunit *test, u64 seq, struct kmem_cache *s,
 	expect_logf(test, seq, "BUG %s (%s): %s", kmem_cache_name(s), print_tainted(), what);
 }
 
+/*
+ * A track of a report: the line "WHAT in FUNC+0x...", then, as Linux
+ * SLUB prints it from the stack depot, the whole stack it was recorded
+ * with, a " FUNC+0xOFF/0xSIZE" line per frame: @func's own frame and
+ * further down the test runner's (kunit_try), all before the slab's
+ * "Slab 0x..." line that follows the tracks (the report's own call
+ * trace, which names the freeing function too, comes later still).
+ */
+static void expect_track(struct kunit *test, u64 seq, const char *what,
+			 const char *func)
+{
+	char line[64], frame[64];
+	u64 at, end, f, runner;
+
+	snprintf(line, sizeof(line), "%s in %s+0x", what, func);
+	snprintf(frame, sizeof(frame), "]  %s+0x", func);
+	at = log_search(seq, line);
+	KUNIT_EXPECT_TRUE_MSG(test, at, "the log lacks \"%s\"", line);
+	if (!at)
+		return;
+	end = log_search(at, "Slab 0x") ?: ~0ULL;
+	f = log_search(at, frame);
+	runner = f ? log_search(f, "]  kunit_try+0x") : 0;
+	KUNIT_EXPECT_TRUE_MSG(test, f && f < end && runner && runner < end,
+			      "\"%s...\" is not followed by its stack (\"%s\", then \"kunit_try+0x\")",
+			      line, frame + 3);
+}
+
 /* The call sites of a report about an object of the test's own functions. */
 static void expect_tracks(struct kunit *test, u64 seq, bool freed)
 {
-	expect_log(test, seq, "Allocated in alloc_victim+0x");
+	expect_track(test, seq, "Allocated", "alloc_victim");
 	if (freed)
-		expect_log(test, seq, "Freed in free_victim+0x");
+		expect_track(test, seq, "Freed", "free_victim");
 }
 
 /* ---- double free --------------------------------------------------------------------------- */
@@ -160,8 +188,8 @@ static void double_kfree_of_cache_object(struct kunit *test)
 	seq = log_seq();
 	kfree_victim(p);
 	expect_bug(test, seq, s, "Object already free");
-	expect_log(test, seq, "Allocated in alloc_victim+0x");
-	expect_log(test, seq, "Freed in kfree_victim+0x");
+	expect_track(test, seq, "Allocated", "alloc_victim");
+	expect_track(test, seq, "Freed", "kfree_victim");
 	expect_log(test, seq, "Freed again by kfree_victim+0x");
 	expect_cache_works(test, s, 1);
 	kfree(anchor);
@@ -192,7 +220,7 @@ static void right_redzone_overwrite(struct kunit *test)
 	expect_bug(test, seq, s, "Right Redzone overwritten");
 	expect_logf(test, seq, "0x%px-0x%px @offset=", p + 64, p + 65);
 	expect_log(test, seq, "First byte 0x0 instead of 0xcc");
-	expect_log(test, seq, "Allocated in alloc_victim+0x");
+	expect_track(test, seq, "Allocated", "alloc_victim");
 	expect_logf(test, seq, "Object  %px: 6b 6b", p);
 	expect_logf(test, seq, "FIX %s: Restoring Right Redzone 0x%px-0x%px=0xcc",
 		    CACHE_NAME, p + 64, p + 65);
@@ -223,7 +251,7 @@ static void left_redzone_overwrite(struct kunit *test)
 	expect_bug(test, seq, s, "Left Redzone overwritten");
 	expect_logf(test, seq, "0x%px-0x%px @offset=", p - 1, p - 1);
 	expect_log(test, seq, "First byte 0x0 instead of 0xcc");
-	expect_log(test, seq, "Allocated in alloc_victim+0x");
+	expect_track(test, seq, "Allocated", "alloc_victim");
 	expect_logf(test, seq, "FIX %s: Restoring Left Redzone 0x%px-0x%px=0xcc",
 		    CACHE_NAME, p - 1, p - 1);
 	KUNIT_EXPECT_EQ(test, p[-1], SLUB_RED_INACTIVE);
@@ -848,7 +876,7 @@ static void kmalloc_redzone_at_class_size(struct kunit *test)
 	kfree_victim(p);
 	expect_logf(test, seq, "BUG kmalloc-64 (%s): Right Redzone overwritten", print_tainted());
 	expect_logf(test, seq, "0x%px-0x%px @offset=", p + 64, p + 64);
-	expect_log(test, seq, "Allocated in kmalloc_victim+0x");
+	expect_track(test, seq, "Allocated", "kmalloc_victim");
 	expect_log(test, seq, "FIX kmalloc-64: Restoring Right Redzone");
 	expect_kmalloc_cache_works(test, s);
 }
@@ -867,8 +895,8 @@ static void kmalloc_double_free(struct kunit *test)
 	seq = log_seq();
 	kfree_victim(p);
 	expect_logf(test, seq, "BUG kmalloc-96 (%s): Object already free", print_tainted());
-	expect_log(test, seq, "Allocated in kmalloc_victim+0x");
-	expect_log(test, seq, "Freed in kfree_victim+0x");
+	expect_track(test, seq, "Allocated", "kmalloc_victim");
+	expect_track(test, seq, "Freed", "kfree_victim");
 	KUNIT_EXPECT_EQ(test, slab_objects_live(), live);
 	expect_kmalloc_cache_works(test, s);
 }
@@ -909,8 +937,8 @@ static void kmalloc_use_after_free(struct kunit *test)
 	kmem_cache_shrink(s);
 	expect_logf(test, seq, "BUG kmalloc-192 (%s): Poison overwritten", print_tainted());
 	expect_log(test, seq, "First byte 0x99 instead of 0x6b");
-	expect_log(test, seq, "Allocated in kmalloc_victim+0x");
-	expect_log(test, seq, "Freed in kfree_victim+0x");
+	expect_track(test, seq, "Allocated", "kmalloc_victim");
+	expect_track(test, seq, "Freed", "kfree_victim");
 	expect_log(test, seq, "FIX kmalloc-192: Restoring Poison");
 	kfree(anchor);
 	expect_kmalloc_cache_works(test, s);
