@@ -229,6 +229,7 @@ def boot_and_expect(iso, cpu, expected, log_path, timeout, args,
     """Boot @iso; return the expected lines that never appeared (or,
     with @ordered, not in their order)."""
     cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm,
+                              smp=args.smp,
                               cpu=cpu)
 
     def all_seen(text):

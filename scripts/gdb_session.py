@@ -140,7 +140,8 @@ class Session:
             # kernel is loaded, which only QEMU's own breakpoints survive
             # (scripts/gdbinit.in explains "hbreak" under KVM).
             cmd = qemu_driver.command(iso=self.args.iso, qemu=self.args.qemu,
-                                      mem=self.args.mem, kvm="0",
+                                      mem=self.args.mem, smp=self.args.smp,
+                                      kvm="0",
                                       serial="file:" + self.serial_log,
                                       gdb_port=port, paused=True)
             try:
@@ -307,6 +308,9 @@ def main():
     p.add_argument("--gdb", default="gdb")
     p.add_argument("--qemu", default=os.environ.get("QEMU", qemu_driver.DEFAULT_QEMU))
     p.add_argument("--mem", default="512M")
+    p.add_argument("--smp", type=qemu_driver.smp_count,
+                   default=os.environ.get("SMP") or "1",
+                   help="guest CPUs, 1..%d" % qemu_driver.MAX_SMP)
     p.add_argument("--timeout", type=float, default=120,
                    help="seconds for the whole session (times TK_TIMEOUT_SCALE)")
     p.add_argument("--prefix", default="build/gdbtest",

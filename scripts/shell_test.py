@@ -108,7 +108,8 @@ CHECKS = [
 class Shell:
     def __init__(self, iso, timeout, args):
         self.timeout = timeout
-        cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm)
+        cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm,
+                                  smp=args.smp)
         self.qemu = qemu_driver.Qemu(
             cmd, log_path=os.path.join(ROOT, 'build', 'shell-test.log'),
             stdin=True, stderr_to_serial=True).start()
