@@ -272,7 +272,7 @@ gdb: $(GDB_CONSTANTS)
 # KTEST_NAME names the ISO and the log (make test runs several at once).
 # The test kernel runs with slab debugging on for every cache.
 KTEST_SLAB_DEBUG ?= slab_debug=FZPU
-KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(CMDLINE)
+KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) ktest_smp=$(SMP) $(KTEST_SLAB_DEBUG) $(CMDLINE)
 KTEST_NAME ?= ktest
 ## one boot running the in-kernel suites matching T at MEM; KTAP, log in build/ktest.log
 ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)

@@ -164,7 +164,8 @@ class Session:
         if os.path.exists(self.result_file):
             os.unlink(self.result_file)
         env = dict(os.environ, GDB_SESSION_RESULT=self.result_file,
-                   GDB_SESSION_SERIAL=self.serial_log)
+                   GDB_SESSION_SERIAL=self.serial_log,
+                   GDB_SESSION_SMP=str(self.args.smp))
         cmd = [self.args.gdb, "-q", "-nx", "-batch",
                "-x", os.path.relpath(self.gdbinit, ROOT),
                "-x", "scripts/gdb/session_steps.py"]
