@@ -227,18 +227,20 @@ static void call_many(smp_call_func_t func, void *info, int wait, bool self)
 {
 	unsigned long tickets[NR_CPUS];
 	unsigned int this_cpu = get_cpu();
+	struct cpumask targets;
 	unsigned int cpu;
 
-	WARN_ON_ONCE(irqs_disabled() && num_online_cpus() > 1);
-	for_each_online_cpu(cpu)
-		if (cpu != this_cpu)
-			tickets[cpu] = call_queue(cpu, func, info);
+	/* the CPUs online now: one coming up meanwhile is not waited for */
+	cpumask_copy(&targets, cpu_online_mask);
+	cpumask_clear_cpu(this_cpu, &targets);
+	WARN_ON_ONCE(irqs_disabled() && !cpumask_empty(&targets));
+	for_each_cpu(cpu, &targets)
+		tickets[cpu] = call_queue(cpu, func, info);
 	if (self)
 		call_local(func, info);
 	if (wait)
-		for_each_online_cpu(cpu)
-			if (cpu != this_cpu)
-				call_wait(cpu, tickets[cpu]);
+		for_each_cpu(cpu, &targets)
+			call_wait(cpu, tickets[cpu]);
 	put_cpu();
 }
 

@@ -34,7 +34,6 @@
 #define MADT_LAPIC_OVERRIDE	5
 #define MADT_LOCAL_X2APIC	9
 #define MADT_ENABLED		(1U << 0)
-#define MADT_ONLINE_CAPABLE	(1U << 1)
 
 /* What boot found, kept for the shell and the tests. */
 struct acpi_cpus acpi_boot_cpus;
@@ -134,12 +133,9 @@ static const u8 *map_table(u64 phys, const char *sig, const struct acpi_access *
 /* Record one enabled CPU's APIC ID; the boot CPU's goes first. */
 static void add_cpu(struct acpi_cpus *out, u32 apic_id, u32 flags)
 {
-	if (!(flags & (MADT_ENABLED | MADT_ONLINE_CAPABLE))) {
-		out->nr_disabled++;
-		return;
-	}
+	/* not enabled: absent, or (online-capable) hot-pluggable, not here */
 	if (!(flags & MADT_ENABLED)) {
-		out->nr_disabled++;	/* hot-pluggable later: not here */
+		out->nr_disabled++;
 		return;
 	}
 	if (out->nr_cpus >= NR_CPUS) {

@@ -116,23 +116,28 @@ static int alloc_per_cpu_area(unsigned int cpu)
 	return 0;
 }
 
-/* The AP's idle task, its stack and its IST stacks. */
+/*
+ * The AP's idle task, its stack and its IST stacks.  The stacks are
+ * whole pages from the direct map, never vmalloc: no other CPU's TLB
+ * holds a stale mapping of them, and they are never freed.
+ */
 static struct task_struct *alloc_idle_task(unsigned int cpu)
 {
 	struct task_struct *idle = idle_tasks[cpu];
-	unsigned long stack;
-	u8 *ist;
+	unsigned int ist_order = get_order(NR_IST_STACKS * IST_STACK_SIZE);
+	unsigned long stack, ist;
 
 	if (idle)
 		return idle;
 	idle = kzalloc(sizeof(*idle), GFP_KERNEL);
 	stack = __get_free_pages(GFP_KERNEL, get_order(THREAD_SIZE));
-	ist = kmalloc(NR_IST_STACKS * IST_STACK_SIZE, GFP_KERNEL);
+	ist = __get_free_pages(GFP_KERNEL, ist_order);
 	if (!idle || !stack || !ist) {
 		kfree(idle);
-		kfree(ist);
 		if (stack)
 			free_pages(stack, get_order(THREAD_SIZE));
+		if (ist)
+			free_pages(ist, ist_order);
 		return NULL;
 	}
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
@@ -145,7 +150,7 @@ static struct task_struct *alloc_idle_task(unsigned int cpu)
 	idle->stack_hi = stack + THREAD_SIZE;
 	INIT_LIST_HEAD(&idle->run_list);
 	INIT_LIST_HEAD(&idle->tasks);
-	per_cpu(ist_stacks, cpu) = ist;
+	per_cpu(ist_stacks, cpu) = (u8 *)ist;
 	idle_tasks[cpu] = idle;
 	return idle;
 }

@@ -31,7 +31,7 @@ struct acpi_cpus {
 	u64 lapic_phys;			/* the local APICs' MMIO address */
 	u32 apic_ids[NR_CPUS];		/* enabled CPUs, in MADT order */
 	unsigned int nr_cpus;
-	unsigned int nr_disabled;	/* listed but neither enabled nor online-capable */
+	unsigned int nr_disabled;	/* listed but not enabled */
 	unsigned int nr_ignored;	/* beyond NR_CPUS */
 	char err[128];			/* why acpi_find_cpus() failed */
 };
