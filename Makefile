@@ -22,8 +22,11 @@ GDB	?= gdb
 
 ## MEM=SIZE  guest RAM (QEMU -m), default 512M
 MEM	?= 512M
-## SMP=N  guest CPUs, default 1
+## SMP=N  guest CPUs (QEMU -smp), 1..8, default 1
 SMP	?= 1
+ifeq ($(filter $(SMP),1 2 3 4 5 6 7 8),)
+$(error SMP=$(SMP): give a CPU count from 1 to 8)
+endif
 ## T=GLOB  the in-kernel suites make ktest runs, default * (all)
 T	?= *
 ## CMDLINE="WORDS"  extra kernel command line (make run, qemu*, ktest)
@@ -269,7 +272,7 @@ gdb: $(GDB_CONSTANTS)
 # KTEST_NAME names the ISO and the log (make test runs several at once).
 # The test kernel runs with slab debugging on for every cache.
 KTEST_SLAB_DEBUG ?= slab_debug=FZPU
-KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(CMDLINE)
+KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) ktest_smp=$(SMP) $(KTEST_SLAB_DEBUG) $(CMDLINE)
 KTEST_NAME ?= ktest
 ## one boot running the in-kernel suites matching T at MEM; KTAP, log in build/ktest.log
 ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
@@ -294,7 +297,7 @@ SCREENSHOT ?= docs/memmap.png
 ## retake docs/memmap.png from the running kernel (SCREENSHOT=FILE elsewhere)
 screenshot: $(B)/kernel.iso
 	$(Q)$(PYTHON) scripts/screenshot.py --iso $(B)/kernel.iso --out $(SCREENSHOT) \
-		--kvm $(KVM) --qemu $(QEMU)
+		--kvm $(KVM) --smp $(SMP) --qemu $(QEMU)
 
 # Boot time: QEMU start to the kernel's first line, beside GRUB alone
 # (docs/performance.md).  BOOT_RUNS boots of each after a warm-up.
@@ -305,7 +308,7 @@ bench-boot: $(B)/kernel.iso
 	$(Q)$(PYTHON) scripts/boottime.py --iso $(B)/kernel.iso \
 		--kernel $(B)/kernel.elf --grub-modules "$(GRUB_MODULES)" \
 		--objcopy $(OBJCOPY) --nasm $(NASM) --qemu $(QEMU) \
-		--mem $(MEM) --runs $(BOOT_RUNS) --kvm $(KVM) \
+		--mem $(MEM) --smp $(SMP) --runs $(BOOT_RUNS) --kvm $(KVM) \
 		--workdir $(B)/boottime
 
 # The scripted gdb session (scripts/gdb_session.py): boots the suite
@@ -323,7 +326,7 @@ gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
 	$(call make-run-iso,gdbtest,ktest=selftest_gdb)
 	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \
 		--elf $(B)/kernel.elf --iso-elf $(B)/gdbtest-iso/boot/kernel.elf \
-		--gdb $(GDB) --qemu $(QEMU) --timeout $(GDBTEST_TIMEOUT) \
+		--gdb $(GDB) --qemu $(QEMU) --smp $(SMP) --timeout $(GDBTEST_TIMEOUT) \
 		--prefix $(B)/gdbtest
 
 # Labs (labs/NAME/): grade one in this tree, or write its student tree.
@@ -362,7 +365,7 @@ test: check-tools
 
 ## boots with a wrong loader, a 32-bit CPU, bad parameters; checks the messages
 boot-checks: $(B)/kernel.elf
-	$(Q)$(PYTHON) scripts/boot_checks.py --qemu $(QEMU) --kvm $(KVM)
+	$(Q)$(PYTHON) scripts/boot_checks.py --qemu $(QEMU) --kvm $(KVM) --smp $(SMP)
 
 ## install the toolchain from the distribution's packages
 deps:

@@ -16,6 +16,7 @@
 #include <linux/bug.h>
 #include <linux/irqflags.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/preempt.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -127,7 +128,7 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 		return;
 	}
 	/* resuming: whatever the broken code held is abandoned */
-	__preempt_count = c->preempt_count;
+	preempt_count_set(c->preempt_count);
 
 	c->oopses++;
 	oops_catcher_top = c->prev;
@@ -147,8 +148,8 @@ void __warn_printk(const char *file, int line, unsigned long caller,
 	va_list args;
 
 	printk(KERN_WARNING "------------[ cut here ]------------\n");
-	printk(KERN_WARNING "WARNING: CPU: 0 PID: %d at %s:%d %pS\n",
-	       t->pid, file, line, (void *)caller);
+	printk(KERN_WARNING "WARNING: CPU: %u PID: %d at %s:%d %pS\n",
+	       raw_smp_processor_id(), t->pid, file, line, (void *)caller);
 	if (fmt) {
 		va_start(args, fmt);
 		vprintk(fmt, args);

@@ -35,7 +35,8 @@
 
 #define MAX_SOFTIRQ_RESTART	10
 
-static unsigned long softirq_pending;
+/* Softirqs raised on each CPU and not yet run (there, as in Linux). */
+static DEFINE_PER_CPU(unsigned long, softirq_pending);
 static struct softirq_action softirq_vec[NR_SOFTIRQS];
 unsigned long softirqs_run[NR_SOFTIRQS];
 static struct task_struct *ksoftirqd;
@@ -55,7 +56,7 @@ void open_softirq(int nr, void (*action)(struct softirq_action *))
 /* Raise softirq @nr; interrupts must be off. */
 void raise_softirq_irqoff(unsigned int nr)
 {
-	softirq_pending |= 1UL << nr;
+	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | 1UL << nr);
 	/* in a task with bottom halves on, nobody will notice: wake ksoftirqd */
 	if (!in_interrupt() && ksoftirqd)
 		wake_up_process(ksoftirqd);
@@ -83,10 +84,10 @@ static void __do_softirq(void)
 	unsigned long pending;
 
 	__preempt_count_add(SOFTIRQ_OFFSET);
-	while ((pending = softirq_pending) != 0) {
+	while ((pending = this_cpu_read(softirq_pending)) != 0) {
 		int nr;
 
-		softirq_pending = 0;
+		this_cpu_write(softirq_pending, 0);
 		local_irq_enable();
 		for (nr = 0; pending; nr++, pending >>= 1) {
 			if (!(pending & 1) || !softirq_vec[nr].action)
@@ -100,7 +101,7 @@ static void __do_softirq(void)
 		}
 		local_irq_disable();
 		if (!--restart) {
-			if (softirq_pending && ksoftirqd)
+			if (this_cpu_read(softirq_pending) && ksoftirqd)
 				wake_up_process(ksoftirqd);
 			break;
 		}
@@ -121,7 +122,7 @@ void do_softirq(void)
 	if (in_interrupt())
 		return;
 	local_irq_save(flags);
-	if (softirq_pending)
+	if (this_cpu_read(softirq_pending))
 		__do_softirq();
 	local_irq_restore(flags);
 }
@@ -144,7 +145,7 @@ void irq_enter(void)
 void irq_exit(void)
 {
 	__preempt_count_sub(HARDIRQ_OFFSET);
-	if (!in_interrupt() && softirq_pending)
+	if (!in_interrupt() && this_cpu_read(softirq_pending))
 		__do_softirq();
 }
 
@@ -168,7 +169,7 @@ void local_bh_enable(void)
 {
 	WARN_ON_ONCE(in_hardirq());
 	__preempt_count_sub(SOFTIRQ_DISABLE_OFFSET);
-	if (!in_interrupt() && softirq_pending)
+	if (!in_interrupt() && this_cpu_read(softirq_pending))
 		do_softirq();
 	if (!preempt_count() && need_resched() && !irqs_disabled())
 		preempt_schedule();
@@ -180,7 +181,7 @@ static int ksoftirqd_fn(void *unused)
 {
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (!READ_ONCE(softirq_pending)) {
+		if (!this_cpu_read(softirq_pending)) {
 			schedule();
 			continue;
 		}

@@ -256,7 +256,8 @@ def build(res):
 
 
 def shell(res, args):
-    cmd = qemu_driver.command(iso=ISO, qemu=args.qemu, kvm=args.kvm)
+    cmd = qemu_driver.command(iso=ISO, qemu=args.qemu, kvm=args.kvm,
+                              smp=args.smp)
     q = qemu_driver.Qemu(cmd, log_path=os.path.join(ROOT, 'build', 'module-test.log'),
                          stdin=True, stderr_to_serial=True).start()
 

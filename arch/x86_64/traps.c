@@ -22,6 +22,7 @@
 #include <linux/kernel.h>
 #include <linux/bug.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/hardirq.h>
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
@@ -29,6 +30,8 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <kernel/oops.h>
 #include <kunit/test.h>
@@ -156,9 +159,26 @@ static void handle_vector(unsigned int vector)
 
 	switch (vector) {
 	case LOCAL_TIMER_VECTOR:
-		lapic_timer_interrupts++;
+		this_cpu_inc(irq_stat.apic_timer_irqs);
 		apic_eoi();
+		if (raw_smp_processor_id())
+			return;		/* the jiffies and timers tick on CPU 0 */
+		lapic_timer_interrupts++;
 		tick_periodic();
+		return;
+	case CALL_FUNCTION_SINGLE_VECTOR:
+		apic_eoi();
+		/*
+		 * No TLB shootdown yet: a call may touch a vmalloc address
+		 * (a task's stack) whose mapping changed since this CPU
+		 * last ran one.  Forget the old translations first.
+		 */
+		flush_tlb_all();
+		generic_smp_call_function_single_interrupt();
+		return;
+	case RESCHEDULE_VECTOR:
+		apic_eoi();
+		scheduler_ipi();
 		return;
 	case IRQ_WORK_VECTOR:
 		apic_eoi();

@@ -18,6 +18,8 @@
 #define CONFIG_MODULE_UNLOAD 1
 #define CONFIG_PRINTK 1
 #define CONFIG_HZ 100
+#define CONFIG_SMP 1
+#define CONFIG_NR_CPUS 8
 #define CONFIG_PAGE_SHIFT 12
 
 #endif /* _GENERATED_AUTOCONF_H */

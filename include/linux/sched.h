@@ -16,6 +16,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/preempt.h>
+#include <linux/cpumask.h>
 
 #define TASK_COMM_LEN		16
 #define THREAD_SIZE		(16 * 1024)
@@ -44,6 +45,12 @@ struct task_struct {
 	unsigned int flags;		/* PF_* */
 	pid_t pid;
 	pid_t tgid;			/* thread group: every task here is its own */
+	/*
+	 * The CPUs it may run on (Linux's cpus_mask): all possible ones for
+	 * a kernel thread, its own for an idle task.  smp_processor_id()
+	 * is safe in preemptible code only when this is one CPU.
+	 */
+	cpumask_t cpus_mask;
 	char comm[TASK_COMM_LEN];
 	/*
 	 * The address space: NULL for kernel threads, which borrow the
@@ -79,12 +86,13 @@ struct task_struct {
 };
 
 extern struct task_struct init_task;
-extern struct task_struct *current_task;
+/* The task each CPU runs (per-CPU, as Linux's x86 pcpu_hot.current_task). */
+DECLARE_PER_CPU(struct task_struct *, current_task);
 extern struct list_head task_list;
 
 static __always_inline struct task_struct *get_current(void)
 {
-	return current_task;
+	return this_cpu_read(current_task);
 }
 #define current get_current()
 
@@ -122,7 +130,7 @@ const char *task_state_name(const struct task_struct *t);
 
 static inline bool need_resched(void)
 {
-	return READ_ONCE(__need_resched);
+	return this_cpu_read(__need_resched);
 }
 
 /*
