@@ -168,7 +168,7 @@ CHECKS = [
      [r'bug_double_free: and twice$', r'kernel BUG at mm/slub\.c:\d+!',
       # the taint as Linux prints it: a column per flag, O for out-of-tree
       r'^(\[[ \d.]+\] )?BUG kmalloc-256 \(Tainted: G {11}O {6}\): Object already free$',
-      r'CPU: 0 PID: \d+ Comm: \S+ Tainted: G {11}O {6}$'], None),
+      r'CPU: \d+ PID: \d+ Comm: \S+ Tainted: G {11}O {6}$'], None),
     ('rmmod bug_double_free', [r'bug_double_free: unloaded$'], [r'leaked']),
     # the trace names Linux 6.12's function for a constant-size kmalloc()
     ('insmod bug_atomic_sleep.ko',
