@@ -308,7 +308,9 @@ static __always_inline void *__slab_alloc_fast(struct kmem_cache *s, gfp_t gfp,
 	local_irq_save(flags);
 	if (unlikely(irqs_disabled_flags(flags)))
 		goto slow;
-	if (unlikely((gfp & slow_gfp) | preempt_count() | slab_slow_path))
+	if (unlikely(gfp & slow_gfp))
+		goto slow;
+	if (unlikely((unsigned int)preempt_count() | slab_slow_path))
 		goto slow;
 	nr = sheaf->nr;
 	if (unlikely(!nr))

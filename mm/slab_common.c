@@ -290,10 +290,12 @@ static unsigned int kmalloc_runtime_index(size_t size)
  */
 void *__kmalloc(size_t size, gfp_t gfp)
 {
-	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))
+	size_t idx = (size - 1) / KMALLOC_MIN_SIZE;	/* 0 wraps: large */
+
+	if (unlikely(idx >= ARRAY_SIZE(kmalloc_size_cache)))
 		return kmalloc_zero_or_large(size, gfp);
-	return __slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
-				 gfp, __GFP_ZERO | __GFP_DMA);
+	return __slab_alloc_fast(kmalloc_size_cache[idx], gfp,
+				 __GFP_ZERO | __GFP_DMA);
 }
 EXPORT_SYMBOL(__kmalloc);
 

@@ -87,7 +87,7 @@
 #include "slab.h"
 
 LIST_HEAD(slab_caches);
-unsigned int slab_slow_path;
+unsigned long slab_slow_path;
 EXPORT_SYMBOL(slab_slow_path);
 unsigned long nr_slab_pages;
 unsigned long slab_alloc_seq;

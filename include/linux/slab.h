@@ -84,8 +84,8 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
  * take the slow paths, slab_alloc_slow() and slab_free_slow() in
  * mm/slub.c, where the hooks are.  One bit per hook.
  */
-extern unsigned int slab_slow_path;
-#define SLAB_SLOW_FAILSLAB	0x1	/* failslab= or fault_attr_set(&failslab) */
+extern unsigned long slab_slow_path;
+#define SLAB_SLOW_FAILSLAB	0x1UL	/* failslab= or fault_attr_set(&failslab) */
 
 void *__kmalloc(size_t size, gfp_t gfp);
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp);

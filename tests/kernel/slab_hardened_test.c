@@ -354,11 +354,11 @@ static void failslab_reaches_past_the_sheaf(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, this_cpu_sheaf(s)->nr, 1UL);
 	failslab.verbose = false;
 	fault_attr_set(&failslab, 1, 100, 0, 1);
-	KUNIT_EXPECT_NE(test, slab_slow_path & SLAB_SLOW_FAILSLAB, 0U);
+	KUNIT_EXPECT_NE(test, slab_slow_path & SLAB_SLOW_FAILSLAB, 0UL);
 	q = kmem_cache_alloc(s, GFP_KERNEL);
 	fault_attr_clear(&failslab);
 	KUNIT_EXPECT_NULL(test, q);
-	KUNIT_EXPECT_EQ(test, slab_slow_path & SLAB_SLOW_FAILSLAB, 0U);
+	KUNIT_EXPECT_EQ(test, slab_slow_path & SLAB_SLOW_FAILSLAB, 0UL);
 	q = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
 	kmem_cache_free(s, q);
