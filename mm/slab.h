@@ -312,10 +312,9 @@ static __always_inline void *__slab_alloc_fast(struct kmem_cache *s, gfp_t gfp,
 		goto slow;
 	if (unlikely((unsigned int)preempt_count() | slab_slow_path))
 		goto slow;
-	nr = sheaf->nr;
-	if (unlikely(!nr))
-		goto slow;
-	sheaf->nr = --nr;
+	if (unlikely(__builtin_sub_overflow(sheaf->nr, 1, &nr)))
+		goto slow;		/* empty */
+	sheaf->nr = nr;
 	local_irq_enable();
 	return sheaf->objects[nr];
 slow:

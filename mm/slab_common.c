@@ -290,12 +290,10 @@ static unsigned int kmalloc_runtime_index(size_t size)
  */
 void *__kmalloc(size_t size, gfp_t gfp)
 {
-	size_t idx = (size - 1) / KMALLOC_MIN_SIZE;	/* 0 wraps: large */
-
-	if (unlikely(idx >= ARRAY_SIZE(kmalloc_size_cache)))
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))	/* 0 wraps */
 		return kmalloc_zero_or_large(size, gfp);
-	return __slab_alloc_fast(kmalloc_size_cache[idx], gfp,
-				 __GFP_ZERO | __GFP_DMA);
+	return __slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
+				 gfp, __GFP_ZERO | __GFP_DMA);
 }
 EXPORT_SYMBOL(__kmalloc);
 
@@ -319,7 +317,7 @@ static inline bool is_large_kmalloc(struct page *page, const void *x)
 	       page_address(page) == x;
 }
 
-static noinline void kfree_not_slab(struct page *page, const void *x,
+static void kfree_not_slab(struct page *page, const void *x,
 				    unsigned long caller)
 {
 	if (!is_large_kmalloc(page, x)) {
@@ -332,7 +330,7 @@ static noinline void kfree_not_slab(struct page *page, const void *x,
 }
 
 /* NULL and ZERO_SIZE_PTR are ignored; any other such pointer is reported. */
-static noinline void kfree_not_direct_map(const void *x, unsigned long caller)
+static void kfree_not_direct_map(const void *x, unsigned long caller)
 {
 	if (ZERO_OR_NULL_PTR(x))
 		return;

@@ -117,7 +117,10 @@ $(HTEST_BINS): $(HTEST_OUT)/%: $(HTEST_OUT)/obj/tests/host/%.o $(HTEST_LIB)
 # in tests/bench/host_bench.c (see the comment there to add one).
 
 HBENCH_OUT := $(HTEST_ROOT)/build/bench
-HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2 -mno-sse -mno-mmx -mno-sse2
+# Not position-independent, as the kernel is not (-mcmodel=kernel): a
+# table is indexed with its absolute address, not a RIP-relative lea.
+HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2 -mno-sse -mno-mmx -mno-sse2 -fno-pie
+HBENCH_LDFLAGS := -no-pie
 HBENCH_LIB_OBJS := $(patsubst %.c,$(HBENCH_OUT)/obj/%.o,$(HTEST_KERNEL_SRCS) $(HTEST_SUPPORT_SRCS))
 HBENCH_LIB := $(HBENCH_OUT)/libkernel.a
 HBENCH_MAIN_OBJ := $(HBENCH_OUT)/obj/tests/bench/host_bench.o
@@ -164,11 +167,11 @@ $(HBENCH_LIB): $(HBENCH_LIB_OBJS)
 
 $(HBENCH_BIN): $(HBENCH_MAIN_OBJ) $(HBENCH_LIB)
 	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/host_bench")
-	$(HTEST_Q)$(HOSTCC) $^ -o $@
+	$(HTEST_Q)$(HOSTCC) $(HBENCH_LDFLAGS) $^ -o $@
 
 $(HBENCH_FRAG_BIN): $(HBENCH_FRAG_OBJ) $(HBENCH_LIB)
 	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/slab_frag")
-	$(HTEST_Q)$(HOSTCC) $^ -o $@
+	$(HTEST_Q)$(HOSTCC) $(HBENCH_LDFLAGS) $^ -o $@
 
 -include $(HBENCH_LIB_OBJS:.o=.d) $(HBENCH_MAIN_OBJ:.o=.d) $(HBENCH_FRAG_OBJ:.o=.d)
 
