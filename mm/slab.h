@@ -39,6 +39,7 @@
 #include <linux/preempt.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <asm/restart.h>
 
 #define SLAB_FREELIST_NONE	0xffffU
 #define SLAB_MAX_ORDER		3
@@ -285,39 +286,46 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 #define slab_caller()	({ barrier(); _RET_IP_; })
 
 /*
+ * The fast paths change this CPU's sheaf in restartable regions
+ * (<asm/restart.h>): an interrupt that comes in the middle sends the
+ * region back to its start, so they need not turn interrupts off.
+ */
+#define SHEAF_OFF(field)	(offsetof(struct kmem_cache, cpu_sheaf[0]) + \
+				 offsetof(struct slab_sheaf, field))
+
+/*
  * slab_alloc - the allocation fast path, inlined into kmem_cache_alloc()
  * and kmalloc(): pop this CPU's sheaf.  Three tests send everything else
  * to slab_alloc_slow():
  *
- *   - interrupts were off: the caller's flags are the ones the restore
- *     would test anyway; knowing they were on, the fast path ends with a
- *     plain local_irq_enable().  The sleeping rule's irq half is this
- *     test (GFP_ATOMIC with interrupts off is served by the slow path);
- *   - preempt_count(), slab_slow_path and the gfp bits of @slow_gfp
- *     (__GFP_ZERO, and for __kmalloc() __GFP_DMA), ORed into one word:
- *     the sleeping rule's other half (any atomic context), the debug
- *     hooks and zeroing;
- *   - an empty sheaf (always so for debug caches).
+ *   - interrupts are off: GFP_ATOMIC there is served by the slow path,
+ *     GFP_KERNEL is reported there (the sleeping rule's irq half);
+ *   - the gfp bits of @slow_gfp: __GFP_ZERO, and for __kmalloc()
+ *     __GFP_DMA;
+ *   - preempt_count() and slab_slow_path, ORed into one word: the
+ *     sleeping rule's other half (any atomic context) and the debug
+ *     hooks;
+ *
+ * and the pop itself, when the sheaf is empty (always so for debug
+ * caches).  The slow path is entered with interrupts off, as it always
+ * was.
  */
 static __always_inline void *__slab_alloc_fast(struct kmem_cache *s, gfp_t gfp,
 					       gfp_t slow_gfp)
 {
-	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
-	unsigned long flags, nr;
+	unsigned long flags = arch_local_save_flags();
+	void *object;
 
-	local_irq_save(flags);
 	if (unlikely(irqs_disabled_flags(flags)))
 		goto slow;
 	if (unlikely(gfp & slow_gfp))
 		goto slow;
 	if (unlikely((unsigned int)preempt_count() | slab_slow_path))
 		goto slow;
-	if (unlikely(__builtin_sub_overflow(sheaf->nr, 1, &nr)))
-		goto slow;		/* empty */
-	sheaf->nr = nr;
-	local_irq_enable();
-	return sheaf->objects[nr];
+	restartable_stack_pop(s, SHEAF_OFF(nr), SHEAF_OFF(objects), object, slow);
+	return object;
 slow:
+	local_irq_save(flags);
 	return slab_alloc_slow(s, gfp, slab_caller(), flags);
 }
 
@@ -328,8 +336,8 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
 
 /*
  * slab_free_fast - the free fast path: push @x on this CPU's sheaf, or
- * return false (interrupts as they were) for slab_free_careful().  @x must
- * already be known to lie in a slab frame of @s.
+ * return false for slab_free_careful().  @x must already be known to lie
+ * in a slab frame of @s.
  *
  * Two checks make the fast path safe against the commonest misuse
  * (Linux's hardened freelist does the second one too): @x must be the
@@ -343,27 +351,17 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
  * are clear: free_check_mask is size - 1.  Other caches have ~0 there:
  * their frees take the slow path, which checks with slab_slot_of().
  * The second reads objects[nr - 1], the guard (NULL) when the sheaf is
- * empty.  Interrupts off, a full sheaf and slab_slow_path go to the slow
- * path too.
+ * empty.  A full sheaf and slab_slow_path go to the slow path too.
  */
 static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
 {
-	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
-	unsigned long flags, nr;
-
-	local_irq_save(flags);
-	nr = sheaf->nr;
-	if (unlikely(irqs_disabled_flags(flags) ||
-		     (((unsigned long)x & s->free_check_mask) | slab_slow_path) ||
-		     nr >= sheaf->capacity ||
-		     x == (&sheaf->guard)[nr])) {
-		local_irq_restore(flags);
+	if (unlikely(((unsigned long)x & s->free_check_mask) | slab_slow_path))
 		return false;
-	}
-	sheaf->objects[nr] = x;
-	sheaf->nr = nr + 1;
-	local_irq_enable();
+	restartable_stack_push(s, SHEAF_OFF(nr), SHEAF_OFF(capacity),
+			       SHEAF_OFF(objects), x, refused);
 	return true;
+refused:
+	return false;
 }
 
 /*
