@@ -180,9 +180,7 @@ static void handle_vector(unsigned int vector)
 	apic_eoi();
 }
 
-extern const struct restart_region __start___restart_table[];
-extern const struct restart_region __stop___restart_table[];
-unsigned long nr_region_restarts;	/* for the tests: how often it happened */
+unsigned long nr_region_restarts;
 
 /**
  * restart_interrupted_region - send an interrupted region back to its start

@@ -22,6 +22,8 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include "slab_kunit.h"
+#include <asm/ptrace.h>
+#include <asm/restart.h>
 #include "../../mm/slab.h"	/* slab_object(), the cache's layout */
 
 #define CACHE_NAME	"slab_hardened-test"
@@ -365,6 +367,51 @@ static void failslab_reaches_past_the_sheaf(struct kunit *test)
 	destroy_clean(test, s);
 }
 
+/*
+ * The sheaf's pop and push are restartable regions (<asm/restart.h>):
+ * an interrupt that comes before a region's commit sends it back to its
+ * first instruction, one that comes after leaves it alone.  Checked on
+ * every region of the table with made-up interrupted contexts; the
+ * stress suite's threads_and_timer_share_new_slabs runs them under real
+ * interrupts.
+ */
+static void interrupted_region_starts_again(struct kunit *test)
+{
+	const struct restart_region *r, *q;
+	unsigned long before = nr_region_restarts;
+	unsigned int n = 0;
+
+	for (r = __start___restart_table; r < __stop___restart_table; r++) {
+		struct pt_regs regs = { .ip = r->start };
+		bool end_inside = false;
+
+		KUNIT_EXPECT_LT(test, r->start, r->end);
+		KUNIT_EXPECT_TRUE(test, restart_interrupted_region(&regs));
+		KUNIT_EXPECT_EQ(test, regs.ip, r->start);
+		regs.ip = r->end - 1;		/* the commit not yet run */
+		KUNIT_EXPECT_TRUE(test, restart_interrupted_region(&regs));
+		KUNIT_EXPECT_EQ(test, regs.ip, r->start);
+		for (q = __start___restart_table; q < __stop___restart_table; q++)
+			end_inside |= r->end >= q->start && r->end < q->end;
+		if (!end_inside) {		/* the commit has run: stays */
+			regs.ip = r->end;
+			KUNIT_EXPECT_FALSE(test, restart_interrupted_region(&regs));
+			KUNIT_EXPECT_EQ(test, regs.ip, r->end);
+		}
+		n++;
+	}
+	/* kfree() and kmalloc() at least have a region each */
+	KUNIT_EXPECT_GE(test, n, 2U);
+	KUNIT_EXPECT_GE(test, nr_region_restarts - before, 2UL * n);
+	{
+		struct pt_regs regs = { .ip = (unsigned long)interrupted_region_starts_again };
+
+		KUNIT_EXPECT_FALSE(test, restart_interrupted_region(&regs));
+		KUNIT_EXPECT_EQ(test, regs.ip,
+				(unsigned long)interrupted_region_starts_again);
+	}
+}
+
 /* ---- allocation failure ---------------------------------------------------------------------- */
 
 /*
@@ -411,6 +458,7 @@ static struct kunit_case slab_hardened_cases[] = {
 	KUNIT_CASE(sheaf_takes_frees_from_any_slab),
 	KUNIT_CASE(full_sheaf_goes_back_to_the_slabs),
 	KUNIT_CASE(failslab_reaches_past_the_sheaf),
+	KUNIT_CASE(interrupted_region_starts_again),
 	{}
 };
 

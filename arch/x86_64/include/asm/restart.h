@@ -95,6 +95,9 @@ do {									\
 struct pt_regs;
 /* arch/x86_64/traps.c: called by do_interrupt() */
 bool restart_interrupted_region(struct pt_regs *regs);
+extern unsigned long nr_region_restarts;	/* restarts since boot */
+extern const struct restart_region __start___restart_table[];
+extern const struct restart_region __stop___restart_table[];
 
 #endif /* __ASSEMBLER__ */
 #endif /* _ASM_X86_RESTART_H */
