@@ -4,29 +4,43 @@
  *
  * A cache hands out objects of one size.  It gets memory from the page
  * allocator a slab at a time (2^order frames cut into slots) and keeps
- * three kinds of slab:
+ * three kinds of slab, with a per-CPU stack of free objects in front:
  *
+ *   the sheaf         this CPU's stack of free objects, from any slab
+ *                     (struct slab_sheaf in mm/slab.h): kmalloc/kfree
+ *                     pairs and batches run on it alone;
  *   the active slab   whose free objects sit on the cache's cpu_freelist,
  *                     a plain linked list through the free objects;
  *   partial slabs     some objects free (on the slab's own freelist);
  *   full slabs        no object free.
  *
- * The fast paths touch only the active slab (interrupts off, one CPU):
+ * The fast paths touch only the sheaf:
  *
- *   alloc:  object = cpu_freelist; cpu_freelist = *object;
- *   free:   if the object is a slot of the active slab, and not the
- *           object at the head of cpu_freelist (freed twice):
- *               *object = cpu_freelist; cpu_freelist = object;
+ *   alloc:  if nr: object = objects[--nr];
+ *   free:   if the object is the start of a slot, not the object on top
+ *           (freed twice), and the sheaf is not full:
+ *               objects[nr++] = object;
  *
- * That is a handful of instructions and no debug code: a cache with
- * debug flags (poison, red zones, call sites, consistency checks) never
- * has an active slab, so its every operation takes the slow path, where
- * mm/slub_debug.c does its checks.  The cost when debugging is off is
- * the one test the fast path makes anyway, plus the two hardening checks
- * of the free (see slab_free() in mm/slab.h): a pointer into the middle
- * of an object and the naive double free are refused even without
- * slab_debug=, as Linux's CONFIG_SLAB_FREELIST_HARDENED refuses the
- * second.
+ * each a restartable region (<asm/restart.h>): an interrupt in the
+ * middle sends it back to its start, so it needs no cli/sti.  Before the
+ * pop, the allocation makes the tests every allocation owes: interrupts
+ * off or preempt_count() (the sleeping rule, reported on the slow path
+ * for GFP_KERNEL), __GFP_ZERO, and slab_slow_path, the one word that
+ * sends everything to the slow paths while a debug hook (fault
+ * injection today) wants to see it.  A cache with debug flags (poison,
+ * red zones, call sites, consistency checks) has a sheaf of capacity 0,
+ * so its every operation takes the slow path, where mm/slub_debug.c does
+ * its checks.  The hardening checks of the free (see slab_free_fast() in
+ * mm/slab.h) refuse a pointer into the middle of an object and the
+ * naive double free even without slab_debug=, as Linux's
+ * CONFIG_SLAB_FREELIST_HARDENED refuses the second.
+ *
+ * Behind the sheaf, the slow path of an allocation pops the cpu
+ * freelist; the slow path of a free pushes on the sheaf and, when it is
+ * full, gives its older half back to the slabs (sheaf_flush()): onto
+ * the cpu freelist for the active slab, __slab_free() for the others.
+ * Counting live objects (slabinfo, leak checks), shrinking and destroying
+ * a cache give the whole sheaf back first.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -41,7 +55,13 @@
  * SMP, an interrupts-off region protects here (the timer interrupt is
  * what preempts a task).  The rules:
  *
- *   - A cache's whole state - its sheaf, cpu_freelist, cpu_slab,
+ *   - The sheaf's count and slots are changed by the fast paths in
+ *     restartable regions with interrupts as the caller has them, and
+ *     by everything else with interrupts off (so never in the middle of
+ *     a region: a region interrupted is restarted before anything else
+ *     runs).  On SMP each CPU has its own (cpu_sheaf[], this_cpu_sheaf())
+ *     and the region must find it itself.
+ *   - A cache's other state - its sheaf's capacity, cpu_freelist, cpu_slab,
  *     the partial and full lists, nr_partial, nr_slabs,
  *     nr_taken - and the bookkeeping of its slabs (page->private, lru,
  *     every free pointer of a free object) are read and written only
