@@ -82,13 +82,14 @@ enum track_item { TRACK_ALLOC, TRACK_FREE };
 struct slab_sheaf {
 	unsigned long nr;		/* objects held: objects[0 .. nr - 1] */
 	unsigned long capacity;		/* 0 .. SLAB_SHEAF_MAX; 0: not used */
-	void *guard;			/* objects[-1], always NULL: see slab_free() */
+	void *guard;			/* objects[-1], always NULL: see slab_free_fast() */
 	void *objects[SLAB_SHEAF_MAX];
 };
 
 struct kmem_cache {
-	/* The fast paths read only these and this CPU's sheaf. */
-	unsigned long free_check_mask;	/* see slab_free() */
+	/* The fast paths read only this and this CPU's sheaf (cpu_sheaf[]). */
+	unsigned long free_check_mask;	/* see slab_free_fast() */
+
 	void *cpu_freelist;		/* next free object of the active slab */
 	unsigned long size_inv;		/* see slab_slot_of() */
 	unsigned int size_shift;	/* see slab_slot_of() */

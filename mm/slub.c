@@ -140,7 +140,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 			slab[i].private = i;
 	}
 	__SetPageHead(slab);	/* even for one frame: slab_head() relies on it */
-	/* a buddy block is aligned to its size: slab_free()'s check relies on it */
+	/* a buddy block is aligned to its size: slab_free_fast()'s check relies on it */
 	WARN_ON_ONCE((unsigned long)slab_base(slab) & ((PAGE_SIZE << s->order) - 1));
 	if (kmem_cache_debug(s))
 		setup_slab_debug(s, slab);
@@ -482,10 +482,10 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 }
 
 /*
- * Everything slab_free() does not do inline: interrupts were off, a
- * debug hook, a cache whose slots are not a power of two, a full sheaf,
- * a debug cache, and the frees its checks refused, which are reported
- * here.  Restores interrupts.
+ * Everything slab_free_fast() does not do: a debug hook, a cache whose
+ * slots are not a power of two, a full sheaf, a debug cache, and the
+ * frees its checks refused, which are reported here.  Interrupts are off
+ * (@irqflags: the caller's); restored here.
  */
 void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 		    unsigned long irqflags)
@@ -730,7 +730,7 @@ static void set_slot_divisor(struct kmem_cache *s)
  * The sheaf of a cache (see mm/slab.h): as many objects as Linux's old
  * SLAB kept per CPU, fewer for bigger objects; none for debug caches,
  * whose every operation must reach mm/slub_debug.c.  And the mask of
- * slab_free()'s one-test slot check: size - 1 when the slots are a
+ * slab_free_fast()'s one-test slot check: size - 1 when the slots are a
  * power of two and fill the slab, else ~0 (every free checked in full).
  */
 static void set_sheaf_capacity(struct kmem_cache *s)
