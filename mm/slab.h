@@ -133,7 +133,6 @@ static __always_inline struct slab_sheaf *this_cpu_sheaf(struct kmem_cache *s)
 	return &s->cpu_sheaf[raw_smp_processor_id()];
 }
 
-
 extern struct list_head slab_caches;
 extern unsigned long nr_slab_pages;	/* frames owned by slabs, all caches */
 extern unsigned long slab_alloc_seq;	/* objects allocated since boot */
