@@ -94,6 +94,15 @@ static const u8 size_index[24] = {
 };
 
 
+/*
+ * __kmalloc()'s table: the normal cache for each size 1..8 KiB, by
+ * (size - 1) / 8 (sizes in a class differ by at least 8 bytes).  Filled
+ * by kmem_cache_init() from size_index[] and kmalloc_index()'s rule, so
+ * it picks what they pick, in one load.  GFP_DMA goes through the slow
+ * path, which turns to the cache's dma_twin.
+ */
+static struct kmem_cache *kmalloc_size_cache[KMALLOC_MAX_CACHE_SIZE / KMALLOC_MIN_SIZE];
+
 static inline unsigned int kmalloc_class_size(unsigned int index)
 {
 	return kmalloc_info[index].size;
@@ -258,31 +267,33 @@ static noinline void *kmalloc_zero_or_large(size_t size, gfp_t gfp)
 	return kmalloc_large(size, gfp);
 }
 
+/* The class of @size (1 .. KMALLOC_MAX_CACHE_SIZE) at run time. */
+static unsigned int kmalloc_runtime_index(size_t size)
+{
+	if (size - 1 < 192)
+		return size_index[(size - 1) / 8];
+	return 64 - __builtin_clzl(size - 1);
+}
+
 /**
  * __kmalloc - kmalloc() of a size known only at run time
  * @size: bytes
  * @gfp: GFP flags
  *
  * The fast path: one unsigned compare sends 0 and the large sizes away
- * (size - 1 wraps for 0), a table or fls() gives the class, then the
- * slab fast path, inlined.
+ * (size - 1 wraps for 0), one load from kmalloc_size_cache[] gives the
+ * cache, then the slab fast path, inlined, which also sends __GFP_DMA
+ * to the slow path.
  *
  * Context: As kmalloc(): any context with GFP_ATOMIC, process context
  * with GFP_KERNEL.
  */
 void *__kmalloc(size_t size, gfp_t gfp)
 {
-	unsigned int index;
-
-	if (likely(size - 1 < 192))
-		index = size_index[(size - 1) / 8];
-	else if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
-		index = 64 - __builtin_clzl(size - 1);
-	else
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))	/* 0 wraps */
 		return kmalloc_zero_or_large(size, gfp);
-	return slab_alloc(kmalloc_caches[index][(gfp & __GFP_DMA) ? KMALLOC_DMA :
-						 KMALLOC_NORMAL],
-			  gfp);
+	return __slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
+				 gfp, __GFP_ZERO | __GFP_DMA);
 }
 EXPORT_SYMBOL(__kmalloc);
 
@@ -306,7 +317,7 @@ static inline bool is_large_kmalloc(struct page *page, const void *x)
 	       page_address(page) == x;
 }
 
-static noinline void kfree_not_slab(struct page *page, const void *x,
+static void kfree_not_slab(struct page *page, const void *x,
 				    unsigned long caller)
 {
 	if (!is_large_kmalloc(page, x)) {
@@ -319,12 +330,34 @@ static noinline void kfree_not_slab(struct page *page, const void *x,
 }
 
 /* NULL and ZERO_SIZE_PTR are ignored; any other such pointer is reported. */
-static noinline void kfree_not_direct_map(const void *x, unsigned long caller)
+static void kfree_not_direct_map(const void *x, unsigned long caller)
 {
 	if (ZERO_OR_NULL_PTR(x))
 		return;
 	slab_report_invalid(NULL, x, caller,
 			    "not a direct-map address (stack, vmalloc or kernel image?)");
+}
+
+/*
+ * kfree() when its fast path did not do it: not a direct-map address,
+ * not a slab, or the slab fast path refused.  One out-of-line call for
+ * all, so kfree() itself needs no stack frame.
+ */
+static noinline void kfree_slow(const void *x, unsigned long caller)
+{
+	unsigned long pfn = direct_map_pfn(x);
+	struct page *page;
+
+	if (pfn >= max_pfn) {
+		kfree_not_direct_map(x, caller);
+		return;
+	}
+	page = pfn_to_page(pfn);
+	if (!PageSlab(page)) {
+		kfree_not_slab(page, x, caller);
+		return;
+	}
+	slab_free_careful(page->slab_cache, (void *)x, caller);
 }
 
 /**
@@ -341,16 +374,13 @@ void kfree(const void *objp)
 	unsigned long pfn = direct_map_pfn(objp);
 	struct page *page;
 
-	if (unlikely(pfn >= max_pfn)) {
-		kfree_not_direct_map(objp, _RET_IP_);
-		return;
+	if (likely(pfn < max_pfn)) {
+		page = pfn_to_page(pfn);
+		if (likely(PageSlab(page)) &&
+		    likely(slab_free_fast(page->slab_cache, (void *)objp)))
+			return;
 	}
-	page = pfn_to_page(pfn);
-	if (unlikely(!PageSlab(page))) {
-		kfree_not_slab(page, objp, _RET_IP_);
-		return;
-	}
-	slab_free(page->slab_cache, (void *)objp);
+	kfree_slow(objp, slab_caller());
 }
 EXPORT_SYMBOL(kfree);
 
@@ -613,6 +643,12 @@ void __init kmem_cache_init(void)
 						  NULL);
 		}
 	}
+	for (i = 1; i < KMALLOC_CACHES; i++)
+		kmalloc_caches[i][KMALLOC_NORMAL]->dma_twin =
+			kmalloc_caches[i][KMALLOC_DMA];
+	for (i = 0; i < ARRAY_SIZE(kmalloc_size_cache); i++)
+		kmalloc_size_cache[i] = kmalloc_caches[kmalloc_runtime_index(
+			(i + 1) * KMALLOC_MIN_SIZE)][KMALLOC_NORMAL];
 	slab_debug_check_cache_name();
 	register_reclaim_hook(kmem_cache_shrink_all);
 	pr_info("SLUB: %u kmalloc size classes (%u .. %lu bytes), HWalign=%d, debug flags %#x%s%s\n",

@@ -4,29 +4,43 @@
  *
  * A cache hands out objects of one size.  It gets memory from the page
  * allocator a slab at a time (2^order frames cut into slots) and keeps
- * three kinds of slab:
+ * three kinds of slab, with a per-CPU stack of free objects in front:
  *
+ *   the sheaf         this CPU's stack of free objects, from any slab
+ *                     (struct slab_sheaf in mm/slab.h): kmalloc/kfree
+ *                     pairs and batches run on it alone;
  *   the active slab   whose free objects sit on the cache's cpu_freelist,
  *                     a plain linked list through the free objects;
  *   partial slabs     some objects free (on the slab's own freelist);
  *   full slabs        no object free.
  *
- * The fast paths touch only the active slab (interrupts off, one CPU):
+ * The fast paths touch only the sheaf:
  *
- *   alloc:  object = cpu_freelist; cpu_freelist = *object;
- *   free:   if the object is a slot of the active slab, and not the
- *           object at the head of cpu_freelist (freed twice):
- *               *object = cpu_freelist; cpu_freelist = object;
+ *   alloc:  if nr: object = objects[--nr];
+ *   free:   if the object is the start of a slot, not the object on top
+ *           (freed twice), and the sheaf is not full:
+ *               objects[nr++] = object;
  *
- * That is a handful of instructions and no debug code: a cache with
- * debug flags (poison, red zones, call sites, consistency checks) never
- * has an active slab, so its every operation takes the slow path, where
- * mm/slub_debug.c does its checks.  The cost when debugging is off is
- * the one test the fast path makes anyway, plus the two hardening checks
- * of the free (see slab_free() in mm/slab.h): a pointer into the middle
- * of an object and the naive double free are refused even without
- * slab_debug=, as Linux's CONFIG_SLAB_FREELIST_HARDENED refuses the
- * second.
+ * each a restartable region (<asm/restart.h>): an interrupt in the
+ * middle sends it back to its start, so it needs no cli/sti.  Before the
+ * pop, the allocation makes the tests every allocation owes: interrupts
+ * off or preempt_count() (the sleeping rule, reported on the slow path
+ * for GFP_KERNEL), __GFP_ZERO, and slab_slow_path, the one word that
+ * sends everything to the slow paths while a debug hook (fault
+ * injection today) wants to see it.  A cache with debug flags (poison,
+ * red zones, call sites, consistency checks) has a sheaf of capacity 0,
+ * so its every operation takes the slow path, where mm/slub_debug.c does
+ * its checks.  The hardening checks of the free (see slab_free_fast() in
+ * mm/slab.h) refuse a pointer into the middle of an object and the
+ * naive double free even without slab_debug=, as Linux's
+ * CONFIG_SLAB_FREELIST_HARDENED refuses the second.
+ *
+ * Behind the sheaf, the slow path of an allocation pops the cpu
+ * freelist; the slow path of a free pushes on the sheaf and, when it is
+ * full, gives its older half back to the slabs (sheaf_flush()): onto
+ * the cpu freelist for the active slab, __slab_free() for the others.
+ * Counting live objects (slabinfo, leak checks), shrinking and destroying
+ * a cache give the whole sheaf back first.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -41,8 +55,14 @@
  * SMP, an interrupts-off region protects here (the timer interrupt is
  * what preempts a task).  The rules:
  *
- *   - A cache's whole state - cpu_freelist, cpu_slab, cpu_base,
- *     cpu_objects, the partial and full lists, nr_partial, nr_slabs,
+ *   - The sheaf's count and slots are changed by the fast paths in
+ *     restartable regions with interrupts as the caller has them, and
+ *     by everything else with interrupts off (so never in the middle of
+ *     a region: a region interrupted is restarted before anything else
+ *     runs).  On SMP each CPU has its own (cpu_sheaf[], this_cpu_sheaf())
+ *     and the region must find it itself.
+ *   - A cache's other state - its sheaf's capacity, cpu_freelist, cpu_slab,
+ *     the partial and full lists, nr_partial, nr_slabs,
  *     nr_taken - and the bookkeeping of its slabs (page->private, lru,
  *     every free pointer of a free object) are read and written only
  *     with interrupts off.  Linux keeps this under the per-CPU
@@ -87,6 +107,8 @@
 #include "slab.h"
 
 LIST_HEAD(slab_caches);
+unsigned long slab_slow_path;
+EXPORT_SYMBOL(slab_slow_path);
 unsigned long nr_slab_pages;
 unsigned long slab_alloc_seq;
 
@@ -118,6 +140,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 			slab[i].private = i;
 	}
 	__SetPageHead(slab);	/* even for one frame: slab_head() relies on it */
+	/* a buddy block is aligned to its size: slab_free_fast()'s check relies on it */
+	WARN_ON_ONCE((unsigned long)slab_base(slab) & ((PAGE_SIZE << s->order) - 1));
 	if (kmem_cache_debug(s))
 		setup_slab_debug(s, slab);
 
@@ -209,8 +233,33 @@ void flush_cpu_slab(struct kmem_cache *s)
 	}
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
-	s->cpu_base = 0;
-	s->cpu_objects = 0;
+}
+
+/*
+ * sheaf_flush - give the @nr oldest objects of this CPU's sheaf back to
+ * their slabs: onto the cpu freelist for the active slab, through
+ * __slab_free() for the others.  The rest move down.  @caller is what a
+ * report names.  Interrupts are off.
+ */
+void sheaf_flush(struct kmem_cache *s, unsigned int nr, unsigned long caller)
+{
+	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
+	unsigned int i;
+
+	nr = min(nr, sheaf->nr);
+	for (i = 0; i < nr; i++) {
+		void *x = sheaf->objects[i];
+		struct page *slab = slab_head(virt_to_page(x));
+
+		if (slab == s->cpu_slab) {
+			set_freepointer(s, x, s->cpu_freelist);
+			s->cpu_freelist = x;
+		} else {
+			__slab_free(s, slab, x, caller);
+		}
+	}
+	sheaf->nr -= nr;
+	memmove(sheaf->objects, sheaf->objects + nr, sheaf->nr * sizeof(void *));
 }
 
 /* ---- allocation ------------------------------------------------------------- */
@@ -341,8 +390,6 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	/* activate: the slab's whole freelist becomes the cpu freelist */
 	s->cpu_slab = slab;
 	s->cpu_freelist = slab_object(s, slab, slab_free_idx(slab));
-	s->cpu_base = (unsigned long)slab_base(slab);
-	s->cpu_objects = s->objects;
 	s->nr_taken += s->objects - slab_inuse(slab);
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
 take:
@@ -352,26 +399,36 @@ take:
 }
 
 /*
- * Everything slab_alloc() does not do inline: an empty cpu freelist, and
- * zeroing.  Interrupts are off (@irqflags: the caller's); restored here.
+ * Everything slab_alloc() does not do inline: interrupts were off, an
+ * atomic context, a debug hook (slab_slow_path), zeroing, an empty
+ * sheaf, a debug cache.  Interrupts are off (@irqflags: the caller's);
+ * restored here.  Here are the hooks: the sleeping rule, fault injection.
  */
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags)
 {
+	struct slab_sheaf *sheaf;
 	void *object;
 
+	/* __kmalloc()'s table holds the normal caches */
+	if (unlikely(gfp & __GFP_DMA) && s->dma_twin)
+		s = s->dma_twin;
 	if (alloc_in_atomic(gfp, irqflags))
 		__might_sleep_irqflags(__FILE__, __LINE__, irqflags);	/* GFP_KERNEL where it may not sleep */
-	if (fault_injection_active && !(gfp & __GFP_NOFAIL) &&
+	if ((slab_slow_path & SLAB_SLOW_FAILSLAB) && !(gfp & __GFP_NOFAIL) &&
 	    should_fail(&failslab, s->object_size)) {
 		local_irq_restore(irqflags);
 		return NULL;
 	}
-	object = s->cpu_freelist;
-	if (object)		/* only the checks above sent us here */
+	sheaf = this_cpu_sheaf(s);
+	if (sheaf->nr) {
+		object = sheaf->objects[--sheaf->nr];
+	} else if (s->cpu_freelist) {
+		object = s->cpu_freelist;
 		s->cpu_freelist = get_freepointer(s, object);
-	else
+	} else {
 		object = __slab_alloc(s, gfp, caller, irqflags);
+	}
 	local_irq_restore(irqflags);
 
 	if (unlikely(gfp & __GFP_ZERO) && object)
@@ -425,26 +482,50 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 }
 
 /*
- * slab_free() of an object outside the active slab, or one the fast
- * path's checks refused; restores interrupts.
+ * Everything slab_free_fast() does not do: a debug hook, a cache whose
+ * slots are not a power of two, a full sheaf, a debug cache, and the
+ * frees its checks refused, which are reported here.  Interrupts are off
+ * (@irqflags: the caller's); restored here.
  */
 void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 		    unsigned long irqflags)
 {
 	struct page *slab = slab_head(virt_to_page(x));
+	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
 
-	if (slab != s->cpu_slab)
-		__slab_free(s, slab, x, caller);
-	else if (!slab_valid_object(s, slab, x))
+	if (!sheaf->capacity || slab_slow_path) {
+		/* straight to the slab: debug caches, debug hooks */
+		if (slab != s->cpu_slab)
+			__slab_free(s, slab, x, caller);
+		else if (!slab_valid_object(s, slab, x))
+			slab_report_invalid(s, x, caller,
+					    "not the start of an object in its slab");
+		else if (x == s->cpu_freelist || (&sheaf->guard)[sheaf->nr] == x)
+			slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
+		else {
+			set_freepointer(s, x, s->cpu_freelist);
+			s->cpu_freelist = x;
+		}
+	} else if (!slab_valid_object(s, slab, x)) {
 		slab_report_invalid(s, x, caller,
 				    "not the start of an object in its slab");
-	else if (x == s->cpu_freelist)
+	} else if ((&sheaf->guard)[sheaf->nr] == x) {
 		slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
-	else {			/* not reached: the fast path takes these */
-		set_freepointer(s, x, s->cpu_freelist);
-		s->cpu_freelist = x;
+	} else {
+		if (sheaf->nr >= sheaf->capacity)	/* full: the older half goes */
+			sheaf_flush(s, sheaf->capacity / 2, caller);
+		sheaf->objects[sheaf->nr++] = x;
 	}
 	local_irq_restore(irqflags);
+}
+
+/* slab_free_slow() with interrupts off, for a fast path that failed. */
+void slab_free_careful(struct kmem_cache *s, void *x, unsigned long caller)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	slab_free_slow(s, x, caller, flags);
 }
 
 /*
@@ -457,6 +538,7 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 	unsigned long freed = 0, flags, walked = 0, nr_slabs;
 
 	local_irq_save(flags);
+	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
 	flush_cpu_slab(s);
 	nr_slabs = s->nr_slabs;		/* discard_slab() lowers it */
 	list_for_each_entry_safe(slab, next, &s->partial, lru) {
@@ -475,8 +557,10 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 }
 
 /*
- * Objects of @s allocated and not freed.  A corrupted cpu freelist is
- * reported and dropped (its objects then count as allocated).
+ * Objects of @s allocated and not freed.  The sheaf goes back to the
+ * slabs first, so that what counts is the slabs' freelists alone.  A
+ * corrupted cpu freelist is reported and dropped (its objects then count
+ * as allocated).
  */
 unsigned long slab_cache_live(struct kmem_cache *s)
 {
@@ -484,6 +568,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
 	int nr_free = 0;
 
 	local_irq_save(flags);
+	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
 	if (s->cpu_slab) {
 		nr_free = freechain_count(s, s->cpu_slab, s->cpu_freelist);
 		if (nr_free < 0) {
@@ -547,6 +632,19 @@ static noinline void kmem_cache_free_invalid(struct kmem_cache *s, void *objp,
 			    "not in a slab page");
 }
 
+/* kmem_cache_free() when its fast path did not do it: one call, no frame there. */
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *objp,
+					  unsigned long caller)
+{
+	unsigned long pfn = direct_map_pfn(objp);
+
+	if (pfn >= max_pfn || !PageSlab(pfn_to_page(pfn)) ||
+	    pfn_to_page(pfn)->slab_cache != s)
+		kmem_cache_free_invalid(s, objp, caller);
+	else
+		slab_free_careful(s, objp, caller);
+}
+
 /**
  * kmem_cache_free - return an object to its cache
  * @s: the cache it came from
@@ -561,12 +659,11 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 {
 	unsigned long pfn = direct_map_pfn(objp);
 
-	if (unlikely(pfn >= max_pfn || !PageSlab(pfn_to_page(pfn)) ||
-		     pfn_to_page(pfn)->slab_cache != s)) {
-		kmem_cache_free_invalid(s, objp, _RET_IP_);
+	if (likely(pfn < max_pfn && PageSlab(pfn_to_page(pfn)) &&
+		   pfn_to_page(pfn)->slab_cache == s) &&
+	    likely(slab_free_fast(s, objp)))
 		return;
-	}
-	slab_free(s, objp);
+	kmem_cache_free_slow(s, objp, slab_caller());
 }
 EXPORT_SYMBOL(kmem_cache_free);
 
@@ -630,6 +727,38 @@ static void set_slot_divisor(struct kmem_cache *s)
 }
 
 /*
+ * The sheaf of a cache (see mm/slab.h): as many objects as Linux's old
+ * SLAB kept per CPU, fewer for bigger objects; none for debug caches,
+ * whose every operation must reach mm/slub_debug.c.  And the mask of
+ * slab_free_fast()'s one-test slot check: size - 1 when the slots are a
+ * power of two and fill the slab, else ~0 (every free checked in full).
+ */
+static void set_sheaf_capacity(struct kmem_cache *s)
+{
+	unsigned int capacity, cpu;
+
+	if (kmem_cache_debug(s))
+		capacity = 0;
+	else if (s->size <= 256)
+		capacity = SLAB_SHEAF_MAX;
+	else if (s->size <= 1024)
+		capacity = 54;
+	else if (s->size <= PAGE_SIZE)
+		capacity = 24;
+	else
+		capacity = 8;
+	for (cpu = 0; cpu < SLAB_NR_CPUS; cpu++) {
+		s->cpu_sheaf[cpu].nr = 0;
+		s->cpu_sheaf[cpu].capacity = capacity;
+		s->cpu_sheaf[cpu].guard = NULL;
+	}
+	if (!(s->size & (s->size - 1)) && s->objects * s->size == PAGE_SIZE << s->order)
+		s->free_check_mask = s->size - 1;
+	else
+		s->free_check_mask = ~0UL;
+}
+
+/*
  * Lay out a slot (see mm/slab.h) from object_size, align and the flags,
  * and choose the slab order.  Returns 0, or -EINVAL when the object does
  * not fit in the largest slab.
@@ -676,9 +805,8 @@ int __kmem_cache_create(struct kmem_cache *s)
 	s->nr_taken = 0;
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
-	s->cpu_base = 0;
-	s->cpu_objects = 0;
 	set_slot_divisor(s);
+	set_sheaf_capacity(s);
 	s->refcount = 1;
 	return 0;
 }

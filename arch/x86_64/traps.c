@@ -29,6 +29,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/restart.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/tlbflush.h>
@@ -199,6 +200,33 @@ static void handle_vector(unsigned int vector)
 	apic_eoi();
 }
 
+unsigned long nr_region_restarts;
+
+/**
+ * restart_interrupted_region - send an interrupted region back to its start
+ * @regs: the interrupted context
+ *
+ * If @regs->ip lies in a restartable region (<asm/restart.h>) before its
+ * commit, the region has changed nothing yet: it is made to run again
+ * from its first instruction when the interrupt returns.
+ *
+ * Return: true if @regs was moved.
+ * Context: Hard interrupt, interrupts off (do_interrupt()).
+ */
+bool restart_interrupted_region(struct pt_regs *regs)
+{
+	const struct restart_region *r;
+
+	for (r = __start___restart_table; r < __stop___restart_table; r++) {
+		if (regs->ip - r->start < r->end - r->start) {
+			regs->ip = r->start;
+			nr_region_restarts++;
+			return true;
+		}
+	}
+	return false;
+}
+
 /**
  * do_interrupt - C entry of every interrupt and exception
  * @regs: registers saved by entry.asm; orig_ax holds the vector
@@ -218,6 +246,7 @@ void do_interrupt(struct pt_regs *regs)
 		exception_report(regs, vector);
 		return;
 	}
+	restart_interrupted_region(regs);
 	irq_enter();
 	handle_vector(vector);
 	irq_exit();

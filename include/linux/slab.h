@@ -78,6 +78,15 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 	kmem_cache_create(#__struct, sizeof(struct __struct),		\
 			  __alignof__(struct __struct), (__flags), NULL)
 
+/*
+ * slab_slow_path - nonzero while a debug hook wants to see every slab
+ * allocation and free: the fast paths (mm/slab.h) test it once and then
+ * take the slow paths, slab_alloc_slow() and slab_free_slow() in
+ * mm/slub.c, where the hooks are.  One bit per hook.
+ */
+extern unsigned long slab_slow_path;
+#define SLAB_SLOW_FAILSLAB	0x1UL	/* failslab= or fault_attr_set(&failslab) */
+
 void *__kmalloc(size_t size, gfp_t gfp);
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp);
 /* a module's kmalloc_trace(), with the size (kernel/module/track.c) */

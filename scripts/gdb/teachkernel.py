@@ -312,9 +312,14 @@ def buddyinfo_text():
 
 
 def slab_cache_live(mem, s):
-    """slab_cache_live() in mm/slub.c: objects taken minus the cpu freelist."""
+    """
+    slab_cache_live() in mm/slub.c: objects taken minus the cpu freelist
+    and the objects in the per-CPU sheaves (the kernel gives those back
+    to their slabs before it counts; gdb cannot, so it subtracts them).
+    """
     offset = int(s["offset"])
-    nr_free = 0
+    sheaves = s["cpu_sheaf"]
+    nr_free = sum(ulong(sheaves[cpu]["nr"]) for cpu in range(array_len(sheaves)))
     p = ulong(s["cpu_freelist"])
     while p:
         nr_free += 1
