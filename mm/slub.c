@@ -79,6 +79,7 @@
 #include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
 #include <linux/list.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -132,6 +133,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		set_freepointer(s, object, prev);
 		prev = object;
 	}
+	kasan_poison_slab(s, slab);
 	slab_set(slab, 0, 0);
 	return slab;
 }
@@ -373,6 +375,7 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	else
 		object = __slab_alloc(s, gfp, caller, irqflags);
 	local_irq_restore(irqflags);
+	kasan_slab_alloc(s, object);
 
 	if (unlikely(gfp & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
@@ -433,6 +436,10 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 {
 	struct page *slab = slab_head(virt_to_page(x));
 
+	if (kasan_slab_free(s, x, caller)) {	/* quarantined or reported */
+		local_irq_restore(irqflags);
+		return;
+	}
 	if (slab != s->cpu_slab)
 		__slab_free(s, slab, x, caller);
 	else if (!slab_valid_object(s, slab, x))
@@ -654,6 +661,8 @@ int __kmem_cache_create(struct kmem_cache *s)
 	}
 	if (flags & SLAB_STORE_USER)
 		size += 2 * sizeof(struct track);
+	if (flags & SLAB_KASAN)
+		size += kasan_metadata_size();	/* the last bytes of the slot */
 	size += s->red_left_pad;
 	s->size = ALIGN(size, s->align);
 

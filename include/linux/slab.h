@@ -33,8 +33,10 @@
 /* Not counted by leak checks: the allocator's own bookkeeping. */
 #define SLAB_NOLEAKTRACE	((__force slab_flags_t)0x00800000U)
 
+/* make KASAN=1: every cache; KASAN's hooks are on the debug (slow) paths */
+#define SLAB_KASAN		((__force slab_flags_t)0x08000000U)
 #define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
-				 SLAB_POISON | SLAB_STORE_USER)
+				 SLAB_POISON | SLAB_STORE_USER | SLAB_KASAN)
 
 /* Slab debug bytes, Linux's values (<linux/poison.h> there). */
 #define POISON_INUSE		0x5a	/* never handed out since the slab was made */
@@ -173,8 +175,12 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp);
  */
 static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
-	/* a constant size picks its cache at compile time, as in Linux */
-	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
+	/*
+	 * a constant size picks its cache at compile time, as in Linux (not
+	 * with KASAN: __kmalloc() tells it the size asked for)
+	 */
+	if (!IS_ENABLED(CONFIG_KASAN) &&
+	    __builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)]
 				     [(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL],
 				     gfp);

@@ -54,6 +54,7 @@
  *	actions, reports, leaks
  *	ok / not ok N case
  */
+#include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/glob.h>
 #include <linux/string.h>
@@ -362,6 +363,7 @@ void kunit_usage_now(struct kunit_usage *u)
 {
 	/* lazily freed vmalloc ranges would look like live metadata */
 	purge_vmap_area_lazy();
+	kasan_quarantine_drain();	/* KASAN=1: freed objects, held back */
 	u->slab_objects = slab_objects_live();
 	u->pages = totalram_pages() - nr_free_pages() - slab_frames() -
 		   nr_pgtable_pages;
@@ -551,6 +553,7 @@ void __kunit_abort(struct kunit *test)
 	struct oops_catcher *c = test->try_catch;
 
 	oops_catcher_top = c->prev;
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	kernel_longjmp(&c->buf, KUNIT_ABORT_ASSERT);
 }
 
@@ -593,6 +596,7 @@ void kunit_stop_at_interrupt(struct pt_regs *regs)
 	if (!kunit_stop_due(test))
 		return;
 	oops_catcher_top = c->prev;
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	regs->ip = (unsigned long)kernel_longjmp;
 	regs->di = (unsigned long)&c->buf;
 	regs->si = KUNIT_ABORT_STOP;
@@ -612,6 +616,7 @@ void kunit_stop_at_might_sleep(void)
 	if (preempt_count() || irqs_disabled() || !kunit_stop_due(test))
 		return;
 	oops_catcher_top = c->prev;
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	kernel_longjmp(&c->buf, KUNIT_ABORT_STOP);
 }
 
