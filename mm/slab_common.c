@@ -372,7 +372,8 @@ size_t ksize(const void *objp)
 	struct page *page;
 	size_t size = 0;
 
-	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp))
+	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp) ||
+	    !kasan_check_read(objp, 1))		/* KASAN=1: freed memory */
 		return 0;
 	page = virt_to_page(objp);
 	if (PageSlab(page))

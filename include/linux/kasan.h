@@ -102,7 +102,19 @@ bool kasan_check_write(const volatile void *p, unsigned int size);
 bool kasan_save_enable_multi_shot(void);
 void kasan_restore_multi_shot(bool enabled);
 
-/* Reports since boot (tests compare before and after). */
+/*
+ * The last bad access found, printed or not, as the kasan suite checks
+ * it (Linux's kasan_test captures the same through a tracepoint);
+ * kasan_report_count counts them since boot.
+ */
+struct kasan_report_info {
+	const char *bug_type;	/* "slab-out-of-bounds" ... */
+	unsigned long addr;	/* the access (a free: the pointer freed) */
+	size_t size;		/* 0 for a free */
+	bool is_write;
+	unsigned long ip;
+};
+extern struct kasan_report_info kasan_last_report;
 extern unsigned long kasan_report_count;
 
 /*

@@ -59,6 +59,9 @@
 #define USER_ADDR_END		0x00007ffffffff000UL	/* Linux's TASK_SIZE_MAX */
 
 unsigned long kasan_report_count;
+struct kasan_report_info kasan_last_report;
+EXPORT_SYMBOL(kasan_last_report);
+EXPORT_SYMBOL(kasan_report_count);
 static bool multi_shot;
 static bool reported_once;
 static bool fault_panic;
@@ -116,12 +119,21 @@ void kasan_enable_current(void)
 }
 EXPORT_SYMBOL(kasan_enable_current);
 
-/* May a report be printed now?  Not inside one, and once unless multi-shot. */
-static bool report_begin(unsigned long *flags)
+/*
+ * Note the bad access; may its report be printed now?  Not inside
+ * another, not while the task said so, and once unless multi-shot.
+ */
+static bool report_begin(unsigned long *flags, const char *type,
+			 unsigned long addr, size_t size, bool write,
+			 unsigned long ip)
 {
 	if (in_report || current->kasan_depth)
 		return false;
 	kasan_report_count++;
+	kasan_last_report = (struct kasan_report_info){
+		.bug_type = type, .addr = addr, .size = size,
+		.is_write = write, .ip = ip,
+	};
 	if (!multi_shot && reported_once)
 		return false;
 	reported_once = true;
@@ -239,8 +251,9 @@ static void describe_page(unsigned long addr)
 	struct page *page = virt_to_page((void *)addr);
 
 	pr_err("The buggy address belongs to the physical page:\n");
+	/* a slab's frames reuse the count's field: the slab holds one reference */
 	pr_err("page:%px refcount:%d mapcount:0 mapping:0000000000000000 index:0x0 pfn:%#lx\n",
-	       page, page_ref_count(page), page_to_pfn(page));
+	       page, PageSlab(page) ? 1 : page_ref_count(page), page_to_pfn(page));
 	pr_err("flags: %#lx(%s)\n", (unsigned long)page->flags,
 	       PageSlab(page) ? "slab" : PageVmalloc(page) ? "vmalloc" :
 	       page_ref_count(page) ? "" : "free");
@@ -364,15 +377,19 @@ static void print_memory_state(unsigned long addr)
  */
 void kasan_report(unsigned long addr, size_t size, bool write, unsigned long ip)
 {
-	unsigned long flags, bad;
+	unsigned long flags;
+	bool shadow = addr_has_shadow(addr) && addr + size >= addr;
 	const char *type;
 
-	if (!report_begin(&flags))
-		return;
-	if (!addr_has_shadow(addr) || addr + size < addr) {
+	if (!shadow)
 		type = addr < PAGE_SIZE ? "null-ptr-deref" :
 		       addr < USER_ADDR_END ? "user-memory-access" :
 					     "wild-memory-access";
+	else
+		type = shadow_bug_type(first_bad(addr, size));
+	if (!report_begin(&flags, type, addr, size, write, ip))
+		return;
+	if (!shadow) {
 		pr_err("BUG: KASAN: %s in %pS\n", type, (void *)ip);
 		pr_err("%s of size %zu at addr %px by task %s/%d\n",
 		       write ? "Write" : "Read", size, (void *)addr,
@@ -382,8 +399,6 @@ void kasan_report(unsigned long addr, size_t size, bool write, unsigned long ip)
 		report_end(flags);
 		return;
 	}
-	bad = first_bad(addr, size);
-	type = shadow_bug_type(bad);
 	pr_err("BUG: KASAN: %s in %pS\n", type, (void *)ip);
 	pr_err("%s of size %zu at addr %px by task %s/%d\n",
 	       write ? "Write" : "Read", size, (void *)addr, current->comm,
@@ -406,7 +421,7 @@ void kasan_report_invalid_free(const void *object, unsigned long ip,
 {
 	unsigned long flags;
 
-	if (!report_begin(&flags))
+	if (!report_begin(&flags, type, (unsigned long)object, 0, false, ip))
 		return;
 	pr_err("BUG: KASAN: %s in %pS\n", type, (void *)ip);
 	pr_err("Free of addr %px by task %s/%d\n", object, current->comm,
