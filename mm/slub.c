@@ -498,7 +498,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
 			s->cpu_freelist = NULL;
 		}
 	}
-	live = s->nr_taken - nr_free;
+	live = s->nr_taken - nr_free - kasan_quarantined(s);	/* freed, held back */
 	local_irq_restore(flags);
 	return live;
 }

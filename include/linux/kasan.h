@@ -62,6 +62,7 @@ void *kasan_kmalloc_large(void *ptr, size_t size);
 void *kasan_krealloc(void *object, size_t new_size);
 void kasan_cache_shutdown(struct kmem_cache *s);
 void kasan_quarantine_drain(void);
+unsigned long kasan_quarantined(struct kmem_cache *s);
 
 /* mm/page_alloc.c */
 void kasan_unpoison_pages(struct page *page, unsigned int order);
@@ -146,6 +147,7 @@ static inline void *kasan_krealloc(void *object, size_t new_size)
 }
 static inline void kasan_cache_shutdown(struct kmem_cache *s) { }
 static inline void kasan_quarantine_drain(void) { }
+static inline unsigned long kasan_quarantined(struct kmem_cache *s) { return 0; }
 static inline void kasan_unpoison_pages(struct page *page, unsigned int order) { }
 static inline void kasan_poison_pages(struct page *page, unsigned int order) { }
 static inline int kasan_populate_vmalloc(unsigned long addr, unsigned long size)

@@ -39,6 +39,50 @@ struct quarantine {
 static struct quarantine q;
 static unsigned long quarantine_max;
 
+/*
+ * Objects of each cache in the quarantine: freed by their owner, so
+ * slabinfo's active objects and the leak checks do not count them
+ * (kasan_quarantined()).  A small table, searched linearly: there are a
+ * few dozen caches.  A cache that finds no free row counts in the last.
+ */
+#define QUARANTINE_CACHE_ROWS	128
+static struct {
+	struct kmem_cache *cache;
+	unsigned long objects;
+} per_cache[QUARANTINE_CACHE_ROWS];
+
+static unsigned long *cache_count(struct kmem_cache *s)
+{
+	int i, free_row = -1;
+
+	for (i = 0; i < QUARANTINE_CACHE_ROWS; i++) {
+		if (per_cache[i].cache == s)
+			return &per_cache[i].objects;
+		if (free_row < 0 && !per_cache[i].objects)
+			free_row = i;
+	}
+	if (free_row < 0)
+		free_row = QUARANTINE_CACHE_ROWS - 1;
+	per_cache[free_row].cache = s;
+	return &per_cache[free_row].objects;
+}
+
+/**
+ * kasan_quarantined - objects of @s freed but held in the quarantine
+ * @s: the cache
+ *
+ * Context: Interrupts off (the caller reads the cache's counts).
+ */
+unsigned long kasan_quarantined(struct kmem_cache *s)
+{
+	int i;
+
+	for (i = 0; i < QUARANTINE_CACHE_ROWS; i++)
+		if (per_cache[i].cache == s)
+			return per_cache[i].objects;
+	return 0;
+}
+
 static struct kmem_cache *object_cache(void *object)
 {
 	return slab_head(virt_to_page(object))->slab_cache;
@@ -57,6 +101,7 @@ static void release_oldest(void)
 	meta->quarantine_next = NULL;
 	q.bytes -= s->size;
 	q.objects--;
+	(*cache_count(s))--;
 	__slab_free(s, slab_head(virt_to_page(object)), object, _RET_IP_);
 }
 
@@ -80,6 +125,7 @@ void kasan_quarantine_put(struct kmem_cache *s, void *object)
 	q.tail = object;
 	q.bytes += s->size;
 	q.objects++;
+	(*cache_count(s))++;
 	if (q.bytes > kasan_quarantine_max_bytes())
 		while (q.head && q.bytes > kasan_quarantine_max_bytes() / 4 * 3)
 			release_oldest();
@@ -141,6 +187,7 @@ void kasan_cache_shutdown(struct kmem_cache *s)
 		meta->quarantine_next = NULL;
 		q.bytes -= s->size;
 		q.objects--;
+		(*cache_count(s))--;
 		__slab_free(s, slab_head(virt_to_page(object)), object, _RET_IP_);
 	}
 	local_irq_restore(flags);
