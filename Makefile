@@ -80,6 +80,7 @@ CFLAGS_KASAN := -fsanitize=kernel-address -fasan-shadow-offset=0xdffffc000000000
 	--param asan-globals=1 --param asan-stack=1 --param asan-instrument-allocas=1 \
 	--param asan-instrumentation-with-call-threshold=0
 CFLAGS += -DCONFIG_KASAN=1 -DCONFIG_KASAN_GENERIC=1 $(CFLAGS_KASAN)
+NASMFLAGS += -DBOOT_STACK_SIZE=32768	# THREAD_SIZE: red zones double the frames
 endif
 KASAN_SANITIZE_NO := mm/kasan/%.c arch/x86_64/kasan_init.c arch/x86_64/setup.c \
 	arch/x86_64/stacktrace.c arch/x86_64/dumpstack.c lib/stackdepot.c lib/string.c \

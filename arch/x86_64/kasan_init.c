@@ -189,7 +189,8 @@ int kasan_populate_vmalloc(unsigned long addr, unsigned long size)
 	if (!kasan_ready)
 		return 0;
 	local_irq_save(flags);
-	runtime_gfp = GFP_ATOMIC | __GFP_NOWARN;
+	/* interrupts are off; and fault injection is for the caller's memory */
+	runtime_gfp = GFP_ATOMIC | __GFP_NOWARN | __GFP_NOFAIL;
 	err = populate_for(addr, addr + size);
 	local_irq_restore(flags);
 	flush_tlb_all();

@@ -694,7 +694,32 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 }
 
 /* Split "suite.case" globs: does this suite / case match? */
+static bool glob_matches_one(const char *glob, const char *suite,
+			     const char *tcase);
+
+/*
+ * Does SUITE[.CASE] match @glob, a comma-separated list of globs (make
+ * test's KASAN step runs several suites in one boot: ktest=kasan,slab)?
+ */
 static bool glob_matches(const char *glob, const char *suite, const char *tcase)
+{
+	char one[256];
+	const char *comma;
+
+	while ((comma = strchr(glob, ','))) {
+		if ((size_t)(comma - glob) < sizeof(one)) {
+			memcpy(one, glob, comma - glob);
+			one[comma - glob] = '\0';
+			if (glob_matches_one(one, suite, tcase))
+				return true;
+		}
+		glob = comma + 1;
+	}
+	return glob_matches_one(glob, suite, tcase);
+}
+
+static bool glob_matches_one(const char *glob, const char *suite,
+			     const char *tcase)
 {
 	char pat[256];
 	const char *dot = strchr(glob, '.');
