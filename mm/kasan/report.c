@@ -317,7 +317,8 @@ static void describe_address(unsigned long addr, bool print_tracks)
 		describe_stack(addr, current);
 		return;
 	}
-	if (addr >= __START_KERNEL_map && addr < (unsigned long)_end) {
+	if ((addr >= __START_KERNEL_map && addr < (unsigned long)_end) ||
+	    (addr >= MODULES_VADDR && addr < MODULES_END)) {
 		pr_err("The buggy address belongs to the variable:\n");
 		pr_err(" %pS\n", (void *)addr);
 		pr_err("\n");
