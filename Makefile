@@ -98,7 +98,7 @@ ASM_SRCS := $(sort $(wildcard boot/*.asm arch/x86_64/*.asm))
 OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 DEPS := $(OBJS:.o=.d) $(B)/gdb/constants.d
 
-.PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
+.PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench bench-kasan \
 	bench-host deps grade grade-all lab-handout clean help compile_commands.json \
 	check-tools boot-checks bench-boot screenshot gdbtest fuzz
 .DEFAULT_GOAL := all
@@ -321,6 +321,15 @@ bench: $(B)/kernel.elf
 	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
 		KTEST_SLAB_DEBUG= KTEST_ARGS="--echo none"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
+
+# KASAN's cost: make bench, then make KASAN=1 bench (build/kasan), one
+# after the other on the same machine, and the rows side by side with
+# their ratios (docs/performance.md).
+## make bench and make KASAN=1 bench in one go: cycles per op side by side
+bench-kasan:
+	$(Q)$(MAKE) --no-print-directory bench KASAN=0
+	$(Q)$(MAKE) --no-print-directory bench KASAN=1 B=$(B)/kasan
+	$(Q)$(PYTHON) scripts/bench_kasan.py $(B)/bench/kernel.tsv $(B)/kasan/bench/kernel.tsv
 
 # The README's picture of memmap, taken from the running kernel.
 ## SCREENSHOT=FILE  where make screenshot writes its PNG, default docs/memmap.png

@@ -93,17 +93,24 @@ void __init kasan_map_early_shadow(u64 *pgd)
 /* Where shadow pages and tables come from: memblock at boot, pages later. */
 static bool runtime;
 static gfp_t runtime_gfp;
+/* Shadow pages and their tables, boot and runtime (docs/performance.md). */
+unsigned long kasan_shadow_pages;
 
 static void *alloc_shadow_page(void)
 {
 	struct page *page;
 
-	if (!runtime)
-		return memblock_alloc(PAGE_SIZE, PAGE_SIZE);	/* zeroed */
+	if (!runtime) {
+		void *p = memblock_alloc(PAGE_SIZE, PAGE_SIZE);	/* zeroed */
+
+		kasan_shadow_pages += !!p;
+		return p;
+	}
 	page = alloc_page(runtime_gfp | __GFP_ZERO);
 	if (!page)
 		return NULL;
 	nr_pgtable_pages++;	/* kept for good, as page tables are */
+	kasan_shadow_pages++;
 	return page_address(page);
 }
 
@@ -240,4 +247,8 @@ void __init kasan_init(void)
 	kasan_ready = true;
 	run_constructors();
 	pr_info("KernelAddressSanitizer initialized (generic)\n");
+	pr_info("KASAN: shadow %luK for %lluK of RAM, quarantine up to %luK\n",
+		kasan_shadow_pages * (PAGE_SIZE / 1024),
+		(unsigned long long)memblock_phys_mem_size() >> 10,
+		(unsigned long)(memblock_phys_mem_size() / 32) >> 10);
 }

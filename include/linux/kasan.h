@@ -99,6 +99,9 @@ bool kasan_check_read(const volatile void *p, unsigned int size);
 /* kasan_check_write - the same for a write. */
 bool kasan_check_write(const volatile void *p, unsigned int size);
 
+/* Pages of shadow (and of its page tables) so far. */
+extern unsigned long kasan_shadow_pages;
+
 /* Reports in tests: each one printed (not just the first). */
 bool kasan_save_enable_multi_shot(void);
 void kasan_restore_multi_shot(bool enabled);
