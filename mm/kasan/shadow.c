@@ -4,14 +4,23 @@
  * compiler calls before every access, and the poisoning the allocators
  * ask for.
  *
- * The kernel is built with outline instrumentation
- * (asan-instrumentation-with-call-threshold=0): every load or store of N
- * bytes (1, 2, 4, 8, 16) calls __asan_loadN_noabort / __asan_storeN_noabort
- * with the address, other sizes __asan_loadN_noabort(addr, size).  Each
- * turns into kasan_check_range(), which reads the shadow of the first and
- * the last granule touched (and of every one between for long accesses).
- * "noabort": the report is printed and the access goes ahead, which is
- * what the kernel wants (Linux's KASAN always recovers).
+ * The kernel is built with inline instrumentation, as Linux's default
+ * KASAN_INLINE: before every load or store the compiler reads the shadow
+ * byte itself and calls __asan_report_loadN_noabort(addr) (or _store)
+ * only when it is not 0 and says the access is bad.  Accesses it cannot
+ * check inline (odd sizes) call __asan_loadN_noabort(addr, size), and
+ * with asan-instrumentation-with-call-threshold=0 (outline, 3.5 times
+ * slower) every access would call __asan_loadN_noabort(addr) and friends.
+ * All of them end in kasan_check_range(), which reads the shadow of the
+ * first and the last granule touched (and of every one between for long
+ * accesses) and reports.  "noabort": the report is printed and the access
+ * goes ahead, which is what the kernel wants (Linux's KASAN recovers).
+ *
+ * One consequence of inline checks, as in Linux: the shadow of a NULL or
+ * user-space pointer lies at a non-canonical address (0xdffffc0000000000
+ * for NULL), so such a dereference in instrumented code faults on the
+ * check, as a general protection fault, before the access itself would
+ * have raised the page fault.
  *
  * memcpy(), memmove() and memset() are defined here too: they check both
  * ranges and then call the unchecked __memcpy() ... of lib/string.c.
@@ -165,16 +174,31 @@ EXPORT_SYMBOL(kasan_check_write);
 
 /* ---- the compiler's entry points ---------------------------------------- */
 
+/*
+ * The common case, inline in each entry point: the shadow of the first
+ * and of the last byte of a 1..16-byte access are 0 (whole granules
+ * valid).  Anything else goes to kasan_check_range(), which decides.
+ */
+static __always_inline bool access_fast_ok(unsigned long addr, size_t size)
+{
+	return addr >= shadow_to_mem((void *)KASAN_SHADOW_START) &&
+	       !*(s8 *)shadow_of(addr) && !*(s8 *)shadow_of(addr + size - 1);
+}
+
 #define DEFINE_ASAN_LOAD_STORE(size)					\
 	void __asan_load##size##_noabort(unsigned long addr);		\
 	void __asan_load##size##_noabort(unsigned long addr)		\
 	{								\
+		if (likely(!kasan_ready || access_fast_ok(addr, size)))	\
+			return;						\
 		kasan_check_range(addr, size, false, _RET_IP_);		\
 	}								\
 	EXPORT_SYMBOL(__asan_load##size##_noabort);			\
 	void __asan_store##size##_noabort(unsigned long addr);		\
 	void __asan_store##size##_noabort(unsigned long addr)		\
 	{								\
+		if (likely(!kasan_ready || access_fast_ok(addr, size)))	\
+			return;						\
 		kasan_check_range(addr, size, true, _RET_IP_);		\
 	}								\
 	EXPORT_SYMBOL(__asan_store##size##_noabort)
@@ -184,6 +208,46 @@ DEFINE_ASAN_LOAD_STORE(2);
 DEFINE_ASAN_LOAD_STORE(4);
 DEFINE_ASAN_LOAD_STORE(8);
 DEFINE_ASAN_LOAD_STORE(16);
+
+/*
+ * Inline instrumentation (the default, as Linux's KASAN_INLINE): the
+ * compiler tests the shadow itself and calls these only for a bad one.
+ * Before kasan_init() the shadow is the shared early page, full of the
+ * red zones of every frame that ran: nothing is reported then.
+ */
+#define DEFINE_ASAN_REPORT(size)					\
+	void __asan_report_load##size##_noabort(unsigned long addr);	\
+	void __asan_report_load##size##_noabort(unsigned long addr)	\
+	{								\
+		kasan_check_range(addr, size, false, _RET_IP_);		\
+	}								\
+	EXPORT_SYMBOL(__asan_report_load##size##_noabort);		\
+	void __asan_report_store##size##_noabort(unsigned long addr);	\
+	void __asan_report_store##size##_noabort(unsigned long addr)	\
+	{								\
+		kasan_check_range(addr, size, true, _RET_IP_);		\
+	}								\
+	EXPORT_SYMBOL(__asan_report_store##size##_noabort)
+
+DEFINE_ASAN_REPORT(1);
+DEFINE_ASAN_REPORT(2);
+DEFINE_ASAN_REPORT(4);
+DEFINE_ASAN_REPORT(8);
+DEFINE_ASAN_REPORT(16);
+
+void __asan_report_load_n_noabort(unsigned long addr, size_t size);
+void __asan_report_load_n_noabort(unsigned long addr, size_t size)
+{
+	kasan_check_range(addr, size, false, _RET_IP_);
+}
+EXPORT_SYMBOL(__asan_report_load_n_noabort);
+
+void __asan_report_store_n_noabort(unsigned long addr, size_t size);
+void __asan_report_store_n_noabort(unsigned long addr, size_t size)
+{
+	kasan_check_range(addr, size, true, _RET_IP_);
+}
+EXPORT_SYMBOL(__asan_report_store_n_noabort);
 
 void __asan_loadN_noabort(unsigned long addr, size_t size);
 void __asan_loadN_noabort(unsigned long addr, size_t size)

@@ -110,7 +110,13 @@ static __no_sanitize_address void direct_map_reaches_all_ram(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (unsigned long)__va(0), PAGE_OFFSET);
 }
 
-static noinline void touch_identity_map(void)
+/*
+ * __no_sanitize_address: with make KASAN=1 the compiler would check the
+ * shadow of the low address first, at a non-canonical address: a general
+ * protection fault instead of the page fault this test is about (as in
+ * Linux with KASAN).
+ */
+static noinline __no_sanitize_address void touch_identity_map(void)
 {
 	(void)*(volatile u64 *)(uintptr_t)SZ_1M;
 }
@@ -122,8 +128,6 @@ static void identity_map_is_gone(struct kunit *test)
 	u64 seq = log_seq();
 
 	kunit_expect_reports(test, "BUG: unable to handle page fault");
-	if (IS_ENABLED(CONFIG_KASAN))	/* it checks the address first */
-		kunit_expect_reports(test, "BUG: KASAN: user-memory-access in touch_identity_map");
 	if (oops_catch(&c) == 0) {
 		touch_identity_map();
 		oops_uncatch(&c);
