@@ -498,7 +498,7 @@ static inline struct page *alloc_page_pcp_fast(gfp_t gfp)
 
 	local_irq_save(flags);
 	/* KASAN=1: always the general way, where the shadow is written */
-	if (likely(!IS_ENABLED(CONFIG_KASAN) && pcp->count && !fault_injection_active &&
+	if (likely(!kasan_enabled() && pcp->count && !fault_injection_active &&
 		   !alloc_in_atomic(gfp, flags) &&
 		   zone->free_pages > zone->_watermark[WMARK_LOW])) {
 		page = list_first_entry(&pcp->list, struct page, lru);
@@ -748,7 +748,7 @@ void __free_pages(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	/* one frame, allocated once, nothing unusual: straight to the pcp list */
-	if (unlikely(IS_ENABLED(CONFIG_KASAN) || order != 0 || pfn >= max_pfn ||
+	if (unlikely(kasan_enabled() || order != 0 || pfn >= max_pfn ||
 		     (page->flags | page->private) != 0 ||
 		     page_ref_count(page) != 1)) {
 		__free_pages_slow(page, pfn, order);

@@ -125,7 +125,7 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->name = name;
 	s->object_size = size;
 	s->flags = slab_debug_flags_for(name, flags);
-	if (IS_ENABLED(CONFIG_KASAN))
+	if (kasan_enabled())
 		s->flags |= SLAB_KASAN;
 	s->align = calculate_alignment(s->flags, align, size);
 	s->ctor = ctor;

@@ -38,6 +38,12 @@ struct task_struct;
 
 #ifdef CONFIG_KASAN
 
+/* A KASAN kernel?  A constant: the tests on it cost nothing without. */
+static inline bool kasan_enabled(void)
+{
+	return true;
+}
+
 /* The shadow byte of @addr. */
 static inline void *kasan_mem_to_shadow(const void *addr)
 {
@@ -130,6 +136,11 @@ void kasan_disable_current(void);
 void kasan_enable_current(void);
 
 #else /* !CONFIG_KASAN */
+
+static inline bool kasan_enabled(void)
+{
+	return false;
+}
 
 static inline void kasan_early_init(void) { }
 static inline void kasan_map_early_shadow(u64 *pgd) { }

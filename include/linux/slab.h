@@ -36,7 +36,7 @@
 /* make KASAN=1: every cache; KASAN's hooks are on the debug (slow) paths */
 #define SLAB_KASAN		((__force slab_flags_t)0x08000000U)
 #define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
-				 SLAB_POISON | SLAB_STORE_USER | SLAB_KASAN)
+				 SLAB_POISON | SLAB_STORE_USER)
 
 /* Slab debug bytes, Linux's values (<linux/poison.h> there). */
 #define POISON_INUSE		0x5a	/* never handed out since the slab was made */
@@ -150,6 +150,12 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	return 64 - __builtin_clzl(size - 1);
 	/* LAB(slab) END size_classes */
 }
+#ifdef CONFIG_KASAN
+#define KMALLOC_CONSTANT_CACHE	0	/* __kmalloc() tells KASAN the size asked for */
+#else
+#define KMALLOC_CONSTANT_CACHE	1
+#endif
+
 void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
@@ -175,11 +181,8 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp);
  */
 static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
-	/*
-	 * a constant size picks its cache at compile time, as in Linux (not
-	 * with KASAN: __kmalloc() tells it the size asked for)
-	 */
-	if (!IS_ENABLED(CONFIG_KASAN) &&
+	/* a constant size picks its cache at compile time, as in Linux */
+	if (KMALLOC_CONSTANT_CACHE &&
 	    __builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)]
 				     [(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL],
