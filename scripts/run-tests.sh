@@ -16,6 +16,8 @@
 #   ktest-kasan  the KASAN kernel (make KASAN=1, built once in build/kasan):
 #                the kasan suite, the allocators' and the contexts' suites,
 #                at 256M (KTEST_KASAN_MEM)
+#   kasan-panic  the KASAN kernel booted with kasan.fault=panic: the first
+#                report (one case's out-of-bounds read) must panic it
 #   boot-checks  boots that test the boot path itself
 #   shell        the kernel shell, driven over the serial port
 #   modules      examples/modules built out of tree (make -C . M=...),
@@ -87,11 +89,30 @@ done
 run_step ktest-default make --no-print-directory ktest MEM="$DEFAULT_MEM" \
 	KTEST_NAME=ktest-default "KTEST_CMDLINE=ktest=*" \
 	KTEST_ARGS="--echo none --label default-$DEFAULT_MEM"
+# kasan.fault=panic (for graders): the report of one bad access panics
+kasan_panic_check() {
+	local log=build/kasan/ktest-kasan-panic.log
+
+	make --no-print-directory KASAN=1 ktest MEM="$KASAN_MEM" \
+		T=kasan.kmalloc_oob_right_123 CMDLINE=kasan.fault=panic \
+		KTEST_NAME=ktest-kasan-panic KTEST_TIMEOUT=120 KTEST_ARGS="--echo none"
+	if grep -q 'BUG: KASAN: slab-out-of-bounds' "$log" &&
+	   grep -q 'Kernel panic - not syncing: kasan.fault=panic' "$log"; then
+		echo "kasan-panic: PASS the report panicked the kernel"
+		echo "1 passed, 0 failed"
+	else
+		echo "kasan-panic: FAIL no KASAN report and panic in $log"
+		echo "0 passed, 1 failed"
+	fi
+	return 0
+}
+
 # built here, not in the step: a build failure is then one failure with its log
 if make -j2 --no-print-directory KASAN=1 all >"$LOGS/build-kasan.log" 2>&1; then
 	run_step ktest-kasan make --no-print-directory KASAN=1 ktest MEM="$KASAN_MEM" \
 		T="$KASAN_SUITES" KTEST_NAME=ktest-kasan KTEST_TIMEOUT=600 \
 		KTEST_ARGS="--echo none --label KASAN-$KASAN_MEM"
+	run_step kasan-panic kasan_panic_check
 else
 	echo "== ktest-kasan: the KASAN kernel did not build:"
 	tail -30 "$LOGS/build-kasan.log"
