@@ -23,6 +23,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/stackdepot.h>
+#include <asm/setup.h>
 #include "../slab.h"
 #include "kasan.h"
 
@@ -242,10 +243,58 @@ struct kasan_global {
 	char *odr_indicator;
 };
 
+/*
+ * The kernel image's descriptors, one array a file, for the report's
+ * "belongs to the variable" line (the symbol table has functions only).
+ * Modules' are not kept: they go away at unload.
+ */
+#define KASAN_GLOBAL_FILES	512
+static struct {
+	struct kasan_global *globals;
+	size_t n;
+} image_globals[KASAN_GLOBAL_FILES];
+static unsigned int nr_image_globals;
+
+/**
+ * kasan_describe_global - "NAME+0xOFF/0xSIZE" of the global @addr is in
+ * @addr: an address in the kernel image
+ * @buf: where the text goes
+ * @len: its size
+ *
+ * Return: true when a registered global (with its red zone) holds @addr.
+ * Context: Any context.
+ */
+bool kasan_describe_global(unsigned long addr, char *buf, size_t len)
+{
+	unsigned int f;
+	size_t i;
+
+	for (f = 0; f < nr_image_globals; f++) {
+		for (i = 0; i < image_globals[f].n; i++) {
+			struct kasan_global *g = &image_globals[f].globals[i];
+			unsigned long beg = (unsigned long)g->beg;
+
+			if (addr >= beg && addr < beg + g->size_with_redzone) {
+				snprintf(buf, len, "%s+%#lx/%#zx", g->name,
+					 addr - beg, g->size_with_redzone);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 void __asan_register_globals(struct kasan_global *globals, size_t n);
 void __asan_register_globals(struct kasan_global *globals, size_t n)
 {
 	size_t i;
+
+	if ((unsigned long)globals >= __START_KERNEL_map &&
+	    (unsigned long)globals < (unsigned long)_end &&
+	    nr_image_globals < KASAN_GLOBAL_FILES) {
+		image_globals[nr_image_globals].globals = globals;
+		image_globals[nr_image_globals++].n = n;
+	}
 
 	for (i = 0; i < n; i++) {
 		struct kasan_global *g = &globals[i];

@@ -100,6 +100,7 @@ size_t kasan_object_valid_size(const void *object, size_t max);
 
 /* common.c */
 struct kasan_obj_meta *kasan_get_meta(struct kmem_cache *s, const void *object);
+bool kasan_describe_global(unsigned long addr, char *buf, size_t len);
 void *kasan_find_object(const void *addr, struct kmem_cache **cachep);
 
 /* quarantine.c */

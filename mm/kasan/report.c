@@ -40,6 +40,7 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/init.h>
+#include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
@@ -319,8 +320,13 @@ static void describe_address(unsigned long addr, bool print_tracks)
 	}
 	if ((addr >= __START_KERNEL_map && addr < (unsigned long)_end) ||
 	    (addr >= MODULES_VADDR && addr < MODULES_END)) {
+		char name[KSYM_NAME_LEN + 32];
+
 		pr_err("The buggy address belongs to the variable:\n");
-		pr_err(" %pS\n", (void *)addr);
+		if (kasan_describe_global(addr, name, sizeof(name)))
+			pr_err(" %s\n", name);
+		else
+			pr_err(" %pS\n", (void *)addr);
 		pr_err("\n");
 		return;
 	}

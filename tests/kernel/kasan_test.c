@@ -104,12 +104,6 @@ static void kasan_suite_exit(struct kunit_suite *suite)
 	kasan_restore_multi_shot(multi_shot);
 }
 
-/* Read one byte through a pointer gcc cannot see through. */
-static noinline char read_byte(struct kunit *test, volatile char *p)
-{
-	return *p;
-}
-
 static noinline void kmalloc_oob_right(struct kunit *test)
 {
 	size_t size = 128 - KASAN_GRANULE_SIZE - 5;
@@ -211,7 +205,7 @@ static noinline void free_pages_uaf(struct kunit *test)
 	free_pages(addr, 1);
 	OPTIMIZER_HIDE_VAR(ptr);
 	EXPECT_KASAN_REPORT(test, "use-after-free", ptr + 16, 1, false,
-			    (void)read_byte(test, ptr + 16));
+			    (void)((volatile char *)ptr)[16]);
 }
 
 static noinline void krealloc_more_oob(struct kunit *test)
