@@ -22,6 +22,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <linux/stackdepot.h>
 #include <asm/setup.h>
 #include "../slab.h"
@@ -244,9 +245,11 @@ struct kasan_global {
 };
 
 /*
- * The kernel image's descriptors, one array a file, for the report's
- * "belongs to the variable" line (the symbol table has functions only).
- * Modules' are not kept: they go away at unload.
+ * The descriptors, one array a file, for the report's "belongs to the
+ * variable" line (the symbol table has functions only).  A module's go
+ * away at unload without a word: an entry counts only while a live
+ * vmalloc-area mapping holds it, and a module that registers drops the
+ * entries of earlier modules in its own area.
  */
 #define KASAN_GLOBAL_FILES	512
 static struct {
@@ -254,6 +257,20 @@ static struct {
 	size_t n;
 } image_globals[KASAN_GLOBAL_FILES];
 static unsigned int nr_image_globals;
+
+static bool in_image(const void *p)
+{
+	return (unsigned long)p >= __START_KERNEL_map &&
+	       (unsigned long)p < (unsigned long)_end;
+}
+
+/* Is entry @f's descriptor array still mapped (the image, or a live area)? */
+static bool globals_live(unsigned int f)
+{
+	struct kasan_global *g = image_globals[f].globals;
+
+	return in_image(g) || find_vm_area(g);
+}
 
 /**
  * kasan_describe_global - "NAME+0xOFF/0xSIZE" of the global @addr is in
@@ -270,13 +287,16 @@ bool kasan_describe_global(unsigned long addr, char *buf, size_t len)
 	size_t i;
 
 	for (f = 0; f < nr_image_globals; f++) {
+		if (!globals_live(f))
+			continue;
 		for (i = 0; i < image_globals[f].n; i++) {
 			struct kasan_global *g = &image_globals[f].globals[i];
 			unsigned long beg = (unsigned long)g->beg;
 
 			if (addr >= beg && addr < beg + g->size_with_redzone) {
-				snprintf(buf, len, "%s+%#lx/%#zx", g->name,
-					 addr - beg, g->size_with_redzone);
+				if (len)
+					snprintf(buf, len, "%s+%#lx/%#zx", g->name,
+						 addr - beg, g->size_with_redzone);
 				return true;
 			}
 		}
@@ -289,9 +309,21 @@ void __asan_register_globals(struct kasan_global *globals, size_t n)
 {
 	size_t i;
 
-	if ((unsigned long)globals >= __START_KERNEL_map &&
-	    (unsigned long)globals < (unsigned long)_end &&
-	    nr_image_globals < KASAN_GLOBAL_FILES) {
+	struct vm_struct *vm = in_image(globals) ? NULL : find_vm_area(globals);
+	unsigned int f, kept = 0;
+
+	/* a module: forget the entries of unloaded ones in its area */
+	for (f = 0; vm && f < nr_image_globals; f++) {
+		unsigned long a = (unsigned long)image_globals[f].globals;
+
+		if (a >= (unsigned long)vm->addr &&
+		    a < (unsigned long)vm->addr + vm->size)
+			continue;
+		image_globals[kept++] = image_globals[f];
+	}
+	if (vm)
+		nr_image_globals = kept;
+	if (nr_image_globals < KASAN_GLOBAL_FILES) {
 		image_globals[nr_image_globals].globals = globals;
 		image_globals[nr_image_globals++].n = n;
 	}

@@ -262,6 +262,19 @@ static void describe_page(unsigned long addr)
 	pr_err("\n");
 }
 
+/* The next number of a frame description, after any spaces. */
+static unsigned long next_number(const char **p)
+{
+	char *end;
+	unsigned long n;
+
+	while (**p == ' ')
+		(*p)++;
+	n = simple_strtoul(*p, &end, 10);
+	*p = end;
+	return n;
+}
+
 /*
  * A stack address: the compiler put a frame marker at the bottom of the
  * frame's left red zone: the magic, a description of the frame's arrays
@@ -274,7 +287,6 @@ static void describe_stack(unsigned long addr, struct task_struct *t)
 	const unsigned long *frame;
 	const char *p;
 	unsigned long n, i;
-	char *end;
 
 	pr_err("The buggy address belongs to stack of task %s/%d\n", t->comm, t->pid);
 	while (shadow > lowest && *shadow != KASAN_STACK_LEFT)
@@ -290,18 +302,20 @@ static void describe_stack(unsigned long addr, struct task_struct *t)
 	       addr - (unsigned long)frame);
 	pr_err(" %pS\n", (void *)frame[2]);
 	p = (const char *)frame[1];
-	n = simple_strtoul(p, &end, 10);
+	n = next_number(&p);
 	pr_err("\n");
 	pr_err("This frame has %lu %s:\n", n, n == 1 ? "object" : "objects");
-	for (i = 0, p = end; i < n && *p; i++) {
-		unsigned long off = simple_strtoul(p, &end, 10);
-		unsigned long size = simple_strtoul(end, &end, 10);
-		unsigned long len = simple_strtoul(end, &end, 10);
+	for (i = 0; i < n && *p; i++) {
+		unsigned long off = next_number(&p);
+		unsigned long size = next_number(&p);
+		unsigned long len = next_number(&p);
 
-		if (*end == ' ')
-			end++;
-		pr_err(" [%lu, %lu) '%.*s'\n", off, off + size, (int)len, end);
-		p = end + len;
+		if (*p == ' ')
+			p++;
+		if (strnlen(p, len) < len)
+			break;
+		pr_err(" [%lu, %lu) '%.*s'\n", off, off + size, (int)len, p);
+		p += len;
 	}
 	pr_err("\n");
 }
@@ -319,11 +333,12 @@ static void describe_address(unsigned long addr, bool print_tracks)
 		return;
 	}
 	if ((addr >= __START_KERNEL_map && addr < (unsigned long)_end) ||
-	    (addr >= MODULES_VADDR && addr < MODULES_END)) {
+	    (addr >= MODULES_VADDR && addr < MODULES_END &&
+	     kasan_describe_global(addr, NULL, 0))) {
 		char name[KSYM_NAME_LEN + 32];
 
 		pr_err("The buggy address belongs to the variable:\n");
-		if (kasan_describe_global(addr, name, sizeof(name)))
+		if (kasan_describe_global(addr, name, sizeof(name)) && name[0])
 			pr_err(" %s\n", name);
 		else
 			pr_err(" %pS\n", (void *)addr);
