@@ -95,7 +95,8 @@ kasan_panic_check() {
 
 	make --no-print-directory KASAN=1 ktest MEM="$KASAN_MEM" \
 		T=kasan.kmalloc_oob_right_123 CMDLINE=kasan.fault=panic \
-		KTEST_NAME=ktest-kasan-panic KTEST_TIMEOUT=120 KTEST_ARGS="--echo none"
+		KTEST_NAME=ktest-kasan-panic KTEST_TIMEOUT=120 KTEST_ARGS="--echo none" \
+		>"$LOGS/kasan-panic-boot.log" 2>&1	# it fails on purpose: the panic
 	if grep -q 'BUG: KASAN: slab-out-of-bounds' "$log" &&
 	   grep -q 'Kernel panic - not syncing: kasan.fault=panic' "$log"; then
 		echo "kasan-panic: PASS the report panicked the kernel"
