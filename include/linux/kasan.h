@@ -51,18 +51,31 @@ static inline void *kasan_mem_to_shadow(const void *addr)
 			KASAN_SHADOW_OFFSET);
 }
 
-/* Boot (arch/x86_64/kasan_init.c). */
+/* Boot (arch/x86_64/kasan_init.c).  Context: early boot, single threaded. */
 void kasan_early_init(void);
 void kasan_map_early_shadow(u64 *pgd);
 void kasan_init(void);
 
-/* mm/slub.c: bytes of KASAN metadata at the end of every slot. */
+/*
+ * mm/slub.c: bytes of KASAN metadata at the end of every slot; a new slab
+ * all red zone; an object handed out; an object freed (true: KASAN took
+ * it, into the quarantine, or reported a bad free).
+ * Context: the slab slow paths (kasan_slab_free() with interrupts off).
+ */
 unsigned int kasan_metadata_size(void);
 void kasan_poison_slab(struct kmem_cache *s, struct page *slab);
 void kasan_slab_alloc(struct kmem_cache *s, void *object);
 bool kasan_slab_free(struct kmem_cache *s, void *object, unsigned long ip);
 
-/* mm/slab_common.c */
+/*
+ * mm/slab_common.c: a kmalloc object or large kmalloc cut to the size
+ * asked for, and a krealloc() in place (each returns its pointer); a
+ * cache's objects out of the quarantine before it is shrunk or destroyed;
+ * the whole quarantine out (the KUnit leak check); how many objects of a
+ * cache it holds (slab_cache_live()).
+ * Context: as the kmalloc()/kfree() that call them; kasan_cache_shutdown()
+ * process context; kasan_quarantined() with interrupts off.
+ */
 void *kasan_kmalloc(void *object, size_t size);
 void *kasan_kmalloc_large(void *ptr, size_t size);
 void *kasan_krealloc(void *object, size_t new_size);
@@ -70,11 +83,17 @@ void kasan_cache_shutdown(struct kmem_cache *s);
 void kasan_quarantine_drain(void);
 unsigned long kasan_quarantined(struct kmem_cache *s);
 
-/* mm/page_alloc.c */
+/* mm/page_alloc.c: a block handed out, a block freed.  Context: any. */
 void kasan_unpoison_pages(struct page *page, unsigned int order);
 void kasan_poison_pages(struct page *page, unsigned int order);
 
-/* mm/vmalloc.c */
+/*
+ * mm/vmalloc.c: shadow pages for an area (0 or -ENOMEM); an area valid
+ * for @size bytes of its @mapped, the rest to the end of its guard page
+ * not; an area unmapped.
+ * Context: process context, or any with atomic allocations (interrupts
+ * are off while the shadow's page tables change).
+ */
 int kasan_populate_vmalloc(unsigned long addr, unsigned long size);
 void kasan_unpoison_vmalloc(const void *start, unsigned long size,
 			    unsigned long mapped);
