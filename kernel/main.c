@@ -48,6 +48,7 @@
 #include <kernel/boot.h>
 #include <kernel/multiboot2.h>
 #include <linux/stackdepot.h>
+#include <linux/kasan.h>
 #include <kernel/oops.h>
 #include <kernel/shell.h>
 #include <kernel/tty.h>
@@ -166,6 +167,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 
 	mem_init_ns = local_clock();
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
+	kasan_init();
 	stack_depot_early_init();
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;

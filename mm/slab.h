@@ -248,7 +248,7 @@ static __always_inline unsigned long direct_map_pfn(const void *x)
 
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->flags & (SLAB_DEBUG_FLAGS | SLAB_KASAN);	/* KASAN=1: all */
 }
 
 /* mm/slub.c */

@@ -37,6 +37,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/kasan.h>
 #include <linux/mm.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
@@ -133,6 +134,8 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->name = name;
 	s->object_size = size;
 	s->flags = slab_debug_flags_for(name, flags);
+	if (kasan_enabled())
+		s->flags |= SLAB_KASAN;
 	s->align = calculate_alignment(s->flags, align, size);
 	s->ctor = ctor;
 	if (__kmem_cache_create(s))
@@ -194,6 +197,7 @@ EXPORT_SYMBOL(kmem_cache_create);
  */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	kasan_cache_shutdown(s);	/* its quarantined objects first */
 	__kmem_cache_shrink(s);
 	return 0;
 }
@@ -234,6 +238,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return;
+	kasan_cache_shutdown(s);	/* its quarantined objects first */
 	__kmem_cache_shrink(s);
 	if (slab_cache_live(s) || s->nr_slabs) {
 		report_objects_remaining(s, _RET_IP_);
@@ -256,7 +261,7 @@ static noinline void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	page->page_type = LARGE_KMALLOC_TYPE;
-	return page_address(page);
+	return kasan_kmalloc_large(page_address(page), size);
 }
 
 /* kmalloc() of 0 bytes or of more than KMALLOC_MAX_CACHE_SIZE. */
@@ -292,8 +297,8 @@ void *__kmalloc(size_t size, gfp_t gfp)
 {
 	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))	/* 0 wraps */
 		return kmalloc_zero_or_large(size, gfp);
-	return __slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
-				 gfp, __GFP_ZERO | __GFP_DMA);
+	return kasan_kmalloc(__slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
+					       gfp, __GFP_ZERO | __GFP_DMA), size);
 }
 EXPORT_SYMBOL(__kmalloc);
 
@@ -395,16 +400,20 @@ EXPORT_SYMBOL(kfree);
 size_t ksize(const void *objp)
 {
 	struct page *page;
+	size_t size = 0;
 
-	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp))
+	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp) ||
+	    !kasan_check_read(objp, 1))		/* KASAN=1: freed memory */
 		return 0;
 	page = virt_to_page(objp);
 	if (PageSlab(page))
-		return page->slab_cache->object_size;
-	if (is_large_kmalloc(page, objp))
-		return PAGE_SIZE << page->private;
-	WARN_ON_ONCE(1);
-	return 0;
+		size = page->slab_cache->object_size;
+	else if (is_large_kmalloc(page, objp))
+		size = PAGE_SIZE << page->private;
+	else
+		WARN_ON_ONCE(1);
+	kasan_unpoison_range(objp, size);	/* the caller may use it all */
+	return size;
 }
 EXPORT_SYMBOL(ksize);
 
@@ -452,7 +461,7 @@ void *krealloc(const void *objp, size_t new_size, gfp_t gfp)
 		return kmalloc(new_size, gfp);
 	old_size = ksize(objp);
 	if (new_size <= old_size)
-		return (void *)objp;
+		return kasan_krealloc((void *)objp, new_size);
 	ret = kmalloc(new_size, gfp & ~__GFP_ZERO);
 	if (!ret)
 		return NULL;

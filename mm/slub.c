@@ -99,6 +99,7 @@
 #include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
 #include <linux/list.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
@@ -156,6 +157,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		set_freepointer(s, object, prev);
 		prev = object;
 	}
+	kasan_poison_slab(s, slab);
 	slab_set(slab, 0, 0);
 	return slab;
 }
@@ -430,6 +432,7 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		object = __slab_alloc(s, gfp, caller, irqflags);
 	}
 	local_irq_restore(irqflags);
+	kasan_slab_alloc(s, object);
 
 	if (unlikely(gfp & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
@@ -493,6 +496,10 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 	struct page *slab = slab_head(virt_to_page(x));
 	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
 
+	if (kasan_slab_free(s, x, caller)) {	/* quarantined or reported */
+		local_irq_restore(irqflags);
+		return;
+	}
 	if (!sheaf->capacity || slab_slow_path) {
 		/* straight to the slab: debug caches, debug hooks */
 		if (slab != s->cpu_slab)
@@ -576,7 +583,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
 			s->cpu_freelist = NULL;
 		}
 	}
-	live = s->nr_taken - nr_free;
+	live = s->nr_taken - nr_free - kasan_quarantined(s);	/* freed, held back */
 	local_irq_restore(flags);
 	return live;
 }
@@ -783,6 +790,8 @@ int __kmem_cache_create(struct kmem_cache *s)
 	}
 	if (flags & SLAB_STORE_USER)
 		size += 2 * sizeof(struct track);
+	if (flags & SLAB_KASAN)
+		size += kasan_metadata_size();	/* the last bytes of the slot */
 	size += s->red_left_pad;
 	s->size = ALIGN(size, s->align);
 

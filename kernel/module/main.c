@@ -399,6 +399,25 @@ static void protect_part(void *base, const struct mod_part_layout *pl)
 	module_set_prot((u8 *)base + text, ro, PAGE_KERNEL_RO);
 }
 
+/*
+ * The compiler's constructors (.init_array), after relocation: with
+ * make KASAN=1 each registers its file's globals with KASAN, as Linux's
+ * do_mod_ctors() runs them.
+ */
+static void run_module_ctors(struct load_info *info)
+{
+	int idx = mod_elf_find_section(&info->elf, ".init_array");
+	void (**fn)(void);
+	unsigned int i, n;
+
+	if (idx <= 0 || !info->elf.secs[idx].placed)
+		return;
+	fn = mod_elf_sec_mem(&info->elf, idx);
+	n = info->elf.shdrs[idx].sh_size / sizeof(*fn);
+	for (i = 0; i < n; i++)
+		fn[i]();
+}
+
 /* The module's parameters: its __param section, after relocation. */
 static int parse_args(struct load_info *info, const char *args)
 {
@@ -548,6 +567,7 @@ static int layout_and_link(struct load_info *info)
 	}
 	protect_part(mod->core, &elf->parts[MOD_PART_CORE]);
 	protect_part(mod->init_mem, &elf->parts[MOD_PART_INIT]);
+	run_module_ctors(info);		/* once the code may run */
 	return 0;
 
 bad_elf:
