@@ -503,9 +503,7 @@ static void scan_line(struct report_scan *scan, char *line)
 		}
 	}
 	for (i = 0; i < test->nr_expected_reports; i++) {
-		const char *want = test->expected_reports[i];
-
-		if (!strncmp(line, want, strlen(want)))
+		if (report_matches(line, test->expected_reports[i]))
 			return;
 	}
 	test->status = KUNIT_FAILURE;
