@@ -22,8 +22,11 @@ GDB	?= gdb
 
 ## MEM=SIZE  guest RAM (QEMU -m), default 512M
 MEM	?= 512M
-## SMP=N  guest CPUs, default 1
+## SMP=N  guest CPUs (QEMU -smp), 1..8, default 1
 SMP	?= 1
+ifeq ($(filter $(SMP),1 2 3 4 5 6 7 8),)
+$(error SMP=$(SMP): give a CPU count from 1 to 8)
+endif
 ## T=GLOB  the in-kernel suites make ktest runs, default * (all)
 T	?= *
 ## CMDLINE="WORDS"  extra kernel command line (make run, qemu*, ktest)
@@ -47,7 +50,13 @@ else
 Q := @
 endif
 
+## KASAN=1  build with the Kernel Address Sanitizer (in build/kasan), for every target
+KASAN	?= 0
+ifeq ($(KASAN),1)
+B ?= build/kasan
+else
 B ?= build
+endif
 O := $(B)/obj
 
 CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -nostdlib -nostdinc \
@@ -61,15 +70,39 @@ CFLAGS := -std=gnu11 -ffreestanding -fno-builtin -nostdlib -nostdinc \
 	  -D__KERNEL__ -include include/linux/kconfig.h \
 	  -Iinclude -Iarch/x86_64/include $(EXTRA_CFLAGS)
 NASMFLAGS := -f elf64 -g -F dwarf
+# make KASAN=1: gcc's generic KASAN, with Linux's flags (scripts/Makefile.kasan):
+# inline shadow checks before every access (Linux's KASAN_INLINE: 2.7 times
+# slower code here, against 9.6 with outline calls, docs/performance.md),
+# red zones around stack arrays, alloca()s and globals.  Modules built against this tree get them too
+# (they take CFLAGS).  The files below are not instrumented: KASAN itself,
+# the boot code that runs before the shadow exists, the stack walkers
+# (they read other frames' red zones), and the allocators' insides, which
+# write free pointers and debug patterns into poisoned memory, as Linux
+# exempts them (KASAN_SANITIZE_slub.o := n ...).
+ifeq ($(KASAN),1)
+CFLAGS_KASAN := -fsanitize=kernel-address -fasan-shadow-offset=0xdffffc0000000000 \
+	--param asan-globals=1 --param asan-stack=1 --param asan-instrument-allocas=1 \
+	--param asan-instrumentation-with-call-threshold=10000
+CFLAGS += -DCONFIG_KASAN=1 -DCONFIG_KASAN_GENERIC=1 $(CFLAGS_KASAN)
+NASMFLAGS += -DBOOT_STACK_SIZE=32768	# THREAD_SIZE: red zones double the frames
+endif
+KASAN_SANITIZE_NO := mm/kasan/%.c arch/x86_64/kasan_init.c arch/x86_64/setup.c \
+	arch/x86_64/stacktrace.c arch/x86_64/dumpstack.c lib/stackdepot.c lib/string.c \
+	mm/slub.c mm/slab_common.c mm/slub_debug.c mm/page_alloc.c mm/kmemleak.c
 LDFLAGS := -nostdlib -z max-page-size=0x1000 -z noexecstack -T linker.ld
 
 C_SRCS := $(sort $(wildcard arch/x86_64/*.c kernel/*.c kernel/*/*.c lib/*.c mm/*.c) \
 	  $(shell find tests/kernel -name '*.c' 2>/dev/null))
+ifeq ($(KASAN),1)
+C_SRCS += $(sort $(wildcard mm/kasan/*.c))
+else
+C_SRCS := $(filter-out arch/x86_64/kasan_init.c,$(C_SRCS))
+endif
 ASM_SRCS := $(sort $(wildcard boot/*.asm arch/x86_64/*.asm))
 OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 DEPS := $(OBJS:.o=.d) $(B)/gdb/constants.d
 
-.PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench \
+.PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench bench-kasan \
 	bench-host deps grade grade-all lab-handout clean help compile_commands.json \
 	check-tools boot-checks bench-boot screenshot gdbtest fuzz
 .DEFAULT_GOAL := all
@@ -115,6 +148,11 @@ modname_flag = -DKBUILD_MODNAME='"$(subst -,_,$(basename $(notdir $(1))))"'
 
 ## build build/kernel.elf (with debug info) and the gdb helpers' constants
 all: $(B)/kernel.elf $(GDB_CONSTANTS)
+
+ifeq ($(KASAN),1)
+$(patsubst %.c,$(O)/%.o,$(filter $(KASAN_SANITIZE_NO),$(C_SRCS))) $(B)/gdb/constants.s: \
+	CFLAGS := $(filter-out $(CFLAGS_KASAN),$(CFLAGS))
+endif
 
 $(O)/%.o: %.c $(BUILD_STAMP)
 	@mkdir -p $(dir $@)
@@ -272,7 +310,7 @@ gdb: $(GDB_CONSTANTS)
 KTEST_SLAB_DEBUG ?= slab_debug=FZPU
 # kmemleak is on unless the command line says kmemleak=off (make bench does)
 KTEST_KMEMLEAK ?=
-KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) $(KTEST_SLAB_DEBUG) $(KTEST_KMEMLEAK) $(CMDLINE)
+KTEST_CMDLINE = ktest=$(T) ktest_mem=$(MEM) ktest_smp=$(SMP) $(KTEST_SLAB_DEBUG) $(KTEST_KMEMLEAK) $(CMDLINE)
 KTEST_NAME ?= ktest
 ## one boot running the in-kernel suites matching T at MEM; KTAP, log in build/ktest.log
 ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
@@ -291,13 +329,22 @@ bench: $(B)/kernel.elf
 		KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off KTEST_ARGS="--echo none"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
 
+# KASAN's cost: make bench, then make KASAN=1 bench (build/kasan), one
+# after the other on the same machine, and the rows side by side with
+# their ratios (docs/performance.md).
+## make bench and make KASAN=1 bench in one go: cycles per op side by side
+bench-kasan:
+	$(Q)$(MAKE) --no-print-directory bench KASAN=0
+	$(Q)$(MAKE) --no-print-directory bench KASAN=1 B=$(B)/kasan
+	$(Q)$(PYTHON) scripts/bench_kasan.py $(B)/bench/kernel.tsv $(B)/kasan/bench/kernel.tsv
+
 # The README's picture of memmap, taken from the running kernel.
 ## SCREENSHOT=FILE  where make screenshot writes its PNG, default docs/memmap.png
 SCREENSHOT ?= docs/memmap.png
 ## retake docs/memmap.png from the running kernel (SCREENSHOT=FILE elsewhere)
 screenshot: $(B)/kernel.iso
 	$(Q)$(PYTHON) scripts/screenshot.py --iso $(B)/kernel.iso --out $(SCREENSHOT) \
-		--kvm $(KVM) --qemu $(QEMU)
+		--kvm $(KVM) --smp $(SMP) --qemu $(QEMU)
 
 # Boot time: QEMU start to the kernel's first line, beside GRUB alone
 # (docs/performance.md).  BOOT_RUNS boots of each after a warm-up.
@@ -308,7 +355,7 @@ bench-boot: $(B)/kernel.iso
 	$(Q)$(PYTHON) scripts/boottime.py --iso $(B)/kernel.iso \
 		--kernel $(B)/kernel.elf --grub-modules "$(GRUB_MODULES)" \
 		--objcopy $(OBJCOPY) --nasm $(NASM) --qemu $(QEMU) \
-		--mem $(MEM) --runs $(BOOT_RUNS) --kvm $(KVM) \
+		--mem $(MEM) --smp $(SMP) --runs $(BOOT_RUNS) --kvm $(KVM) \
 		--workdir $(B)/boottime
 
 # The scripted gdb session (scripts/gdb_session.py): boots the suite
@@ -326,7 +373,7 @@ gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
 	$(call make-run-iso,gdbtest,ktest=selftest_gdb)
 	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \
 		--elf $(B)/kernel.elf --iso-elf $(B)/gdbtest-iso/boot/kernel.elf \
-		--gdb $(GDB) --qemu $(QEMU) --timeout $(GDBTEST_TIMEOUT) \
+		--gdb $(GDB) --qemu $(QEMU) --smp $(SMP) --timeout $(GDBTEST_TIMEOUT) \
 		--prefix $(B)/gdbtest
 
 # Labs (labs/NAME/): grade one in this tree, or write its student tree.
@@ -365,7 +412,7 @@ test: check-tools
 
 ## boots with a wrong loader, a 32-bit CPU, bad parameters; checks the messages
 boot-checks: $(B)/kernel.elf
-	$(Q)$(PYTHON) scripts/boot_checks.py --qemu $(QEMU) --kvm $(KVM)
+	$(Q)$(PYTHON) scripts/boot_checks.py --qemu $(QEMU) --kvm $(KVM) --smp $(SMP)
 
 ## install the toolchain from the distribution's packages
 deps:

@@ -12,6 +12,7 @@
 #include <linux/init.h>
 #include <linux/random.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 
 struct fault_attr failslab = { .name = "failslab", .times = 0 };
 struct fault_attr fail_page_alloc = { .name = "fail_page_alloc", .times = 0 };
@@ -20,6 +21,10 @@ int fault_injection_active;
 static void update_active(void)
 {
 	fault_injection_active = failslab.times != 0 || fail_page_alloc.times != 0;
+	if (failslab.times)
+		slab_slow_path |= SLAB_SLOW_FAILSLAB;
+	else
+		slab_slow_path &= ~SLAB_SLOW_FAILSLAB;
 }
 
 /**

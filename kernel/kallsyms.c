@@ -101,6 +101,23 @@ __weak const char *module_address_lookup(unsigned long addr, unsigned long *size
 	return NULL;
 }
 
+/*
+ * The module loader's allocation tracking entry points stand for the
+ * allocators a module calls, and are named as them (kernel/module/
+ * track.c): a student reads "__kmalloc", as on Linux.  Weak for the
+ * same reason as module_address_lookup().
+ */
+__weak const char *module_track_alias(unsigned long start)
+{
+	return NULL;
+}
+
+/* The name reports give kernel symbol @idx. */
+static const char *report_name(long idx)
+{
+	return module_track_alias(kallsyms_addresses[idx]) ?: sym_name(idx);
+}
+
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 			    unsigned long *offset, char **modname,
 			    char *namebuf)
@@ -120,7 +137,7 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize,
 		strscpy(namebuf, name, KSYM_NAME_LEN);
 		return namebuf;
 	}
-	strscpy(namebuf, sym_name(idx), KSYM_NAME_LEN);
+	strscpy(namebuf, report_name(idx), KSYM_NAME_LEN);
 	return namebuf;
 }
 
@@ -168,10 +185,10 @@ static int format_symbol(char *buffer, unsigned long address,
 	}
 	if (!with_offset)
 		return snprintf(buffer, KSYM_SYMBOL_LEN, "%.*s",
-				KSYM_NAME_LEN - 1, sym_name(idx));
+				KSYM_NAME_LEN - 1, report_name(idx));
 	offset += address - lookup_addr;
 	return snprintf(buffer, KSYM_SYMBOL_LEN, "%.*s+0x%lx/0x%lx",
-			KSYM_NAME_LEN - 1, sym_name(idx), offset, size);
+			KSYM_NAME_LEN - 1, report_name(idx), offset, size);
 }
 
 int sprint_symbol(char *buffer, unsigned long address)

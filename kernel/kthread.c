@@ -96,6 +96,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	t->threadfn = threadfn;
 	t->data = data;
 	t->flags = PF_KTHREAD;
+	cpumask_copy(&t->cpus_mask, cpu_possible_mask);
 	t->__state = TASK_UNINTERRUPTIBLE;	/* until woken */
 	t->stack_lo = (unsigned long)t->stack;
 	t->stack_hi = t->stack_lo + THREAD_SIZE;

@@ -18,9 +18,10 @@
  *      then the slab caches and kmalloc (kmem_cache_init), then the
  *      vmalloc region (vmalloc_init);
  *   7. contexts: the scheduler, softirqs, timers, the local APIC and its
- *      HZ tick; interrupts on;
+ *      HZ tick; the other CPUs found in the ACPI MADT; interrupts on;
  *   8. the first threads (init, ksoftirqd, kworker); the boot thread
- *      becomes the idle task, and init runs the initcalls (the
+ *      becomes the idle task, and init starts the other CPUs (smp_init:
+ *      each idles with its own timer), runs the initcalls (the
  *      module_init() functions of code built in), then the in-kernel
  *      tests (ktest=).
  */
@@ -36,6 +37,7 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <linux/sched/clock.h>
@@ -47,6 +49,7 @@
 #include <kernel/kmemleak.h>
 #include <kernel/multiboot2.h>
 #include <linux/stackdepot.h>
+#include <linux/kasan.h>
 #include <kernel/oops.h>
 #include <kernel/shell.h>
 #include <kernel/tty.h>
@@ -165,6 +168,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 
 	mem_init_ns = local_clock();
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
+	kasan_init();
 	stack_depot_early_init();
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
@@ -178,6 +182,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	softirq_init();
 	init_timers();
 	apic_init();
+	acpi_boot_init();	/* the other CPUs, started by smp_init() */
 	local_irq_enable();
 	system_running = 1;
 	rest_init();
@@ -189,6 +194,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
  */
 static int kernel_init(void *unused)
 {
+	smp_init();
 	do_initcalls();
 	if (ktest_glob)
 		run_ktest(ktest_glob);

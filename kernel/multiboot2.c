@@ -256,6 +256,8 @@ int mb2_parse(const void *info, size_t avail, struct boot_info *bi)
 		return fail(bi, -EINVAL, "total_size %u larger than the %zu readable bytes",
 			    total, avail);
 
+	bi->info = info;
+	bi->total_size = total;
 	for (offset = MB2_FIXED_SIZE;; ) {
 		struct mb2_tag tag;
 

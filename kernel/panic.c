@@ -11,11 +11,13 @@
  *               Under `make ktest` a panic ends QEMU with a failure code,
  *               so a test run never hangs on a dead kernel.
  */
+#include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/irqflags.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/preempt.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -117,6 +119,7 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 			 current->comm, current->pid,
 			 regs && !(regs->flags & X86_EFLAGS_IF) ? "disabled" : "enabled",
 			 preempt_count());
+		kasan_unpoison_task_stack_below((void *)current->stack_hi);
 		if (!regs)
 			do_exit(SIGKILL_EXIT);
 		regs->ip = (unsigned long)do_exit;
@@ -127,10 +130,12 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 		return;
 	}
 	/* resuming: whatever the broken code held is abandoned */
-	__preempt_count = c->preempt_count;
+	preempt_count_set(c->preempt_count);
 
 	c->oopses++;
 	oops_catcher_top = c->prev;
+	/* KASAN=1: the abandoned frames' red zones are not unpoisoned by them */
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	if (!regs)
 		kernel_longjmp(&c->buf, 1);
 	regs->ip = (unsigned long)kernel_longjmp;
@@ -147,8 +152,8 @@ void __warn_printk(const char *file, int line, unsigned long caller,
 	va_list args;
 
 	printk(KERN_WARNING "------------[ cut here ]------------\n");
-	printk(KERN_WARNING "WARNING: CPU: 0 PID: %d at %s:%d %pS\n",
-	       t->pid, file, line, (void *)caller);
+	printk(KERN_WARNING "WARNING: CPU: %u PID: %d at %s:%d %pS\n",
+	       raw_smp_processor_id(), t->pid, file, line, (void *)caller);
 	if (fmt) {
 		va_start(args, fmt);
 		vprintk(fmt, args);

@@ -27,10 +27,12 @@
 #include <linux/mm.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <kunit/test.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <kernel/kmemleak.h>
 #include <kernel/log.h>
 #include <kernel/page_alloc.h>
@@ -318,7 +320,26 @@ static void cmd_ctx(int argc, char **argv)
 	shell_printf("in_interrupt: %d, in_task: %d, in_atomic: %d, irqs_disabled: %d, preemptible: %d\n",
 	     !!in_interrupt(), !!in_task(), !!in_atomic(), !!irqs_disabled(),
 	     !!preemptible());
-	shell_printf("current: %s (pid %d)\n", current->comm, current->pid);
+	shell_printf("current: %s (pid %d) on CPU %u\n", current->comm, current->pid,
+		     raw_smp_processor_id());
+}
+
+/* The CPUs: which are online, and each one's interrupt counts. */
+static void cmd_cpus(int argc, char **argv)
+{
+	unsigned int cpu;
+
+	shell_printf("online: %u of %u CPUs\n", num_online_cpus(), num_possible_cpus());
+	out("CPU  APIC  STATE    TIMER_TICKS  CALL_IPIS  RESCHED_IPIS  IDLE\n");
+	for_each_possible_cpu(cpu) {
+		const struct irq_cpustat *st = per_cpu_ptr(&irq_stat, cpu);
+
+		shell_printf("%3u  %4u  %-7s  %11lu  %9lu  %12lu  %s\n", cpu,
+			     cpu_physical_id(cpu), cpu_online(cpu) ? "online" : "offline",
+			     READ_ONCE(st->apic_timer_irqs), READ_ONCE(st->irq_call_count),
+			     READ_ONCE(st->irq_resched_count),
+			     idle_tasks[cpu] ? idle_tasks[cpu]->comm : "-");
+	}
 }
 
 static void cmd_test(int argc, char **argv)
@@ -428,7 +449,8 @@ static const struct shell_command {
 	{ "memmap", "", "a map of physical memory (in colour on the screen)", cmd_memmap, 0 },
 	{ "dmesg", "", "the kernel log", cmd_dmesg, 0 },
 	{ "ps", "", "tasks", cmd_ps, 0 },
-	{ "ctx", "", "the shell's context: preempt_count, irqs", cmd_ctx, 0 },
+	{ "ctx", "", "the shell's context: preempt_count, irqs, CPU", cmd_ctx, 0 },
+	{ "cpus", "", "the CPUs: online, timer ticks, IPIs", cmd_cpus, 0 },
 	{ "kmalloc", "SIZE [GFP_...]", "kmalloc(SIZE, flags), flags as in C: GFP_KERNEL|__GFP_ZERO",
 	  cmd_kmalloc, SHELL_ARGS_MAX },
 	{ "kfree", "ADDR", "kfree(ADDR)", cmd_kfree, 1 },

@@ -35,7 +35,8 @@
 
 #define MAX_SOFTIRQ_RESTART	10
 
-static unsigned long softirq_pending;
+/* Softirqs raised on each CPU and not yet run (there, as in Linux). */
+static DEFINE_PER_CPU(unsigned long, softirq_pending);
 static struct softirq_action softirq_vec[NR_SOFTIRQS];
 unsigned long softirqs_run[NR_SOFTIRQS];
 static struct task_struct *ksoftirqd;
@@ -55,7 +56,7 @@ void open_softirq(int nr, void (*action)(struct softirq_action *))
 /* Raise softirq @nr; interrupts must be off. */
 void raise_softirq_irqoff(unsigned int nr)
 {
-	softirq_pending |= 1UL << nr;
+	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | 1UL << nr);
 	/* in a task with bottom halves on, nobody will notice: wake ksoftirqd */
 	if (!in_interrupt() && ksoftirqd)
 		wake_up_process(ksoftirqd);
@@ -79,30 +80,31 @@ void raise_softirq(unsigned int nr)
 /* Run pending softirqs; called with interrupts off, returns with them off. */
 static void __do_softirq(void)
 {
-	int restart = MAX_SOFTIRQ_RESTART, entry_count;
+	int restart = MAX_SOFTIRQ_RESTART;
 	unsigned long pending;
+	int base;
 
 	__preempt_count_add(SOFTIRQ_OFFSET);
-	/* the interrupted task may hold a preempt count (irqs just restored) */
-	entry_count = preempt_count();
-	while ((pending = softirq_pending) != 0) {
+	/* an interrupt may end inside a spin_lock() of a task: its count stays */
+	base = preempt_count();
+	while ((pending = this_cpu_read(softirq_pending)) != 0) {
 		int nr;
 
-		softirq_pending = 0;
+		this_cpu_write(softirq_pending, 0);
 		local_irq_enable();
 		for (nr = 0; pending; nr++, pending >>= 1) {
 			if (!(pending & 1) || !softirq_vec[nr].action)
 				continue;
 			softirqs_run[nr]++;
 			softirq_vec[nr].action(&softirq_vec[nr]);
-			WARN_ONCE(preempt_count() != entry_count &&
+			WARN_ONCE(preempt_count() != base &&
 				  !(preempt_count() & HARDIRQ_MASK),
 				  "softirq %d left preempt_count %#x\n", nr,
 				  preempt_count());
 		}
 		local_irq_disable();
 		if (!--restart) {
-			if (softirq_pending && ksoftirqd)
+			if (this_cpu_read(softirq_pending) && ksoftirqd)
 				wake_up_process(ksoftirqd);
 			break;
 		}
@@ -123,7 +125,7 @@ void do_softirq(void)
 	if (in_interrupt())
 		return;
 	local_irq_save(flags);
-	if (softirq_pending)
+	if (this_cpu_read(softirq_pending))
 		__do_softirq();
 	local_irq_restore(flags);
 }
@@ -146,7 +148,7 @@ void irq_enter(void)
 void irq_exit(void)
 {
 	__preempt_count_sub(HARDIRQ_OFFSET);
-	if (!in_interrupt() && softirq_pending)
+	if (!in_interrupt() && this_cpu_read(softirq_pending))
 		__do_softirq();
 }
 
@@ -170,7 +172,7 @@ void local_bh_enable(void)
 {
 	WARN_ON_ONCE(in_hardirq());
 	__preempt_count_sub(SOFTIRQ_DISABLE_OFFSET);
-	if (!in_interrupt() && softirq_pending)
+	if (!in_interrupt() && this_cpu_read(softirq_pending))
 		do_softirq();
 	if (!preempt_count() && need_resched() && !irqs_disabled())
 		preempt_schedule();
@@ -182,7 +184,7 @@ static int ksoftirqd_fn(void *unused)
 {
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (!READ_ONCE(softirq_pending)) {
+		if (!this_cpu_read(softirq_pending)) {
 			schedule();
 			continue;
 		}

@@ -56,10 +56,10 @@
  * cache cannot get memory.  When neither can, kmemleak turns itself off
  * (an object it does not know would make its children look leaked).
  *
- * While kmemleak is on, the slab caches have no active slab (as debug
- * caches have none), so both slab fast paths find nothing to do and every
- * allocation and free reaches the slow path, where the hooks are; with
- * kmemleak=off the fast paths are exactly as before.
+ * While kmemleak is on, the caches it tracks have no per-CPU sheaf (as
+ * debug caches have none, mm/slub.c), so both slab fast paths send every
+ * allocation and free of theirs to the slow paths, where the hooks are;
+ * with kmemleak=off the fast paths are exactly as before.
  *
  * Locking.  kmemleak_lock (a spin lock, interrupts off) protects the
  * tree, every field of every object, the gray list, the pool and the

@@ -36,7 +36,11 @@
 #include <linux/list.h>
 #include <linux/string.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/stackdepot.h>
+#include <asm/restart.h>
 
 #define SLAB_FREELIST_NONE	0xffffU
 #define SLAB_MAX_ORDER		3
@@ -50,18 +54,49 @@ struct track {
 	unsigned long seq;	/* allocation sequence number, for leak checks */
 	unsigned long when_ms;	/* milliseconds since boot */
 	int pid;
+	depot_stack_handle_t handle;	/* the whole stack (0: not stored) */
 };
 
 enum track_item { TRACK_ALLOC, TRACK_FREE };
 
+/*
+ * The per-CPU object cache of a kmem_cache: a stack of free objects of
+ * the cache, from any of its slabs ("sheaf" in Linux's newest SLUB,
+ * "magazine" in Bonwick's slab allocator, "array cache" in Linux's old
+ * SLAB).  kmalloc/kfree pairs and batches run on it alone: a pop and a
+ * push.  It sits in front of the active slab: an allocation takes from
+ * it first, then from the cpu freelist; a free goes to it whatever slab
+ * the object is in, and when it is full its older half goes back to the
+ * slabs (sheaf_flush() in mm/slub.c).  Debug caches have capacity 0:
+ * their every operation takes the slow path.
+ *
+ * The objects in it are free but still counted as taken (nr_taken);
+ * slab_cache_live() gives them back to their slabs before it counts, so
+ * a duplicate (the same object freed twice, not in a row) turns into the
+ * freelist loop the bounded walks report.
+ *
+ * One per CPU: SLAB_NR_CPUS copies, this_cpu_sheaf() picks this CPU's
+ * (one CPU today; the SMP work makes it per-CPU data).
+ */
+#define SLAB_SHEAF_MAX		120	/* most objects a sheaf holds (SLAB's limit) */
+#define SLAB_NR_CPUS		1
+
+struct slab_sheaf {
+	unsigned long nr;		/* objects held: objects[0 .. nr - 1] */
+	unsigned long capacity;		/* 0 .. SLAB_SHEAF_MAX; 0: not used */
+	void *guard;			/* objects[-1], always NULL: see slab_free_fast() */
+	void *objects[SLAB_SHEAF_MAX];
+};
+
 struct kmem_cache {
-	/* The fast paths read only these. */
+	/* The fast paths read only this and this CPU's sheaf (cpu_sheaf[]). */
+	unsigned long free_check_mask;	/* see slab_free_fast() */
+
 	void *cpu_freelist;		/* next free object of the active slab */
-	unsigned long cpu_base;		/* active slab's first byte (0: none) */
 	unsigned long size_inv;		/* see slab_slot_of() */
-	unsigned long cpu_objects;	/* its slots (0: none, and debug caches) */
 	unsigned int size_shift;	/* see slab_slot_of() */
 	unsigned int offset;		/* free pointer offset in the object */
+	struct kmem_cache *dma_twin;	/* kmalloc-N: dma-kmalloc-N (see slab_alloc_slow()) */
 
 	struct page *cpu_slab;		/* the active slab (not on a list) */
 	/*
@@ -90,7 +125,15 @@ struct kmem_cache {
 	unsigned long nr_partial;
 	unsigned long nr_slabs;
 	int refcount;			/* 0 while destroy is refused */
+
+	struct slab_sheaf cpu_sheaf[SLAB_NR_CPUS];	/* per-CPU object caches */
 };
+
+/* This CPU's sheaf of @s.  Context: interrupts off. */
+static __always_inline struct slab_sheaf *this_cpu_sheaf(struct kmem_cache *s)
+{
+	return &s->cpu_sheaf[raw_smp_processor_id()];
+}
 
 extern struct list_head slab_caches;
 extern unsigned long nr_slab_pages;	/* frames owned by slabs, all caches */
@@ -205,7 +248,7 @@ static __always_inline unsigned long direct_map_pfn(const void *x)
 
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->flags & (SLAB_DEBUG_FLAGS | SLAB_KASAN);	/* KASAN=1: all */
 }
 
 /* mm/slub.c */
@@ -216,6 +259,7 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 int __kmem_cache_create(struct kmem_cache *s);
 void __kmem_cache_release(struct kmem_cache *s);
 void flush_cpu_slab(struct kmem_cache *s);
+void sheaf_flush(struct kmem_cache *s, unsigned int nr, unsigned long caller);
 unsigned long __kmem_cache_shrink(struct kmem_cache *s);
 unsigned long slab_cache_live(struct kmem_cache *s);
 bool slab_list_walk_ok(struct kmem_cache *s, unsigned long *walked,
@@ -244,50 +288,95 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 #define slab_caller()	({ barrier(); _RET_IP_; })
 
 /*
- * slab_alloc - the allocation fast path, inlined into kmem_cache_alloc()
- * and kmalloc(): pop the cpu freelist.  An empty cpu freelist (and so
- * every debug cache) and __GFP_ZERO go to slab_alloc_slow().
+ * The fast paths change this CPU's sheaf in restartable regions
+ * (<asm/restart.h>): an interrupt that comes in the middle sends the
+ * region back to its start, so they need not turn interrupts off.
  */
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+#define SHEAF_OFF(field)	(offsetof(struct kmem_cache, cpu_sheaf[0]) + \
+				 offsetof(struct slab_sheaf, field))
+
+/*
+ * slab_alloc - the allocation fast path, inlined into kmem_cache_alloc()
+ * and kmalloc(): pop this CPU's sheaf.  Three tests send everything else
+ * to slab_alloc_slow():
+ *
+ *   - interrupts are off: GFP_ATOMIC there is served by the slow path,
+ *     GFP_KERNEL is reported there (the sleeping rule's irq half);
+ *   - the gfp bits of @slow_gfp: __GFP_ZERO, and for __kmalloc()
+ *     __GFP_DMA;
+ *   - preempt_count() and slab_slow_path, ORed into one word: the
+ *     sleeping rule's other half (any atomic context) and the debug
+ *     hooks;
+ *
+ * and the pop itself, when the sheaf is empty (always so for debug
+ * caches).  The slow path is entered with interrupts off, as it always
+ * was.
+ */
+static __always_inline void *__slab_alloc_fast(struct kmem_cache *s, gfp_t gfp,
+					       gfp_t slow_gfp)
 {
-	unsigned long flags;
+	unsigned long flags = arch_local_save_flags();
 	void *object;
 
-	local_irq_save(flags);
-	object = s->cpu_freelist;
-	if (unlikely(!object || (gfp & __GFP_ZERO) || fault_injection_active ||
-		     alloc_in_atomic(gfp, flags)))
-		return slab_alloc_slow(s, gfp, slab_caller(), flags);
-	s->cpu_freelist = get_freepointer(s, object);
-	local_irq_restore(flags);
+	if (unlikely(irqs_disabled_flags(flags)))
+		goto slow;
+	if (unlikely(gfp & slow_gfp))
+		goto slow;
+	if (unlikely((unsigned int)preempt_count() | slab_slow_path))
+		goto slow;
+	restartable_stack_pop(s, SHEAF_OFF(nr), SHEAF_OFF(objects), object, slow);
 	return object;
+slow:
+	local_irq_save(flags);
+	return slab_alloc_slow(s, gfp, slab_caller(), flags);
+}
+
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return __slab_alloc_fast(s, gfp, __GFP_ZERO);
 }
 
 /*
- * slab_free - the free fast path: an object of the active slab goes back
- * on the cpu freelist; anything else is slab_free_slow().  @x must
- * already be known to lie in a slab frame of @s.
+ * slab_free_fast - the free fast path: push @x on this CPU's sheaf, or
+ * return false for slab_free_careful().  @x must already be known to lie
+ * in a slab frame of @s.
  *
  * Two checks make the fast path safe against the commonest misuse
  * (Linux's hardened freelist does the second one too): @x must be the
- * start of a slot (slab_slot_of()), and it must not be the object at
- * the head of the cpu freelist, which is what freeing the same object
- * twice in a row looks like.  Either failure goes to the slow path,
- * which reports it.
+ * start of a slot, and it must not be the object on top of the sheaf,
+ * which is what freeing the same object twice in a row looks like.
+ * Either failure goes to the slow path, which reports it.
+ *
+ * The first is one test: slabs are blocks of the page allocator, aligned
+ * to their size, so in a cache whose slot is a power of two that fills
+ * its slab exactly, an address is the start of a slot when its low bits
+ * are clear: free_check_mask is size - 1.  Other caches have ~0 there:
+ * their frees take the slow path, which checks with slab_slot_of().
+ * The second reads objects[nr - 1], the guard (NULL) when the sheaf is
+ * empty.  A full sheaf and slab_slow_path go to the slow path too.
  */
+static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
+{
+	if (unlikely(((unsigned long)x & s->free_check_mask) | slab_slow_path))
+		return false;
+	restartable_stack_push(s, SHEAF_OFF(nr), SHEAF_OFF(capacity),
+			       SHEAF_OFF(objects), x, refused);
+	return true;
+refused:
+	return false;
+}
+
+/*
+ * The entry to slab_free_slow() of a caller whose fast path failed:
+ * interrupts as the caller has them.  One out-of-line call for every
+ * failure keeps the fast paths free of stack frames.
+ */
+void slab_free_careful(struct kmem_cache *s, void *x, unsigned long caller);
+
 static __always_inline void slab_free(struct kmem_cache *s, void *x)
 {
-	unsigned long flags;
-
-	local_irq_save(flags);
-	if (unlikely(slab_slot_of(s, (unsigned long)x - s->cpu_base) >=
-		     s->cpu_objects || x == s->cpu_freelist)) {
-		slab_free_slow(s, x, slab_caller(), flags);
-		return;
-	}
-	set_freepointer(s, x, s->cpu_freelist);
-	s->cpu_freelist = x;
-	local_irq_restore(flags);
+	if (unlikely(!slab_free_fast(s, x)))
+		slab_free_careful(s, x, slab_caller());
 }
 
 /* mm/slub_debug.c: called only for caches with debug flags */

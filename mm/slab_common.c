@@ -37,6 +37,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/kasan.h>
 #include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/seq_buf.h>
@@ -95,6 +96,15 @@ static const u8 size_index[24] = {
 };
 
 
+/*
+ * __kmalloc()'s table: the normal cache for each size 1..8 KiB, by
+ * (size - 1) / 8 (sizes in a class differ by at least 8 bytes).  Filled
+ * by kmem_cache_init() from size_index[] and kmalloc_index()'s rule, so
+ * it picks what they pick, in one load.  GFP_DMA goes through the slow
+ * path, which turns to the cache's dma_twin.
+ */
+static struct kmem_cache *kmalloc_size_cache[KMALLOC_MAX_CACHE_SIZE / KMALLOC_MIN_SIZE];
+
 static inline unsigned int kmalloc_class_size(unsigned int index)
 {
 	return kmalloc_info[index].size;
@@ -125,6 +135,8 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->name = name;
 	s->object_size = size;
 	s->flags = slab_debug_flags_for(name, flags);
+	if (kasan_enabled())
+		s->flags |= SLAB_KASAN;
 	s->align = calculate_alignment(s->flags, align, size);
 	s->ctor = ctor;
 	if (__kmem_cache_create(s))
@@ -186,6 +198,7 @@ EXPORT_SYMBOL(kmem_cache_create);
  */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	kasan_cache_shutdown(s);	/* its quarantined objects first */
 	__kmem_cache_shrink(s);
 	return 0;
 }
@@ -226,6 +239,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return;
+	kasan_cache_shutdown(s);	/* its quarantined objects first */
 	__kmem_cache_shrink(s);
 	if (slab_cache_live(s) || s->nr_slabs) {
 		report_objects_remaining(s, _RET_IP_);
@@ -249,7 +263,7 @@ static noinline void *kmalloc_large(size_t size, gfp_t gfp)
 		return NULL;
 	page->page_type = LARGE_KMALLOC_TYPE;
 	kmemleak_alloc(page_address(page), size, 1, gfp);
-	return page_address(page);
+	return kasan_kmalloc_large(page_address(page), size);
 }
 
 /* kmalloc() of 0 bytes or of more than KMALLOC_MAX_CACHE_SIZE. */
@@ -260,31 +274,33 @@ static noinline void *kmalloc_zero_or_large(size_t size, gfp_t gfp)
 	return kmalloc_large(size, gfp);
 }
 
+/* The class of @size (1 .. KMALLOC_MAX_CACHE_SIZE) at run time. */
+static unsigned int kmalloc_runtime_index(size_t size)
+{
+	if (size - 1 < 192)
+		return size_index[(size - 1) / 8];
+	return 64 - __builtin_clzl(size - 1);
+}
+
 /**
  * __kmalloc - kmalloc() of a size known only at run time
  * @size: bytes
  * @gfp: GFP flags
  *
  * The fast path: one unsigned compare sends 0 and the large sizes away
- * (size - 1 wraps for 0), a table or fls() gives the class, then the
- * slab fast path, inlined.
+ * (size - 1 wraps for 0), one load from kmalloc_size_cache[] gives the
+ * cache, then the slab fast path, inlined, which also sends __GFP_DMA
+ * to the slow path.
  *
  * Context: As kmalloc(): any context with GFP_ATOMIC, process context
  * with GFP_KERNEL.
  */
 void *__kmalloc(size_t size, gfp_t gfp)
 {
-	unsigned int index;
-
-	if (likely(size - 1 < 192))
-		index = size_index[(size - 1) / 8];
-	else if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
-		index = 64 - __builtin_clzl(size - 1);
-	else
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))	/* 0 wraps */
 		return kmalloc_zero_or_large(size, gfp);
-	return slab_alloc(kmalloc_caches[index][(gfp & __GFP_DMA) ? KMALLOC_DMA :
-						 KMALLOC_NORMAL],
-			  gfp);
+	return kasan_kmalloc(__slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
+					       gfp, __GFP_ZERO | __GFP_DMA), size);
 }
 EXPORT_SYMBOL(__kmalloc);
 
@@ -308,7 +324,7 @@ static inline bool is_large_kmalloc(struct page *page, const void *x)
 	       page_address(page) == x;
 }
 
-static noinline void kfree_not_slab(struct page *page, const void *x,
+static void kfree_not_slab(struct page *page, const void *x,
 				    unsigned long caller)
 {
 	if (!is_large_kmalloc(page, x)) {
@@ -322,12 +338,34 @@ static noinline void kfree_not_slab(struct page *page, const void *x,
 }
 
 /* NULL and ZERO_SIZE_PTR are ignored; any other such pointer is reported. */
-static noinline void kfree_not_direct_map(const void *x, unsigned long caller)
+static void kfree_not_direct_map(const void *x, unsigned long caller)
 {
 	if (ZERO_OR_NULL_PTR(x))
 		return;
 	slab_report_invalid(NULL, x, caller,
 			    "not a direct-map address (stack, vmalloc or kernel image?)");
+}
+
+/*
+ * kfree() when its fast path did not do it: not a direct-map address,
+ * not a slab, or the slab fast path refused.  One out-of-line call for
+ * all, so kfree() itself needs no stack frame.
+ */
+static noinline void kfree_slow(const void *x, unsigned long caller)
+{
+	unsigned long pfn = direct_map_pfn(x);
+	struct page *page;
+
+	if (pfn >= max_pfn) {
+		kfree_not_direct_map(x, caller);
+		return;
+	}
+	page = pfn_to_page(pfn);
+	if (!PageSlab(page)) {
+		kfree_not_slab(page, x, caller);
+		return;
+	}
+	slab_free_careful(page->slab_cache, (void *)x, caller);
 }
 
 /**
@@ -344,16 +382,13 @@ void kfree(const void *objp)
 	unsigned long pfn = direct_map_pfn(objp);
 	struct page *page;
 
-	if (unlikely(pfn >= max_pfn)) {
-		kfree_not_direct_map(objp, _RET_IP_);
-		return;
+	if (likely(pfn < max_pfn)) {
+		page = pfn_to_page(pfn);
+		if (likely(PageSlab(page)) &&
+		    likely(slab_free_fast(page->slab_cache, (void *)objp)))
+			return;
 	}
-	page = pfn_to_page(pfn);
-	if (unlikely(!PageSlab(page))) {
-		kfree_not_slab(page, objp, _RET_IP_);
-		return;
-	}
-	slab_free(page->slab_cache, (void *)objp);
+	kfree_slow(objp, slab_caller());
 }
 EXPORT_SYMBOL(kfree);
 
@@ -368,16 +403,20 @@ EXPORT_SYMBOL(kfree);
 size_t ksize(const void *objp)
 {
 	struct page *page;
+	size_t size = 0;
 
-	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp))
+	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp) ||
+	    !kasan_check_read(objp, 1))		/* KASAN=1: freed memory */
 		return 0;
 	page = virt_to_page(objp);
 	if (PageSlab(page))
-		return page->slab_cache->object_size;
-	if (is_large_kmalloc(page, objp))
-		return PAGE_SIZE << page->private;
-	WARN_ON_ONCE(1);
-	return 0;
+		size = page->slab_cache->object_size;
+	else if (is_large_kmalloc(page, objp))
+		size = PAGE_SIZE << page->private;
+	else
+		WARN_ON_ONCE(1);
+	kasan_unpoison_range(objp, size);	/* the caller may use it all */
+	return size;
 }
 EXPORT_SYMBOL(ksize);
 
@@ -425,7 +464,7 @@ void *krealloc(const void *objp, size_t new_size, gfp_t gfp)
 		return kmalloc(new_size, gfp);
 	old_size = ksize(objp);
 	if (new_size <= old_size)
-		return (void *)objp;
+		return kasan_krealloc((void *)objp, new_size);
 	ret = kmalloc(new_size, gfp & ~__GFP_ZERO);
 	if (!ret)
 		return NULL;
@@ -616,6 +655,12 @@ void __init kmem_cache_init(void)
 						  NULL);
 		}
 	}
+	for (i = 1; i < KMALLOC_CACHES; i++)
+		kmalloc_caches[i][KMALLOC_NORMAL]->dma_twin =
+			kmalloc_caches[i][KMALLOC_DMA];
+	for (i = 0; i < ARRAY_SIZE(kmalloc_size_cache); i++)
+		kmalloc_size_cache[i] = kmalloc_caches[kmalloc_runtime_index(
+			(i + 1) * KMALLOC_MIN_SIZE)][KMALLOC_NORMAL];
 	slab_debug_check_cache_name();
 	register_reclaim_hook(kmem_cache_shrink_all);
 	pr_info("SLUB: %u kmalloc size classes (%u .. %lu bytes), HWalign=%d, debug flags %#x%s%s\n",

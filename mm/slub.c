@@ -4,30 +4,44 @@
  *
  * A cache hands out objects of one size.  It gets memory from the page
  * allocator a slab at a time (2^order frames cut into slots) and keeps
- * three kinds of slab:
+ * three kinds of slab, with a per-CPU stack of free objects in front:
  *
+ *   the sheaf         this CPU's stack of free objects, from any slab
+ *                     (struct slab_sheaf in mm/slab.h): kmalloc/kfree
+ *                     pairs and batches run on it alone;
  *   the active slab   whose free objects sit on the cache's cpu_freelist,
  *                     a plain linked list through the free objects;
  *   partial slabs     some objects free (on the slab's own freelist);
  *   full slabs        no object free.
  *
- * The fast paths touch only the active slab (interrupts off, one CPU):
+ * The fast paths touch only the sheaf:
  *
- *   alloc:  object = cpu_freelist; cpu_freelist = *object;
- *   free:   if the object is a slot of the active slab, and not the
- *           object at the head of cpu_freelist (freed twice):
- *               *object = cpu_freelist; cpu_freelist = object;
+ *   alloc:  if nr: object = objects[--nr];
+ *   free:   if the object is the start of a slot, not the object on top
+ *           (freed twice), and the sheaf is not full:
+ *               objects[nr++] = object;
  *
- * That is a handful of instructions and no debug code: a cache with
- * debug flags (poison, red zones, call sites, consistency checks) never
- * has an active slab, so its every operation takes the slow path, where
- * mm/slub_debug.c does its checks.  While kmemleak is on, every cache it
- * tracks is served that way (its hooks are in the slow paths).  The cost
- * when debugging is off is the one test the fast path makes anyway, plus
- * the two hardening checks of the free (see slab_free() in mm/slab.h): a
- * pointer into the middle of an object and the naive double free are
- * refused even without slab_debug=, as Linux's
+ * each a restartable region (<asm/restart.h>): an interrupt in the
+ * middle sends it back to its start, so it needs no cli/sti.  Before the
+ * pop, the allocation makes the tests every allocation owes: interrupts
+ * off or preempt_count() (the sleeping rule, reported on the slow path
+ * for GFP_KERNEL), __GFP_ZERO, and slab_slow_path, the one word that
+ * sends everything to the slow paths while a debug hook (fault
+ * injection today) wants to see it.  A cache with debug flags (poison,
+ * red zones, call sites, consistency checks) has a sheaf of capacity 0,
+ * so its every operation takes the slow path, where mm/slub_debug.c does
+ * its checks.  So has every cache kmemleak tracks while it is on (boot
+ * parameter kmemleak=): its hooks are in the slow paths too.  The hardening checks of the free (see slab_free_fast() in
+ * mm/slab.h) refuse a pointer into the middle of an object and the
+ * naive double free even without slab_debug=, as Linux's
  * CONFIG_SLAB_FREELIST_HARDENED refuses the second.
+ *
+ * Behind the sheaf, the slow path of an allocation pops the cpu
+ * freelist; the slow path of a free pushes on the sheaf and, when it is
+ * full, gives its older half back to the slabs (sheaf_flush()): onto
+ * the cpu freelist for the active slab, __slab_free() for the others.
+ * Counting live objects (slabinfo, leak checks), shrinking and destroying
+ * a cache give the whole sheaf back first.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -42,8 +56,14 @@
  * SMP, an interrupts-off region protects here (the timer interrupt is
  * what preempts a task).  The rules:
  *
- *   - A cache's whole state - cpu_freelist, cpu_slab, cpu_base,
- *     cpu_objects, the partial and full lists, nr_partial, nr_slabs,
+ *   - The sheaf's count and slots are changed by the fast paths in
+ *     restartable regions with interrupts as the caller has them, and
+ *     by everything else with interrupts off (so never in the middle of
+ *     a region: a region interrupted is restarted before anything else
+ *     runs).  On SMP each CPU has its own (cpu_sheaf[], this_cpu_sheaf())
+ *     and the region must find it itself.
+ *   - A cache's other state - its sheaf's capacity, cpu_freelist, cpu_slab,
+ *     the partial and full lists, nr_partial, nr_slabs,
  *     nr_taken - and the bookkeeping of its slabs (page->private, lru,
  *     every free pointer of a free object) are read and written only
  *     with interrupts off.  Linux keeps this under the per-CPU
@@ -80,6 +100,7 @@
 #include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
 #include <linux/kmemleak.h>
 #include <linux/list.h>
 #include <linux/sched.h>
@@ -89,6 +110,8 @@
 #include "slab.h"
 
 LIST_HEAD(slab_caches);
+unsigned long slab_slow_path;
+EXPORT_SYMBOL(slab_slow_path);
 unsigned long nr_slab_pages;
 unsigned long slab_alloc_seq;
 
@@ -120,6 +143,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 			slab[i].private = i;
 	}
 	__SetPageHead(slab);	/* even for one frame: slab_head() relies on it */
+	/* a buddy block is aligned to its size: slab_free_fast()'s check relies on it */
+	WARN_ON_ONCE((unsigned long)slab_base(slab) & ((PAGE_SIZE << s->order) - 1));
 	if (kmem_cache_debug(s))
 		setup_slab_debug(s, slab);
 
@@ -134,6 +159,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		set_freepointer(s, object, prev);
 		prev = object;
 	}
+	kasan_poison_slab(s, slab);
 	slab_set(slab, 0, 0);
 	return slab;
 }
@@ -211,8 +237,33 @@ void flush_cpu_slab(struct kmem_cache *s)
 	}
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
-	s->cpu_base = 0;
-	s->cpu_objects = 0;
+}
+
+/*
+ * sheaf_flush - give the @nr oldest objects of this CPU's sheaf back to
+ * their slabs: onto the cpu freelist for the active slab, through
+ * __slab_free() for the others.  The rest move down.  @caller is what a
+ * report names.  Interrupts are off.
+ */
+void sheaf_flush(struct kmem_cache *s, unsigned int nr, unsigned long caller)
+{
+	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
+	unsigned int i;
+
+	nr = min(nr, sheaf->nr);
+	for (i = 0; i < nr; i++) {
+		void *x = sheaf->objects[i];
+		struct page *slab = slab_head(virt_to_page(x));
+
+		if (slab == s->cpu_slab) {
+			set_freepointer(s, x, s->cpu_freelist);
+			s->cpu_freelist = x;
+		} else {
+			__slab_free(s, slab, x, caller);
+		}
+	}
+	sheaf->nr -= nr;
+	memmove(sheaf->objects, sheaf->objects + nr, sheaf->nr * sizeof(void *));
 }
 
 /* ---- allocation ------------------------------------------------------------- */
@@ -291,20 +342,7 @@ static void mark_slab_full(struct kmem_cache *s, struct page *slab)
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
 }
 
-/*
- * Does kmemleak (mm/kmemleak.c) record this cache's objects?  Then, like
- * a debug cache, it has no active slab: both fast paths find nothing to
- * do, and every allocation and free reaches the hooks in the slow paths.
- */
-static inline bool kmemleak_tracks(const struct kmem_cache *s)
-{
-	return kmemleak_enabled && !(s->flags & SLAB_NOLEAKTRACE);
-}
-
-/*
- * The slow path of a debug cache's allocation, and of every cache
- * kmemleak tracks: no active slab.  Interrupts are off.
- */
+/* The slow path of a debug cache's allocation; interrupts are off. */
 static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 				unsigned long caller, unsigned long irqflags)
 {
@@ -316,15 +354,6 @@ static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 		if (!slab)
 			return NULL;
 		object = take_from_slab(s, slab);
-		if (!kmem_cache_debug(s)) {
-			/*
-			 * kmemleak: the free pointer inside the object still
-			 * holds the next free object's address, which would
-			 * count as a reference to it.
-			 */
-			set_freepointer(s, object, NULL);
-			break;
-		}
 		if (alloc_debug_processing(s, slab, object, caller))
 			break;
 		/* refused: try the next slab (each refusal retires one) */
@@ -341,7 +370,7 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	struct page *slab;
 	void *object;
 
-	if (kmem_cache_debug(s) || kmemleak_tracks(s))
+	if (kmem_cache_debug(s))
 		return __slab_alloc_debug(s, gfp, caller, irqflags);
 
 	flush_cpu_slab(s);	/* the active slab is full: retire it */
@@ -365,8 +394,6 @@ void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	/* activate: the slab's whole freelist becomes the cpu freelist */
 	s->cpu_slab = slab;
 	s->cpu_freelist = slab_object(s, slab, slab_free_idx(slab));
-	s->cpu_base = (unsigned long)slab_base(slab);
-	s->cpu_objects = s->objects;
 	s->nr_taken += s->objects - slab_inuse(slab);
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
 take:
@@ -376,32 +403,58 @@ take:
 }
 
 /*
- * Everything slab_alloc() does not do inline: an empty cpu freelist, and
- * zeroing.  Interrupts are off (@irqflags: the caller's); restored here.
+ * kmemleak (mm/kmemleak.c) records the new object.  A free pointer kept
+ * inside the object (offset 0) still holds the address of the next free
+ * object, which kmemleak would take for a reference to it: cleared.
+ */
+static __always_inline void slab_kmemleak_alloc(struct kmem_cache *s,
+						void *object, gfp_t gfp)
+{
+	if (s->flags & SLAB_NOLEAKTRACE)
+		return;
+	if (s->offset + sizeof(void *) <= s->object_size)
+		set_freepointer(s, object, NULL);
+	kmemleak_alloc_recursive(object, s->object_size, 1, s->flags, gfp);
+}
+
+/*
+ * Everything slab_alloc() does not do inline: interrupts were off, an
+ * atomic context, a debug hook (slab_slow_path), zeroing, an empty
+ * sheaf, a debug cache.  Interrupts are off (@irqflags: the caller's);
+ * restored here.  Here are the hooks: the sleeping rule, fault injection.
  */
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags)
 {
+	struct slab_sheaf *sheaf;
 	void *object;
 
+	/* __kmalloc()'s table holds the normal caches */
+	if (unlikely(gfp & __GFP_DMA) && s->dma_twin)
+		s = s->dma_twin;
 	if (alloc_in_atomic(gfp, irqflags))
 		__might_sleep_irqflags(__FILE__, __LINE__, irqflags);	/* GFP_KERNEL where it may not sleep */
-	if (fault_injection_active && !(gfp & __GFP_NOFAIL) &&
+	if ((slab_slow_path & SLAB_SLOW_FAILSLAB) && !(gfp & __GFP_NOFAIL) &&
 	    should_fail(&failslab, s->object_size)) {
 		local_irq_restore(irqflags);
 		return NULL;
 	}
-	object = s->cpu_freelist;
-	if (object)		/* only the checks above sent us here */
+	sheaf = this_cpu_sheaf(s);
+	if (sheaf->nr) {
+		object = sheaf->objects[--sheaf->nr];
+	} else if (s->cpu_freelist) {
+		object = s->cpu_freelist;
 		s->cpu_freelist = get_freepointer(s, object);
-	else
+	} else {
 		object = __slab_alloc(s, gfp, caller, irqflags);
+	}
 	local_irq_restore(irqflags);
+	kasan_slab_alloc(s, object);
 
 	if (unlikely(gfp & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
-	if (object)
-		kmemleak_alloc_recursive(object, s->object_size, 1, s->flags, gfp);
+	if (object && kmemleak_enabled)
+		slab_kmemleak_alloc(s, object, gfp);
 	return object;
 }
 
@@ -451,27 +504,55 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 }
 
 /*
- * slab_free() of an object outside the active slab, or one the fast
- * path's checks refused; restores interrupts.
+ * Everything slab_free_fast() does not do: a debug hook, a cache whose
+ * slots are not a power of two, a full sheaf, a debug cache, and the
+ * frees its checks refused, which are reported here.  Interrupts are off
+ * (@irqflags: the caller's); restored here.
  */
 void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 		    unsigned long irqflags)
 {
 	struct page *slab = slab_head(virt_to_page(x));
+	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
 
 	kmemleak_free_recursive(x, s->flags);	/* before anyone can reuse it */
-	if (slab != s->cpu_slab)
-		__slab_free(s, slab, x, caller);
-	else if (!slab_valid_object(s, slab, x))
+	if (kasan_slab_free(s, x, caller)) {	/* quarantined or reported */
+		local_irq_restore(irqflags);
+		return;
+	}
+	if (!sheaf->capacity || slab_slow_path) {
+		/* straight to the slab: debug caches, debug hooks */
+		if (slab != s->cpu_slab)
+			__slab_free(s, slab, x, caller);
+		else if (!slab_valid_object(s, slab, x))
+			slab_report_invalid(s, x, caller,
+					    "not the start of an object in its slab");
+		else if (x == s->cpu_freelist || (&sheaf->guard)[sheaf->nr] == x)
+			slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
+		else {
+			set_freepointer(s, x, s->cpu_freelist);
+			s->cpu_freelist = x;
+		}
+	} else if (!slab_valid_object(s, slab, x)) {
 		slab_report_invalid(s, x, caller,
 				    "not the start of an object in its slab");
-	else if (x == s->cpu_freelist)
+	} else if ((&sheaf->guard)[sheaf->nr] == x) {
 		slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
-	else {			/* not reached: the fast path takes these */
-		set_freepointer(s, x, s->cpu_freelist);
-		s->cpu_freelist = x;
+	} else {
+		if (sheaf->nr >= sheaf->capacity)	/* full: the older half goes */
+			sheaf_flush(s, sheaf->capacity / 2, caller);
+		sheaf->objects[sheaf->nr++] = x;
 	}
 	local_irq_restore(irqflags);
+}
+
+/* slab_free_slow() with interrupts off, for a fast path that failed. */
+void slab_free_careful(struct kmem_cache *s, void *x, unsigned long caller)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	slab_free_slow(s, x, caller, flags);
 }
 
 /*
@@ -484,6 +565,7 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 	unsigned long freed = 0, flags, walked = 0, nr_slabs;
 
 	local_irq_save(flags);
+	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
 	flush_cpu_slab(s);
 	nr_slabs = s->nr_slabs;		/* discard_slab() lowers it */
 	list_for_each_entry_safe(slab, next, &s->partial, lru) {
@@ -502,8 +584,10 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 }
 
 /*
- * Objects of @s allocated and not freed.  A corrupted cpu freelist is
- * reported and dropped (its objects then count as allocated).
+ * Objects of @s allocated and not freed.  The sheaf goes back to the
+ * slabs first, so that what counts is the slabs' freelists alone.  A
+ * corrupted cpu freelist is reported and dropped (its objects then count
+ * as allocated).
  */
 unsigned long slab_cache_live(struct kmem_cache *s)
 {
@@ -511,6 +595,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
 	int nr_free = 0;
 
 	local_irq_save(flags);
+	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
 	if (s->cpu_slab) {
 		nr_free = freechain_count(s, s->cpu_slab, s->cpu_freelist);
 		if (nr_free < 0) {
@@ -518,7 +603,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
 			s->cpu_freelist = NULL;
 		}
 	}
-	live = s->nr_taken - nr_free;
+	live = s->nr_taken - nr_free - kasan_quarantined(s);	/* freed, held back */
 	local_irq_restore(flags);
 	return live;
 }
@@ -574,6 +659,19 @@ static noinline void kmem_cache_free_invalid(struct kmem_cache *s, void *objp,
 			    "not in a slab page");
 }
 
+/* kmem_cache_free() when its fast path did not do it: one call, no frame there. */
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *objp,
+					  unsigned long caller)
+{
+	unsigned long pfn = direct_map_pfn(objp);
+
+	if (pfn >= max_pfn || !PageSlab(pfn_to_page(pfn)) ||
+	    pfn_to_page(pfn)->slab_cache != s)
+		kmem_cache_free_invalid(s, objp, caller);
+	else
+		slab_free_careful(s, objp, caller);
+}
+
 /**
  * kmem_cache_free - return an object to its cache
  * @s: the cache it came from
@@ -588,12 +686,11 @@ void kmem_cache_free(struct kmem_cache *s, void *objp)
 {
 	unsigned long pfn = direct_map_pfn(objp);
 
-	if (unlikely(pfn >= max_pfn || !PageSlab(pfn_to_page(pfn)) ||
-		     pfn_to_page(pfn)->slab_cache != s)) {
-		kmem_cache_free_invalid(s, objp, _RET_IP_);
+	if (likely(pfn < max_pfn && PageSlab(pfn_to_page(pfn)) &&
+		   pfn_to_page(pfn)->slab_cache == s) &&
+	    likely(slab_free_fast(s, objp)))
 		return;
-	}
-	slab_free(s, objp);
+	kmem_cache_free_slow(s, objp, slab_caller());
 }
 EXPORT_SYMBOL(kmem_cache_free);
 
@@ -656,6 +753,45 @@ static void set_slot_divisor(struct kmem_cache *s)
 	s->size_inv = inv;
 }
 
+/* Does kmemleak (mm/kmemleak.c) record the objects of @s? */
+static inline bool kmemleak_tracks(const struct kmem_cache *s)
+{
+	return kmemleak_enabled && !(s->flags & SLAB_NOLEAKTRACE);
+}
+
+/*
+ * The sheaf of a cache (see mm/slab.h): as many objects as Linux's old
+ * SLAB kept per CPU, fewer for bigger objects; none for debug caches,
+ * whose every operation must reach mm/slub_debug.c, nor for the caches
+ * kmemleak tracks (its hooks are in the slow paths too).  And the mask of
+ * slab_free_fast()'s one-test slot check: size - 1 when the slots are a
+ * power of two and fill the slab, else ~0 (every free checked in full).
+ */
+static void set_sheaf_capacity(struct kmem_cache *s)
+{
+	unsigned int capacity, cpu;
+
+	if (kmem_cache_debug(s) || kmemleak_tracks(s))
+		capacity = 0;
+	else if (s->size <= 256)
+		capacity = SLAB_SHEAF_MAX;
+	else if (s->size <= 1024)
+		capacity = 54;
+	else if (s->size <= PAGE_SIZE)
+		capacity = 24;
+	else
+		capacity = 8;
+	for (cpu = 0; cpu < SLAB_NR_CPUS; cpu++) {
+		s->cpu_sheaf[cpu].nr = 0;
+		s->cpu_sheaf[cpu].capacity = capacity;
+		s->cpu_sheaf[cpu].guard = NULL;
+	}
+	if (!(s->size & (s->size - 1)) && s->objects * s->size == PAGE_SIZE << s->order)
+		s->free_check_mask = s->size - 1;
+	else
+		s->free_check_mask = ~0UL;
+}
+
 /*
  * Lay out a slot (see mm/slab.h) from object_size, align and the flags,
  * and choose the slab order.  Returns 0, or -EINVAL when the object does
@@ -681,6 +817,8 @@ int __kmem_cache_create(struct kmem_cache *s)
 	}
 	if (flags & SLAB_STORE_USER)
 		size += 2 * sizeof(struct track);
+	if (flags & SLAB_KASAN)
+		size += kasan_metadata_size();	/* the last bytes of the slot */
 	size += s->red_left_pad;
 	s->size = ALIGN(size, s->align);
 
@@ -703,9 +841,8 @@ int __kmem_cache_create(struct kmem_cache *s)
 	s->nr_taken = 0;
 	s->cpu_slab = NULL;
 	s->cpu_freelist = NULL;
-	s->cpu_base = 0;
-	s->cpu_objects = 0;
 	set_slot_divisor(s);
+	set_sheaf_capacity(s);
 	s->refcount = 1;
 	return 0;
 }

@@ -13,7 +13,9 @@
  *   P  SLAB_POISON              a free object is filled with 0x6b, its last
  *                               byte 0xa5: any other byte means someone wrote
  *                               to it after it was freed
- *   U  SLAB_STORE_USER          who allocated and who freed each object
+ *   U  SLAB_STORE_USER          who allocated and who freed each object,
+ *                               and from which stack (in the stack depot,
+ *                               <linux/stackdepot.h>)
  *
  * Checks happen when an object is handed out (its poison and red zones
  * must be intact), when it is freed (a valid object, not already free,
@@ -25,12 +27,17 @@
  *
  *   0xffff888001a3c048-0xffff888001a3c048 @offset=72. First byte 0x0 instead of 0xcc
  *   Allocated in my_function+0x1c/0x60 age=12 cpu=0 pid=0
+ *    slab_alloc_slow+0x50/0x122
+ *    my_function+0x1c/0x60
+ *    ...
  *   Slab 0xffff88800... objects=42 used=3 fp=0x... flags=...
  *   Object 0x...: 00 00 ...
  *   ...
  *   FIX kmalloc-64: Restoring Right Redzone 0x...-0x...=0xcc
  *
- * then a backtrace; the damage is repaired so the cache stays usable.
+ * ("Not tainted" is print_tainted(): after an out-of-tree module was
+ * loaded it reads "Tainted: G           O      ", as on Linux), then a
+ * backtrace; the damage is repaired so the cache stays usable.
  * A double free or an invalid pointer is refused: nothing is freed.
  *
  * None of this is on the fast path: a debug cache always takes the slow
@@ -40,9 +47,12 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/slab.h>
+#include <linux/stackdepot.h>
+#include <linux/stacktrace.h>
 #include <linux/string.h>
 #include <kernel/oops.h>
 #include "slab.h"
@@ -166,6 +176,30 @@ struct track *get_track(struct kmem_cache *s, void *object, enum track_item t)
 	return p + t;
 }
 
+/* Frames saved before the allocator's own are cut off (the depot keeps 16). */
+#define TRACK_WALK_FRAMES	(2 * STACK_DEPOT_MAX_FRAMES)
+
+/*
+ * The stack of an allocation or free, in the stack depot.  It starts in
+ * the allocator, at the frame that called into the debug path (as
+ * Linux's do: "___slab_alloc", here slab_alloc_slow or __slab_free), then
+ * @caller's: the frames of the debug code itself are left out.
+ */
+static depot_stack_handle_t save_track_stack(unsigned long caller)
+{
+	unsigned long entries[TRACK_WALK_FRAMES];
+	unsigned int nr, i;
+
+	nr = stack_trace_save(entries, ARRAY_SIZE(entries), 0);
+	for (i = 0; i < nr && entries[i] != caller; i++)
+		;
+	if (i == nr)		/* @caller not on this stack: keep it all */
+		i = 0;
+	else if (i)
+		i--;
+	return stack_depot_save(entries + i, nr - i, GFP_NOWAIT);
+}
+
 static void set_track(struct kmem_cache *s, void *object, enum track_item t,
 		      unsigned long addr)
 {
@@ -178,14 +212,24 @@ static void set_track(struct kmem_cache *s, void *object, enum track_item t,
 	p->pid = current->pid;
 	p->when_ms = local_clock() / 1000000;
 	p->seq = t == TRACK_ALLOC ? ++slab_alloc_seq : 0;
+	p->handle = save_track_stack(addr);
 }
 
+/*
+ * "Allocated in FUNC+0xOFF/0xSIZE age=N cpu=0 pid=P", then the stack it
+ * was allocated from, a " FUNC+0xOFF/0xSIZE" line per frame, as Linux
+ * SLUB prints it; the same for "Freed in".
+ */
 static void print_track(const char *what, const struct track *t)
 {
 	if (!t->addr)
 		return;
 	pr_err("%s in %pS age=%lu cpu=0 pid=%d\n", what, (void *)t->addr,
 	       (unsigned long)(local_clock() / 1000000 - t->when_ms), t->pid);
+	if (t->handle)
+		stack_depot_print(t->handle);
+	else
+		pr_err("object allocation/free stack trace missing\n");
 }
 
 static void print_tracks(struct kmem_cache *s, void *object)
@@ -206,7 +250,8 @@ static void slab_bug(struct kmem_cache *s, const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
-	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "kmalloc", msg);
+	/* the taint as Linux prints it: "(Tainted: G           O      )" */
+	pr_err("BUG %s (%s): %s\n", s ? s->name : "kmalloc", print_tainted(), msg);
 	pr_err("-----------------------------------------------------------------------------\n\n");
 }
 

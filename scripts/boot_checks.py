@@ -24,6 +24,9 @@ then kills QEMU.  The checks:
                 scripts/grub_cfg.py as the Makefile's ISOs are;
   readme-log    the sample boot log in README.md shows the lines of a
                 real boot in their order;
+  smp4          four CPUs (QEMU -smp 4, whatever SMP= says): the MADT
+                lists them, Linux's "smp:" lines say all four came up,
+                in order, and the suite "smp" passes on them;
   bootfiles     files on the ISO as make MODULES= puts them there (GRUB
                 module2 lines from scripts/grub_cfg.py, /boot/modules/):
                 the kernel lists them and the suite "bootfiles" finds
@@ -149,8 +152,21 @@ CHECKS.append(('bootfiles', 'multiboot2', 'ktest=bootfiles', None, [
     '# Totals: pass:4 fail:0 skip:0 total:4',
 ]))
 
+# Four CPUs, whatever SMP= the run has (make ktest SMP=4's boot).
+CHECKS.append(('smp4', 'multiboot2', 'ktest=smp ktest_smp=4', None, [
+    'ACPI: Using ACPI (MADT) for SMP configuration information',
+    'smpboot: Allowing 4 CPUs, 0 hotplug CPUs',
+    'smp: Bringing up secondary CPUs ...',
+    'x86: Booting SMP configuration:',
+    '.... node  #0, CPUs:      #1  #2  #3',
+    'smp: Brought up 1 node, 4 CPUs',
+    'ok 1 all_cpus_online',
+    'ok 1 smp',
+]))
+SMP_OF = {'smp4': 4}
+
 # Checks whose expected lines must also come in the given order.
-ORDERED = ('readme-log',)
+ORDERED = ('readme-log', 'smp4')
 
 
 def readme_sample():
@@ -225,10 +241,11 @@ def build_iso(name, command, cmdline):
 
 
 def boot_and_expect(iso, cpu, expected, log_path, timeout, args,
-                    ordered=False):
-    """Boot @iso; return the expected lines that never appeared (or,
-    with @ordered, not in their order)."""
+                    ordered=False, smp=None):
+    """Boot @iso (with @smp CPUs, default --smp); return the expected
+    lines that never appeared (or, with @ordered, not in their order)."""
     cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm,
+                              smp=smp or args.smp,
                               cpu=cpu)
 
     def all_seen(text):
@@ -266,7 +283,8 @@ def main():
             iso = build_iso(name, command, cmdline)
             missing = boot_and_expect(iso, cpu, expected, log_path,
                                       args.timeout, args,
-                                      ordered=name in ORDERED)
+                                      ordered=name in ORDERED,
+                                      smp=SMP_OF.get(name))
         except (OSError, subprocess.CalledProcessError,
                 qemu_driver.QemuError) as e:
             missing = ['(could not run: %s)' % e]

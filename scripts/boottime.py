@@ -250,6 +250,7 @@ def main():
     for run in range(args.runs + 1):       # run 0 is the warm-up
         for cname, iso, markers in configs:
             cmd = qemu_driver.command(iso=iso, qemu=args.qemu, mem=args.mem,
+                                      smp=args.smp,
                                       kvm="1" if kvm else "0")
             try:
                 found, kstamp = boot_once(cmd, markers, args.timeout)

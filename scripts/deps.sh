@@ -15,9 +15,13 @@ set -eu
 TOOLS="gcc:gcc ld:binutils make:make nasm:nasm python3:python3
 grub-mkrescue:grub-common xorriso:xorriso mformat:mtools
 qemu-system-x86_64:qemu-system-x86 gdb:gdb valgrind:valgrind clang:clang"
-# packages that provide files, not commands
+# packages that provide files, not commands (the last three: the
+# peers of make bench-host)
 PACKAGES_FILES="grub-pc-bin:/usr/lib/grub/i386-pc/multiboot2.mod
-libcmocka-dev:/usr/include/cmocka.h"
+libcmocka-dev:/usr/include/cmocka.h
+libjemalloc-dev:/usr/include/jemalloc/jemalloc.h
+libmimalloc-dev:/usr/include/mimalloc.h
+libgoogle-perftools-dev:/usr/include/gperftools/tcmalloc.h"
 
 missing=""
 for pair in $TOOLS; do

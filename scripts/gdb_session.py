@@ -140,7 +140,8 @@ class Session:
             # kernel is loaded, which only QEMU's own breakpoints survive
             # (scripts/gdbinit.in explains "hbreak" under KVM).
             cmd = qemu_driver.command(iso=self.args.iso, qemu=self.args.qemu,
-                                      mem=self.args.mem, kvm="0",
+                                      mem=self.args.mem, smp=self.args.smp,
+                                      kvm="0",
                                       serial="file:" + self.serial_log,
                                       gdb_port=port, paused=True)
             try:
@@ -163,7 +164,8 @@ class Session:
         if os.path.exists(self.result_file):
             os.unlink(self.result_file)
         env = dict(os.environ, GDB_SESSION_RESULT=self.result_file,
-                   GDB_SESSION_SERIAL=self.serial_log)
+                   GDB_SESSION_SERIAL=self.serial_log,
+                   GDB_SESSION_SMP=str(self.args.smp))
         cmd = [self.args.gdb, "-q", "-nx", "-batch",
                "-x", os.path.relpath(self.gdbinit, ROOT),
                "-x", "scripts/gdb/session_steps.py"]
@@ -307,6 +309,9 @@ def main():
     p.add_argument("--gdb", default="gdb")
     p.add_argument("--qemu", default=os.environ.get("QEMU", qemu_driver.DEFAULT_QEMU))
     p.add_argument("--mem", default="512M")
+    p.add_argument("--smp", type=qemu_driver.smp_count,
+                   default=os.environ.get("SMP") or "1",
+                   help="guest CPUs, 1..%d" % qemu_driver.MAX_SMP)
     p.add_argument("--timeout", type=float, default=120,
                    help="seconds for the whole session (times TK_TIMEOUT_SCALE)")
     p.add_argument("--prefix", default="build/gdbtest",

@@ -268,7 +268,6 @@ def parse_args(argv):
         description='Boot the test kernel in QEMU and check its KTAP output.')
     ap.add_argument('--iso', required=True, help='bootable test ISO')
     ap.add_argument('--mem', default='512M', help='guest RAM (QEMU -m)')
-    ap.add_argument('--smp', type=int, default=1, help='guest CPUs')
     ap.add_argument('--timeout', type=float, default=300,
                     help='seconds before QEMU is killed (default 300)')
     ap.add_argument('--log', default='build/ktest.log',

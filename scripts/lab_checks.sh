@@ -10,6 +10,10 @@
 #   boots       that tree builds, boots and runs the lab's suites to the
 #               end (no crash, no timeout: every case has a result);
 #   below-full  and it scores less than 100 (the stubs really are stubs).
+# For the modules lab, one more:
+#   gfp-atomic  the reference solution with GFP_ATOMIC for every request,
+#               tasks' too, scores less than 100, and the grade says why:
+#               the grader sees each allocation's flags and context.
 # Then, for one lab (GRADE_LAB, default buddy; or the first one named),
 # the instructor's side, with submissions made from the handout under
 # build/labs-grading/NAME/:
@@ -123,6 +127,30 @@ import grade; print(' '.join(grade.reference_regions('.', '$lab')))"); do
 	[[ $got == "$want_csv" ]] || { echo "   want: $want_csv"; tail -12 "$log"; }
 }
 
+# gfp_atomic_check: the modules lab's reference, GFP_ATOMIC where a task
+# may sleep (GFP_KERNEL belongs there), graded from the handout's tree.
+gfp_atomic_check() {
+	local tree=build/labs-grading/modules-gfp-atomic score f
+	local log=$LOGS/modules-gfp-atomic.log src
+	rm -rf "$tree"
+	mkdir -p "$(dirname "$tree")"
+	git clone -q build/labs/modules "$tree" >"$log" 2>&1
+	for f in $(python3 -c "import sys; sys.path.insert(0, 'scripts')
+import grade; print(' '.join(grade.reference_regions('.', 'modules')))"); do
+		cp "$f" "$tree/$f"
+	done
+	src=$tree/labs/modules/alloc_lab.c
+	sed -i 's/gfp_t gfp = atomic ? GFP_ATOMIC : GFP_KERNEL;/gfp_t gfp = GFP_ATOMIC;/' "$src"
+	grep -q 'gfp_t gfp = GFP_ATOMIC;' "$src"
+	check "modules: a solution with GFP_ATOMIC in tasks too made" $((! $?))
+	python3 scripts/grade.py modules --tree "$tree" >>"$log" 2>&1
+	score=$(score_of "$log")
+	check "modules: GFP_ATOMIC in a task scores $score/100 (want 0..99)" \
+		$((score >= 0 && score < 100))
+	grep -q 'in process context were asked with GFP_ATOMIC' "$log"
+	check "modules: its grade says why (asked with GFP_ATOMIC)" $((! $?))
+}
+
 declare -A handout_score
 if (($# > 0)); then
 	labs=("$@")
@@ -173,6 +201,7 @@ for lab in "${labs[@]}"; do
 	check "$lab: handout scores $score/100 (want less than 100)" \
 		$((score >= 0 && score < 100))
 	handout_score[$lab]=$score
+	[[ $lab == modules ]] && gfp_atomic_check
 done
 
 # The instructor's side, for one lab.

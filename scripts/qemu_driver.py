@@ -23,9 +23,11 @@ its qemu_configs/.  It knows:
     (SIGTERM, then SIGKILL) on the way out, whatever happened.
 
 The scripts' own options come from add_arguments(): --qemu (default
-$QEMU or qemu-system-x86_64) and --kvm (default $KVM or auto).
+$QEMU or qemu-system-x86_64), --kvm (default $KVM or auto) and --smp
+(guest CPUs, 1..8, default $SMP or 1).
 """
 
+import argparse
 import os
 import re
 import select
@@ -152,13 +154,31 @@ def kill_group(proc, grace=3.0):
         pass
 
 
+MAX_SMP = 8
+
+
+def smp_count(text):
+    """argparse type of --smp: a CPU count from 1 to MAX_SMP."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_SMP:
+        raise argparse.ArgumentTypeError('SMP=%s: give a CPU count from 1 to %d'
+                         % (text, MAX_SMP))
+    return n
+
+
 def add_arguments(ap):
-    """The options every launcher shares: --qemu and --kvm."""
+    """The options every launcher shares: --qemu, --kvm and --smp."""
     ap.add_argument('--qemu', default=os.environ.get('QEMU', DEFAULT_QEMU),
                     help='QEMU binary (default $QEMU or %s)' % DEFAULT_QEMU)
     ap.add_argument('--kvm', choices=('auto', '0', '1'),
                     default=os.environ.get('KVM', 'auto'),
                     help='use KVM: 0, 1, or auto (default $KVM or auto)')
+    ap.add_argument('--smp', type=smp_count,
+                    default=os.environ.get('SMP') or '1',
+                    help='guest CPUs, 1..%d (default $SMP or 1)' % MAX_SMP)
 
 
 def spawn(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

@@ -80,6 +80,7 @@ def main():
     sock_path = os.path.join(tmp, 'monitor.sock')
     ppm = os.path.join(tmp, 'screen.ppm')
     cmd = qemu_driver.command(iso=args.iso, qemu=args.qemu, kvm=args.kvm,
+                              smp=args.smp,
                               mem='256M',
                               monitor='unix:%s,server,nowait' % sock_path)
     try:

@@ -54,7 +54,11 @@ CHECKS = [
     ('ps', [r'PID STATE\s+COMM', r'1 R \(running\)\s+init \(current\)',
             r'kworker/0:0', r'ksoftirqd/0'], []),
     ('ctx', [r'preempt_count: 0x0 \(preempt 0, softirq 0, hardirq 0, nmi 0\)',
-             r'in_task: 1', r'current: init \(pid 1\)'], []),
+             r'in_task: 1', r'current: init \(pid 1\) on CPU 0'], []),
+    # every CPU QEMU has is online, CPU 0's timer ticks, each has its idle task
+    ('cpus', [r'online: (\d) of \1 CPUs', r'CPU  APIC  STATE\s+TIMER_TICKS',
+              r'^\s+0\s+\d+\s+online\s+[1-9]\d*\s+\d+\s+\d+\s+swapper/0$'],
+     [r'offline']),
     ('memmap', [r'\. free\s+\d+ frames', r'K kernel\s+\d+ frames',
                 r'^[ .KRPSVA]{64}$'], []),
     ('dmesg', [r'teachkernel x86_64', r'Boot complete'], []),
@@ -108,7 +112,8 @@ CHECKS = [
 class Shell:
     def __init__(self, iso, timeout, args):
         self.timeout = timeout
-        cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm)
+        cmd = qemu_driver.command(iso=iso, qemu=args.qemu, kvm=args.kvm,
+                                  smp=args.smp)
         self.qemu = qemu_driver.Qemu(
             cmd, log_path=os.path.join(ROOT, 'build', 'shell-test.log'),
             stdin=True, stderr_to_serial=True).start()
@@ -218,7 +223,7 @@ def double_free_checks(sh):
                       [r'kfree\(ffff888[0-9a-f]+\) done'], [r'BUG']))
         steps.append(('kfree X again', run('kfree %#x' % x),
                       [r'kernel BUG at mm/slub\.c:\d+!',
-                       r'BUG kmalloc-256 \(Not tainted\): Object already free',
+                       r'BUG kmalloc-256 \((Not tainted|Tainted: [A-Z ]{19})\): Object already free',
                        r'kfree\(ffff888[0-9a-f]+\): refused, see the report above'],
                       [r' done']))
         a, b = addr(run('kmalloc 200')), addr(run('kmalloc 200'))
@@ -227,7 +232,7 @@ def double_free_checks(sh):
                       [] if not same else [r'^two different objects$'], []))
         if a is not None:
             steps.append(('kfree X+8', run('kfree %#x' % (a + 8)),
-                          [r'BUG kmalloc-256 \(Not tainted\): Invalid object pointer',
+                          [r'BUG kmalloc-256 \((Not tainted|Tainted: [A-Z ]{19})\): Invalid object pointer',
                            r'refused, see the report above'], [r' done']))
             steps.append(('kfree X', run('kfree %#x' % a), [r' done'], [r'BUG']))
         if b is not None:

@@ -29,6 +29,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 
 #define MSR_IA32_APICBASE	0x1b
@@ -43,6 +44,7 @@
 #define APIC_ICR	0x300
 #define APIC_ICR_SELF	(1U << 18)	/* destination shorthand: self */
 #define APIC_ICR_BUSY	(1U << 12)
+#define APIC_ICR2	0x310		/* the destination's APIC ID, bits 24..31 */
 #define APIC_LVTT	0x320
 #define APIC_LVTT_PERIODIC (1U << 17)
 #define APIC_LVT_MASKED	(1U << 16)
@@ -83,6 +85,35 @@ void arch_irq_work_raise(void)
 	while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
 		cpu_relax();
 	apic_write(APIC_ICR, APIC_ICR_SELF | IRQ_WORK_VECTOR);
+}
+
+/**
+ * apic_read_id - this CPU's local APIC ID
+ *
+ * Context: Any context, after apic_init().
+ */
+u32 apic_read_id(void)
+{
+	return apic_read(APIC_ID) >> 24;
+}
+
+/**
+ * apic_send_ipi - send an interrupt to another CPU's local APIC
+ * @apicid: the destination
+ * @icr_low: the vector and delivery mode (fixed, INIT, start-up)
+ *
+ * Context: Any context.
+ */
+void apic_send_ipi(u32 apicid, u32 icr_low)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);	/* ICR2 then ICR: nothing in between */
+	while (apic_read(APIC_ICR) & APIC_ICR_BUSY)
+		cpu_relax();
+	apic_write(APIC_ICR2, apicid << 24);
+	apic_write(APIC_ICR, icr_low);
+	local_irq_restore(flags);
 }
 
 /* How many APIC timer ticks (divided by 16) fit in one jiffy. */
@@ -134,4 +165,23 @@ void apic_init(void)
 	apic_write(APIC_TMICT, apic_ticks_per_jiffy);
 	pr_info("APIC: base %#llx, timer %u ticks per jiffy (HZ=%d)\n",
 		(unsigned long long)(base & APIC_BASE_MASK), apic_ticks_per_jiffy, HZ);
+}
+
+/**
+ * apic_init_secondary - enable an AP's local APIC and its HZ timer
+ *
+ * The rate measured on the boot CPU serves every CPU (they share the bus
+ * clock).  LINT0 stays masked: the PIC's interrupts go to CPU 0 only.
+ *
+ * Context: The AP's start_secondary(), interrupts off.
+ */
+void apic_init_secondary(void)
+{
+	wrmsr(MSR_IA32_APICBASE, rdmsr(MSR_IA32_APICBASE) | APICBASE_ENABLE);
+	apic_write(APIC_SPIV, APIC_SPIV_ENABLE | SPURIOUS_APIC_VECTOR);
+	apic_write(APIC_TASKPRI, 0);
+	apic_write(APIC_LVT0, APIC_LVT_MASKED);
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVTT_PERIODIC | LOCAL_TIMER_VECTOR);
+	apic_write(APIC_TMICT, apic_ticks_per_jiffy);
 }

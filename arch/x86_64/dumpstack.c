@@ -21,6 +21,7 @@
 #include <linux/panic.h>
 #include <kernel/module.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -108,8 +109,8 @@ noinline void dump_stack(void)
 {
 	struct task_struct *t = current;
 
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n",
-	       t->pid, t->comm, print_tainted());
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s %s\n",
+	       raw_smp_processor_id(), t->pid, t->comm, print_tainted());
 	show_stack_from((unsigned long)__builtin_frame_address(0), 0);
 }
 EXPORT_SYMBOL(dump_stack);
@@ -133,8 +134,8 @@ void show_regs(struct pt_regs *regs)
 	struct task_struct *t = current;
 
 	print_modules();
-	printk(KERN_DEFAULT "CPU: 0 PID: %d Comm: %s %s\n",
-	       t->pid, t->comm, print_tainted());
+	printk(KERN_DEFAULT "CPU: %u PID: %d Comm: %s %s\n",
+	       raw_smp_processor_id(), t->pid, t->comm, print_tainted());
 	printk(KERN_DEFAULT "RIP: %04lx:%pS\n", regs->cs, (void *)regs->ip);
 	printk(KERN_DEFAULT "RSP: %04lx:%016lx EFLAGS: %08lx\n",
 	       regs->ss, regs->sp, regs->flags);

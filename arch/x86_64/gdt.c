@@ -10,9 +10,16 @@
  * frame) lands on a good stack and is reported instead of rebooting.
  *
  * Selectors match Linux: __KERNEL_CS = 0x10, __KERNEL_DS = 0x18.
+ *
+ * Each CPU has its own GDT and TSS (per-CPU variables: loading a TSS
+ * marks its descriptor busy, and each CPU needs its own IST stacks) and
+ * its own three IST stacks: the boot CPU's are static, an AP's come from
+ * smpboot.c.
  */
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/traps.h>
 
 #define GDT_TSS_SEL	0x28
@@ -27,7 +34,7 @@ struct tss {
 	u16 iomap_base;
 } __packed;
 
-static u64 gdt[7] __aligned(16) = {
+static DEFINE_PER_CPU(u64 [7], cpu_gdt) __aligned(16) = {
 	[0] = 0,
 	[1] = 0x00cf9a000000ffffULL,	/* 0x08 32-bit code */
 	[2] = 0x00af9a000000ffffULL,	/* 0x10 64-bit code */
@@ -36,16 +43,19 @@ static u64 gdt[7] __aligned(16) = {
 	/* [5], [6]: 0x28 the 16-byte TSS descriptor, filled at run time */
 };
 
-static struct tss tss __aligned(16);
-static u8 ist_stacks[3][IST_STACK_SIZE] __aligned(16);
+static DEFINE_PER_CPU(struct tss, cpu_tss) __aligned(16);
+static u8 boot_ist_stacks[NR_IST_STACKS][IST_STACK_SIZE] __aligned(16);
+/* This CPU's IST stacks: NR_IST_STACKS of IST_STACK_SIZE bytes, in a row. */
+DEFINE_PER_CPU(u8 *, ist_stacks);
 
-/* Is @sp on one of the IST stacks?  Gives that stack's bounds. */
+/* Is @sp on one of this CPU's IST stacks?  Gives that stack's bounds. */
 bool ist_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi)
 {
+	unsigned long first = (unsigned long)this_cpu_read(ist_stacks);
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(ist_stacks); i++) {
-		unsigned long base = (unsigned long)ist_stacks[i];
+	for (i = 0; i < NR_IST_STACKS; i++) {
+		unsigned long base = first + i * IST_STACK_SIZE;
 
 		if (sp >= base && sp <= base + IST_STACK_SIZE) {
 			*lo = base;
@@ -57,23 +67,37 @@ bool ist_stack_bounds(unsigned long sp, unsigned long *lo, unsigned long *hi)
 }
 
 /**
- * gdt_init - load the GDT with a TSS whose IST holds the fault stacks
+ * gdt_init - load the boot CPU's GDT with a TSS whose IST holds the fault stacks
  *
  * Context: Early boot.
  */
 void gdt_init(void)
 {
-	unsigned long base = (unsigned long)&tss;
-	u64 limit = sizeof(tss) - 1;
+	this_cpu_write(ist_stacks, &boot_ist_stacks[0][0]);
+	gdt_load_this_cpu();
+}
+
+/**
+ * gdt_load_this_cpu - load this CPU's GDT and TSS (its IST stacks set)
+ *
+ * Context: Boot of a CPU, interrupts off, its per-CPU area in GS.
+ */
+void gdt_load_this_cpu(void)
+{
+	struct tss *tss = this_cpu_ptr(&cpu_tss);
+	u64 *gdt = *this_cpu_ptr(&cpu_gdt);
+	unsigned long base = (unsigned long)tss;
+	unsigned long ist = (unsigned long)this_cpu_read(ist_stacks);
+	u64 limit = sizeof(*tss) - 1;
 	struct {
 		u16 limit;
 		u64 base;
-	} __packed gdtr = { sizeof(gdt) - 1, (u64)gdt };
+	} __packed gdtr = { sizeof(u64) * 7 - 1, (u64)gdt };
 
-	tss.ist[IST_DOUBLE_FAULT - 1] = (u64)ist_stacks[0] + IST_STACK_SIZE;
-	tss.ist[IST_NMI - 1] = (u64)ist_stacks[1] + IST_STACK_SIZE;
-	tss.ist[IST_MACHINE_CHECK - 1] = (u64)ist_stacks[2] + IST_STACK_SIZE;
-	tss.iomap_base = sizeof(tss);
+	tss->ist[IST_DOUBLE_FAULT - 1] = ist + 1 * IST_STACK_SIZE;
+	tss->ist[IST_NMI - 1] = ist + 2 * IST_STACK_SIZE;
+	tss->ist[IST_MACHINE_CHECK - 1] = ist + 3 * IST_STACK_SIZE;
+	tss->iomap_base = sizeof(*tss);
 
 	/* 64-bit available TSS descriptor (type 9), present. */
 	gdt[5] = (limit & 0xffff) | ((base & 0xffffff) << 16) |

@@ -45,10 +45,6 @@ static void set_gate(unsigned int vector, unsigned long handler, u8 ist)
  */
 void idt_init(void)
 {
-	struct {
-		u16 limit;
-		u64 base;
-	} __packed idtr = { sizeof(idt) - 1, (u64)idt };
 	unsigned int v;
 
 	for (v = 0; v < NR_VECTORS; v++)
@@ -56,6 +52,20 @@ void idt_init(void)
 	set_gate(X86_TRAP_DF, interrupt_stubs[X86_TRAP_DF], IST_DOUBLE_FAULT);
 	set_gate(X86_TRAP_NMI, interrupt_stubs[X86_TRAP_NMI], IST_NMI);
 	set_gate(X86_TRAP_MC, interrupt_stubs[X86_TRAP_MC], IST_MACHINE_CHECK);
+	idt_load();
+}
+
+/**
+ * idt_load - point this CPU at the IDT (one table for every CPU)
+ *
+ * Context: Boot of a CPU, after idt_init() on the boot CPU.
+ */
+void idt_load(void)
+{
+	struct {
+		u16 limit;
+		u64 base;
+	} __packed idtr = { sizeof(idt) - 1, (u64)idt };
 
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }

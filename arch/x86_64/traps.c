@@ -22,13 +22,17 @@
 #include <linux/kernel.h>
 #include <linux/bug.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/hardirq.h>
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
 #include <asm/irq_vectors.h>
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/restart.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
+#include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <kernel/oops.h>
 #include <kunit/test.h>
@@ -156,9 +160,26 @@ static void handle_vector(unsigned int vector)
 
 	switch (vector) {
 	case LOCAL_TIMER_VECTOR:
-		lapic_timer_interrupts++;
+		this_cpu_inc(irq_stat.apic_timer_irqs);
 		apic_eoi();
+		if (raw_smp_processor_id())
+			return;		/* the jiffies and timers tick on CPU 0 */
+		lapic_timer_interrupts++;
 		tick_periodic();
+		return;
+	case CALL_FUNCTION_SINGLE_VECTOR:
+		apic_eoi();
+		/*
+		 * No TLB shootdown yet: a call may touch a vmalloc address
+		 * (a task's stack) whose mapping changed since this CPU
+		 * last ran one.  Forget the old translations first.
+		 */
+		flush_tlb_all();
+		generic_smp_call_function_single_interrupt();
+		return;
+	case RESCHEDULE_VECTOR:
+		apic_eoi();
+		scheduler_ipi();
 		return;
 	case IRQ_WORK_VECTOR:
 		apic_eoi();
@@ -177,6 +198,33 @@ static void handle_vector(unsigned int vector)
 	}
 	pr_warn("do_IRQ: no handler for vector %#x\n", vector);
 	apic_eoi();
+}
+
+unsigned long nr_region_restarts;
+
+/**
+ * restart_interrupted_region - send an interrupted region back to its start
+ * @regs: the interrupted context
+ *
+ * If @regs->ip lies in a restartable region (<asm/restart.h>) before its
+ * commit, the region has changed nothing yet: it is made to run again
+ * from its first instruction when the interrupt returns.
+ *
+ * Return: true if @regs was moved.
+ * Context: Hard interrupt, interrupts off (do_interrupt()).
+ */
+bool restart_interrupted_region(struct pt_regs *regs)
+{
+	const struct restart_region *r;
+
+	for (r = __start___restart_table; r < __stop___restart_table; r++) {
+		if (regs->ip - r->start < r->end - r->start) {
+			regs->ip = r->start;
+			nr_region_restarts++;
+			return true;
+		}
+	}
+	return false;
 }
 
 /**
@@ -198,6 +246,7 @@ void do_interrupt(struct pt_regs *regs)
 		exception_report(regs, vector);
 		return;
 	}
+	restart_interrupted_region(regs);
 	irq_enter();
 	handle_vector(vector);
 	irq_exit();

@@ -4,9 +4,10 @@
  * pointer.
  *
  * The oops names the function as func+off/size [bug_null_deref] and
- * prints "Modules linked in:"; only the insmod dies, the shell goes on.
- * As on Linux, the module stays listed (its init never finished) until
- * "rmmod -f bug_null_deref".
+ * prints "Modules linked in:"; only the insmod dies ("Killed"), the shell
+ * goes on.  As on Linux, the module stays listed (its init never
+ * finished) and rmmod refuses it; here "rmmod -f bug_null_deref" removes
+ * it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 

@@ -34,6 +34,17 @@ struct mod_kallsyms {
 	struct mod_ksym syms[];
 };
 
+/*
+ * What load_module_image() returns when the module's init oopsed, and
+ * delete_module() when its exit did.  On Linux the oops kills the insmod
+ * (or rmmod) process, its shell prints "Killed", and the module stays
+ * ("Loading" or "Unloading"): rmmod refuses it from then on.  Here the
+ * oops is caught in the loader, the module stays the same way, and the
+ * shell's insmod and rmmod print what the killed process's shell would.
+ * Kernel-internal, as Linux's errnos above 511 are.
+ */
+#define EOOPSKILLED	600
+
 int load_module_image(const char *filename, const void *data, size_t size,
 		      const char *args);
 int load_module_file(const char *filename, const char *args);
@@ -52,6 +63,17 @@ bool module_license_gpl_compatible(const char *license);
 const char *module_address_lookup(unsigned long addr, unsigned long *size,
 				  unsigned long *offset, const char **modname);
 bool is_module_text_address(unsigned long addr);
+
+/* kernel/module/track.c: what the tracker knows of one live allocation */
+struct module_alloc_info {
+	unsigned long size;		/* bytes asked for (pages: the block) */
+	gfp_t gfp;			/* the flags asked with */
+	bool could_sleep;		/* asked where sleeping was allowed */
+	unsigned long caller;		/* the call site in the module */
+};
+bool module_alloc_find(const void *addr, struct module_alloc_info *info);
+/* kallsyms: the allocator a tracking entry point stands for, or NULL */
+const char *module_track_alias(unsigned long start);
 
 /* Walk the loaded modules (caller holds module_mutex, or reports). */
 extern struct list_head modules;

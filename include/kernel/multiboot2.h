@@ -94,6 +94,9 @@ struct boot_info {
 	unsigned int nr_modules;
 	unsigned int nr_modules_dropped;	/* beyond MB2_MAX_MODULES */
 
+	const void *info;		/* the information itself, and its size */
+	u32 total_size;
+
 	char err[MB2_ERR_LEN];		/* why mb2_parse() failed; "" if it did not */
 };
 

@@ -156,7 +156,10 @@ void kunit_kfree(struct kunit *test, const void *ptr);
  * of them, and each of them must have begun at least one report (unless
  * the case was skipped); otherwise the case fails, and says which.  An
  * oops headline that follows a "BUG:" line within a few lines is part of
- * that report.
+ * that report.  A '*' stands for any text, such as the taint of a slab
+ * report, which depends on the modules loaded before:
+ *
+ *	kunit_expect_reports(test, "BUG kmalloc-64 (*): Object already free");
  */
 #define kunit_expect_reports(test, ...)					\
 	__kunit_expect_reports(test, (const char *const[]){ __VA_ARGS__, NULL })

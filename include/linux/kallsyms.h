@@ -4,10 +4,16 @@
  * the %pS / %ps printk formats.
  *
  * The table covers the code of the kernel image (see scripts/kallsyms.py
- * for how it is built into the kernel it describes).  There are no
- * modules here, so @modname is always set to NULL.  Every function only
- * reads a constant table: all may be called in any context, including
- * from an oops handler with interrupts off.
+ * for how it is built into the kernel it describes); an address in a
+ * loaded module is looked up in that module's own symbols
+ * (kernel/module/kallsyms.c), and printed as Linux prints it:
+ * "func+0x1c/0x90 [name]", with @modname set to the module's name.  The
+ * module loader's allocation tracking entry points are named as the
+ * allocators they stand for ("__kmalloc", not "mt___kmalloc";
+ * kernel/module/track.c).  Every function only reads tables that do not
+ * change under it (a module leaves the list before its memory is freed):
+ * all may be called in any context, including from an oops handler with
+ * interrupts off.
  */
 #ifndef _LINUX_KALLSYMS_H
 #define _LINUX_KALLSYMS_H
@@ -22,7 +28,7 @@
  * @addr: a code address
  * @symbolsize: if not NULL, set to the function's size in bytes
  * @offset: if not NULL, set to @addr minus the function's start
- * @modname: if not NULL, set to NULL (no modules)
+ * @modname: if not NULL, set to the module's name, or NULL for the kernel
  * @namebuf: buffer of KSYM_NAME_LEN bytes that receives the name
  *
  * Context: Any context.

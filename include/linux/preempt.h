@@ -19,6 +19,7 @@
 
 #include <linux/compiler.h>
 #include <linux/irqflags.h>
+#include <linux/percpu.h>
 
 #define PREEMPT_BITS	8
 #define SOFTIRQ_BITS	8
@@ -42,26 +43,36 @@
 #define NMI_OFFSET	(1UL << NMI_SHIFT)
 #define SOFTIRQ_DISABLE_OFFSET	(2 * SOFTIRQ_OFFSET)
 
-/* This CPU's count (one CPU: one variable). */
-extern int __preempt_count;
-/* Set when the running task should give the CPU up soon. */
-extern int __need_resched;
+/*
+ * Each CPU's count, a per-CPU variable as in Linux's x86 (so "am I in an
+ * interrupt?" is one %gs-relative load, and the count of an interrupt on
+ * one CPU never shows on another).  A task switch keeps it, since only
+ * preempt-disabled code switches.
+ */
+DECLARE_PER_CPU(int, __preempt_count);
+/* Set when the task running on this CPU should give it up soon. */
+DECLARE_PER_CPU(int, __need_resched);
 
 static __always_inline int preempt_count(void)
 {
-	return READ_ONCE(__preempt_count);
+	return this_cpu_read(__preempt_count);
+}
+
+static __always_inline void preempt_count_set(int val)
+{
+	this_cpu_write(__preempt_count, val);
 }
 
 static __always_inline void __preempt_count_add(int val)
 {
-	__preempt_count += val;
+	this_cpu_add(__preempt_count, val);
 	barrier();
 }
 
 static __always_inline void __preempt_count_sub(int val)
 {
 	barrier();
-	__preempt_count -= val;
+	this_cpu_sub(__preempt_count, val);
 }
 
 #define hardirq_count()	(preempt_count() & HARDIRQ_MASK)
@@ -84,7 +95,7 @@ void preempt_schedule(void);
 #define preempt_enable_no_resched()	__preempt_count_sub(1)
 #define preempt_enable() do {						\
 	__preempt_count_sub(1);						\
-	if (unlikely(!preempt_count() && READ_ONCE(__need_resched)))	\
+	if (unlikely(!preempt_count() && this_cpu_read(__need_resched)))	\
 		preempt_schedule();					\
 } while (0)
 #define preempt_count_inc()	__preempt_count_add(1)

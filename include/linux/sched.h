@@ -16,9 +16,14 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/preempt.h>
+#include <linux/cpumask.h>
 
 #define TASK_COMM_LEN		16
+#ifdef CONFIG_KASAN
+#define THREAD_SIZE		(32 * 1024)	/* red zones double the frames (Linux too) */
+#else
 #define THREAD_SIZE		(16 * 1024)
+#endif
 
 /* Task states. */
 #define TASK_RUNNING		0x0000
@@ -44,6 +49,12 @@ struct task_struct {
 	unsigned int flags;		/* PF_* */
 	pid_t pid;
 	pid_t tgid;			/* thread group: every task here is its own */
+	/*
+	 * The CPUs it may run on (Linux's cpus_mask): all possible ones for
+	 * a kernel thread, its own for an idle task.  smp_processor_id()
+	 * is safe in preemptible code only when this is one CPU.
+	 */
+	cpumask_t cpus_mask;
 	char comm[TASK_COMM_LEN];
 	/*
 	 * The address space: NULL for kernel threads, which borrow the
@@ -74,17 +85,21 @@ struct task_struct {
 	int exit_code;
 	bool should_stop;
 	void *kthread_done;		/* struct completion *, signalled at exit */
+#ifdef CONFIG_KASAN
+	unsigned int kasan_depth;	/* > 0: KASAN reports nothing (kasan_disable_current()) */
+#endif
 	const char *wchan;		/* what a sleeping task waits for */
 	struct kunit *kunit_test;	/* the KUnit case it runs, if any */
 };
 
 extern struct task_struct init_task;
-extern struct task_struct *current_task;
+/* The task each CPU runs (per-CPU, as Linux's x86 pcpu_hot.current_task). */
+DECLARE_PER_CPU(struct task_struct *, current_task);
 extern struct list_head task_list;
 
 static __always_inline struct task_struct *get_current(void)
 {
-	return current_task;
+	return this_cpu_read(current_task);
 }
 #define current get_current()
 
@@ -122,7 +137,7 @@ const char *task_state_name(const struct task_struct *t);
 
 static inline bool need_resched(void)
 {
-	return READ_ONCE(__need_resched);
+	return this_cpu_read(__need_resched);
 }
 
 /*

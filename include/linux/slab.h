@@ -33,6 +33,8 @@
 /* Not counted by leak checks: the allocator's own bookkeeping. */
 #define SLAB_NOLEAKTRACE	((__force slab_flags_t)0x00800000U)
 
+/* make KASAN=1: every cache; KASAN's hooks are on the debug (slow) paths */
+#define SLAB_KASAN		((__force slab_flags_t)0x08000000U)
 #define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
 				 SLAB_POISON | SLAB_STORE_USER)
 
@@ -78,8 +80,19 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 	kmem_cache_create(#__struct, sizeof(struct __struct),		\
 			  __alignof__(struct __struct), (__flags), NULL)
 
+/*
+ * slab_slow_path - nonzero while a debug hook wants to see every slab
+ * allocation and free: the fast paths (mm/slab.h) test it once and then
+ * take the slow paths, slab_alloc_slow() and slab_free_slow() in
+ * mm/slub.c, where the hooks are.  One bit per hook.
+ */
+extern unsigned long slab_slow_path;
+#define SLAB_SLOW_FAILSLAB	0x1UL	/* failslab= or fault_attr_set(&failslab) */
+
 void *__kmalloc(size_t size, gfp_t gfp);
 void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp);
+/* a module's kmalloc_trace(), with the size (kernel/module/track.c) */
+void *__kmalloc_cache_noprof(struct kmem_cache *s, gfp_t gfp, size_t size);
 
 /*
  * KMALLOC_INFO - the kmalloc size classes, the one place they are
@@ -148,6 +161,12 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	return 64 - __builtin_clzl(size - 1);
 	/* LAB(slab) END size_classes */
 }
+#ifdef CONFIG_KASAN
+#define KMALLOC_CONSTANT_CACHE	0	/* __kmalloc() tells KASAN the size asked for */
+#else
+#define KMALLOC_CONSTANT_CACHE	1
+#endif
+
 void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
@@ -174,10 +193,17 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp);
 static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
 	/* a constant size picks its cache at compile time, as in Linux */
-	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE)
-		return kmalloc_trace(kmalloc_caches[kmalloc_index(size)]
-				     [(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL],
-				     gfp);
+	if (KMALLOC_CONSTANT_CACHE &&
+	    __builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE) {
+		struct kmem_cache *s = kmalloc_caches[kmalloc_index(size)]
+			[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL];
+#ifdef MODULE
+		/* also the size asked for: the leak report at unload shows it */
+		return __kmalloc_cache_noprof(s, gfp, size);
+#else
+		return kmalloc_trace(s, gfp);
+#endif
+	}
 	return __kmalloc(size, gfp);
 }
 

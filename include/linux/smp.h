@@ -1,28 +1,56 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <linux/smp.h> - which CPU am I on?
+ * <linux/smp.h> - which CPU am I on, and running a function on others.
  *
- * This kernel runs on one CPU, CPU 0, so the answer is always 0 and
- * there is nothing to protect against migration.  The names are Linux's
- * so that code written for many CPUs compiles and prints what Linux
- * would print on a one-CPU machine.  smp_processor_id() is for code that
- * cannot migrate (preemption off); raw_smp_processor_id() for a hint.
+ * smp_processor_id() is this CPU's number, for code that cannot migrate
+ * to another CPU while it uses the answer: preemption or interrupts off,
+ * or a task bound to this one CPU.  Called anywhere else it still
+ * answers, but first prints Linux's report
+ *
+ *	BUG: using smp_processor_id() in preemptible [00000000] code: NAME/PID
+ *
+ * because the number may be stale by the time it is used.
+ * raw_smp_processor_id() is the same without the check: a hint, for
+ * statistics.  get_cpu() disables preemption and says where; put_cpu()
+ * ends it.
+ *
+ * The scheduler keeps every task on CPU 0 for now; the other CPUs run
+ * their idle loop and the functions sent to them here
+ * (smp_call_function_single(), on_each_cpu()), in hard-interrupt
+ * context on the target CPU.
  */
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
 
 #include <linux/preempt.h>
+#include <linux/percpu.h>
+#include <linux/cpumask.h>
 
-#define raw_smp_processor_id()	0
-#define smp_processor_id()	raw_smp_processor_id()
+/* This CPU's number, a per-CPU variable (Linux's x86 cpu_number). */
+DECLARE_PER_CPU(int, cpu_number);
+
+#ifdef __KERNEL__
+#define raw_smp_processor_id()	((unsigned int)this_cpu_read(cpu_number))
+unsigned int debug_smp_processor_id(void);
+#define smp_processor_id()	debug_smp_processor_id()
+#else
+#define raw_smp_processor_id()	0U
+#define smp_processor_id()	0U
+#endif
 
 /* get_cpu()/put_cpu(): pin to this CPU (preemption off) and say which. */
 #define get_cpu()		({ preempt_disable(); smp_processor_id(); })
 #define put_cpu()		preempt_enable()
 
-#define num_online_cpus()	1U
-#define num_possible_cpus()	1U
-#define nr_cpu_ids		1U
-#define cpu_online(cpu)		((cpu) == 0)
+typedef void (*smp_call_func_t)(void *info);
+
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
+void smp_call_function(smp_call_func_t func, void *info, int wait);
+void on_each_cpu(smp_call_func_t func, void *info, int wait);
+void smp_send_reschedule(int cpu);
+
+/* Boot: find the CPUs (arch), then start the others (kernel_init). */
+void smp_prepare_boot_cpu(void);
+void smp_init(void);
 
 #endif /* _LINUX_SMP_H */

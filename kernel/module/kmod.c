@@ -14,7 +14,11 @@
  *   ls                                the boot files and their sizes
  *
  * The commands run in the shell's thread: insmod runs the module's init
- * right here, as the insmod process does on Linux.
+ * right here, as the insmod process does on Linux.  An oops in that init
+ * (or in exit, for rmmod) kills the process on Linux and its shell says
+ * "Killed"; here the loader catches the oops and the command says the
+ * same, and the module stays, refused by rmmod (rmmod -f removes it: a
+ * way out Linux does not have).
  */
 #include <linux/kernel.h>
 #include <linux/console.h>
@@ -101,7 +105,9 @@ int kmod_insmod(const struct boot_file *f, int argc, char **argv)
 		len += n;
 	}
 	err = load_module_image(f->name, f->data, f->size, args);
-	if (err)
+	if (err == -EOOPSKILLED)
+		shell_printf("Killed\n");	/* what bash says of the insmod */
+	else if (err)
 		shell_printf("insmod: ERROR: could not insert module %s: %s\n", argv[1],
 		    insmod_reason(err));
 	return err;
@@ -163,6 +169,8 @@ void cmd_rmmod(int argc, char **argv)
 		shell_printf("rmmod: ERROR: Module %s is not currently loaded\n", name);
 	else if (err == -EWOULDBLOCK)
 		shell_printf("rmmod: ERROR: Module %s is in use by: %s\n", name, users);
+	else if (err == -EOOPSKILLED)
+		shell_printf("Killed\n");
 	else if (err)
 		shell_printf("rmmod: ERROR: could not remove module %s: %s\n", name,
 		    strerror(err));

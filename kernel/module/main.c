@@ -404,6 +404,25 @@ static void protect_part(void *base, const struct mod_part_layout *pl)
 	module_set_prot((u8 *)base + text, ro, PAGE_KERNEL_RO);
 }
 
+/*
+ * The compiler's constructors (.init_array), after relocation: with
+ * make KASAN=1 each registers its file's globals with KASAN, as Linux's
+ * do_mod_ctors() runs them.
+ */
+static void run_module_ctors(struct load_info *info)
+{
+	int idx = mod_elf_find_section(&info->elf, ".init_array");
+	void (**fn)(void);
+	unsigned int i, n;
+
+	if (idx <= 0 || !info->elf.secs[idx].placed)
+		return;
+	fn = mod_elf_sec_mem(&info->elf, idx);
+	n = info->elf.shdrs[idx].sh_size / sizeof(*fn);
+	for (i = 0; i < n; i++)
+		fn[i]();
+}
+
 /* The module's parameters: its __param section, after relocation. */
 static int parse_args(struct load_info *info, const char *args)
 {
@@ -487,10 +506,10 @@ __attribute__((__noipa__)) int do_init_module(struct module *mod, bool *oopsed)
 		ret = mod->init();
 		oops_uncatch(&c);
 	} else {
-		pr_err("%s: init oopsed; the module stays loaded, unusable, as on Linux (rmmod -f removes it)\n",
+		pr_err("%s: init oopsed: insmod is killed; the module stays, loading, as on Linux (rmmod refuses it, rmmod -f removes it)\n",
 		       mod->name);
 		*oopsed = true;
-		return -EFAULT;
+		return -EOOPSKILLED;
 	}
 	if (ret > 0) {
 		pr_warn("%s: '%ps'->init suspiciously returned %d, it should follow 0/-E convention\n",
@@ -553,6 +572,7 @@ static int layout_and_link(struct load_info *info)
 	}
 	protect_part(mod->core, &elf->parts[MOD_PART_CORE]);
 	protect_part(mod->init_mem, &elf->parts[MOD_PART_INIT]);
+	run_module_ctors(info);		/* once the code may run */
 	return 0;
 
 bad_elf:
@@ -571,7 +591,8 @@ bad_elf:
  * caller's task.
  * Return: 0, or a negative errno: -ENOEXEC (Invalid module format),
  * -ENOENT (Unknown symbol in module), -EEXIST, -ENOMEM, -EINVAL (a bad
- * parameter), or what init returned.
+ * parameter), what init returned, or -EOOPSKILLED: init oopsed, the
+ * module stays (COMING), as on Linux, where the oops kills the insmod.
  */
 int load_module_image(const char *filename, const void *data, size_t size,
 		      const char *args)
@@ -632,7 +653,7 @@ int load_module_image(const char *filename, const void *data, size_t size,
 
 	err = do_init_module(mod, &oopsed);
 	mutex_lock(&module_mutex);
-	if (err == -EFAULT && oopsed) {
+	if (oopsed) {
 		/*
 		 * Its state is unknown (half initialized, maybe holding
 		 * locks), so it stays, COMING, as Linux's does; rmmod -f
@@ -693,7 +714,7 @@ static noinline bool run_exit_caught(struct module *mod)
 		oops_uncatch(&c);
 		return false;
 	}
-	pr_err("%s: exit oopsed; the module stays loaded, unusable (rmmod -f removes it)\n",
+	pr_err("%s: exit oopsed: rmmod is killed; the module stays, unloading, as on Linux (rmmod refuses it, rmmod -f removes it)\n",
 	       mod->name);
 	return true;
 }
@@ -708,8 +729,9 @@ static noinline bool run_exit_caught(struct module *mod)
  *
  * Context: Process context.  May sleep.
  * Return: 0; -ENOENT (not loaded); -EWOULDBLOCK (in use: @users says by
- * whom); -EBUSY (it has an init but no exit, or its init oopsed); -EFAULT
- * (its exit oopsed: it stays).
+ * whom); -EBUSY (it has an init but no exit, or its init or exit
+ * oopsed: not LIVE, as Linux refuses it); -EOOPSKILLED (its exit oopsed:
+ * it stays).
  */
 int delete_module(const char *name, bool force, char *users, size_t users_len)
 {
@@ -746,7 +768,7 @@ int delete_module(const char *name, bool force, char *users, size_t users_len)
 	mutex_unlock(&module_mutex);
 
 	if (run_exit && run_exit_caught(mod))
-		return -EFAULT;		/* it stays, GOING: rmmod -f removes it */
+		return -EOOPSKILLED;	/* it stays, GOING: rmmod -f removes it */
 
 	module_check_leaks(mod);	/* still on the list: names in the report */
 	mutex_lock(&module_mutex);

@@ -5,8 +5,11 @@
  * Loading a module whose source this kernel never saw (out-of-tree: O),
  * or one without a GPL-compatible license (proprietary: P), marks the
  * kernel for the rest of the boot, and every report says so, as Linux's
- * do: "Tainted: P           O" instead of "Not tainted".  One letter
- * per flag in Linux's order, a space for a flag that is not set.
+ * do: "Tainted: P           O      " instead of "Not tainted".  One
+ * column per flag in Linux's order, all of them, as Linux 6.x prints:
+ * the flag's letter when set, else a space ('G' in the first column, for
+ * "only GPL-compatible modules").  The width never changes, so columns
+ * line up from one report to the next.
  */
 #include <linux/kernel.h>
 #include <linux/panic.h>
@@ -43,23 +46,20 @@ unsigned long get_taint(void)
  * print_tainted - the taint as reports print it
  *
  * Context: Any context (a static buffer: reports are serialized).
- * Return: "Not tainted", or "Tainted: " and a letter or space per flag,
- * up to the last set one.
+ * Return: "Not tainted", or "Tainted: " and one column per flag (all
+ * TAINT_FLAGS_COUNT of them): "Tainted: G           O      ".
  */
 const char *print_tainted(void)
 {
 	static char buf[sizeof("Tainted: ") + TAINT_FLAGS_COUNT];
-	unsigned int i, last = 0;
+	unsigned int i;
 	char *p = buf;
 
 	if (!tainted_mask)
 		return "Not tainted";
-	for (i = 0; i < TAINT_FLAGS_COUNT; i++)
-		if (tainted_mask & (1UL << i))
-			last = i;
 	p += snprintf(buf, sizeof(buf), "Tainted: ");
 	/* as Linux: an untainted first column (no proprietary module) is 'G' */
-	for (i = 0; i <= last; i++)
+	for (i = 0; i < TAINT_FLAGS_COUNT; i++)
 		*p++ = (tainted_mask & (1UL << i)) ? taint_letters[i] :
 		       i == TAINT_PROPRIETARY_MODULE ? 'G' : ' ';
 	*p = '\0';

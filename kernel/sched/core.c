@@ -46,13 +46,13 @@
 #define MIGHT_SLEEP_SITES	64	/* distinct call sites remembered */
 #define MIGHT_SLEEP_INTERVAL	HZ	/* one report per site per second */
 
-int __preempt_count;
+DEFINE_PER_CPU(int, __preempt_count);
 EXPORT_SYMBOL(__preempt_count);
-int __need_resched;
+DEFINE_PER_CPU(int, __need_resched);
 EXPORT_SYMBOL(__need_resched);
 int system_running;
 EXPORT_SYMBOL(system_running);
-struct task_struct *current_task = &init_task;
+DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 EXPORT_SYMBOL(current_task);
 LIST_HEAD(task_list);
 EXPORT_SYMBOL(task_list);
@@ -128,7 +128,7 @@ int wake_up_process(struct task_struct *p)
 	if (p != current && p->__state == TASK_RUNNING) {
 		enqueue_task(p);
 		if (current->flags & PF_IDLE)
-			__need_resched = 1;
+			this_cpu_write(__need_resched, 1);
 	}
 	local_irq_restore(flags);
 	return woken;
@@ -266,7 +266,7 @@ static void __schedule(bool preempt)
 		enqueue_task(prev);	/* to the back of the queue */
 	next = pick_next_task();
 	dequeue_task(next);
-	__need_resched = 0;
+	this_cpu_write(__need_resched, 0);
 	next->time_slice = SCHED_TIME_SLICE_TICKS;
 	if (next == prev)
 		return;
@@ -279,7 +279,7 @@ static void __schedule(bool preempt)
 
 	nr_context_switches++;
 	prev->last_ran = jiffies;
-	current_task = next;
+	this_cpu_write(current_task, next);
 	__switch_to_asm(&prev->thread_sp, next->thread_sp);
 	/* back in prev, when someone switched to it again */
 }
@@ -372,11 +372,11 @@ void scheduler_tick(void)
 
 	if (t->flags & PF_IDLE) {
 		if (!list_empty(&run_queue))
-			__need_resched = 1;
+			this_cpu_write(__need_resched, 1);
 		return;
 	}
 	if (--t->time_slice <= 0 && !list_empty(&run_queue))
-		__need_resched = 1;
+		this_cpu_write(__need_resched, 1);
 }
 
 /**
@@ -392,7 +392,7 @@ void do_exit(long code)
 	if (t->flags & PF_IDLE)
 		panic("Attempted to kill the idle task!");
 	local_irq_disable();
-	__preempt_count = 0;		/* an oops may leave it dirty */
+	preempt_count_set(0);		/* an oops may leave it dirty */
 	t->exit_code = code;
 	t->flags |= PF_EXITING;
 	kthread_exit_notify(t);		/* wake kthread_stop(), free later */

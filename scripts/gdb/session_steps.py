@@ -39,6 +39,7 @@ import gdb
 
 RESULT = os.environ["GDB_SESSION_RESULT"]
 SERIAL = os.environ["GDB_SESSION_SERIAL"]
+SMP = int(os.environ.get("GDB_SESSION_SMP", "1"))	# QEMU's vCPUs
 MAX_TRIES = 20		# stops at other kmalloc calls, steps to kmalloc_trace
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # the module the case loads (GDB_MODULE in tests/kernel/gdb_selftest.c)
@@ -153,6 +154,23 @@ def module_steps():
     return True
 
 
+def cpu_threads():
+    """One gdb thread per vCPU, each with its CPU's per-CPU offset in GS."""
+    threads = sorted(gdb.selected_inferior().threads(), key=lambda t: t.num)
+    selected = gdb.selected_thread()
+    bases = []
+    for t in threads:
+        t.switch()
+        bases.append(int(gdb.parse_and_eval("$gs_base")) & 0xffffffffffffffff)
+    selected.switch()
+    offsets = [int(gdb.parse_and_eval("__per_cpu_offset[%d]" % cpu)) & 0xffffffffffffffff
+               for cpu in range(len(threads))]
+    record("gdb sees %d threads, one per CPU, each with its own GS base" % SMP,
+           len(threads) == SMP and bases == offsets and len(set(bases)) == SMP,
+           "%d threads, GS bases %s, per-CPU offsets %s"
+           % (len(threads), [hex(b) for b in bases], [hex(o) for o in offsets]))
+
+
 def main():
     if not gdb.selected_inferior().pid:
         record("attach to QEMU", False, "target remote failed (see the transcript)")
@@ -216,6 +234,7 @@ def main():
     if not record("break gdb_checkpoint", name == "gdb_checkpoint", "stopped in %s" % name):
         return
     run("delete")
+    cpu_threads()
 
     # a module loaded before lx-symbols runs: its symbols dropped, then
     # loaded again by lx-symbols from the folder given

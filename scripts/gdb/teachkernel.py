@@ -312,9 +312,14 @@ def buddyinfo_text():
 
 
 def slab_cache_live(mem, s):
-    """slab_cache_live() in mm/slub.c: objects taken minus the cpu freelist."""
+    """
+    slab_cache_live() in mm/slub.c: objects taken minus the cpu freelist
+    and the objects in the per-CPU sheaves (the kernel gives those back
+    to their slabs before it counts; gdb cannot, so it subtracts them).
+    """
     offset = int(s["offset"])
-    nr_free = 0
+    sheaves = s["cpu_sheaf"]
+    nr_free = sum(ulong(sheaves[cpu]["nr"]) for cpu in range(array_len(sheaves)))
     p = ulong(s["cpu_freelist"])
     while p:
         nr_free += 1
@@ -446,7 +451,7 @@ def task_state_name(t):
 
 def ps_text():
     """cmd_ps() in kernel/shell.c: every task on task_list."""
-    current = ulong(symbol_value("current_task"))
+    current = ulong(this_cpu_value("current_task"))
     out = ["  PID STATE           COMM\n"]
     for t in list_for_each_entry(symbol_value("task_list"), "struct task_struct", "tasks"):
         out.append("%5d %-15s %s%s\n" % (
@@ -455,17 +460,44 @@ def ps_text():
     return "".join(out)
 
 
+def this_cpu():
+    """(CPU number, per-CPU offset) of gdb's selected thread (a vCPU).
+
+    Each CPU's GS base is its per-CPU offset (<linux/percpu.h>); CPU 0's
+    is 0, as is every offset before the other CPUs start.
+    """
+    try:
+        gs = int(gdb.parse_and_eval("$gs_base")) & 0xffffffffffffffff
+    except gdb.error:
+        return 0, 0
+    offsets = symbol_value("__per_cpu_offset")
+    for cpu in range(int(offsets.type.sizeof // offsets[0].type.sizeof)):
+        if ulong(offsets[cpu]) == gs:
+            return cpu, gs
+    return 0, 0
+
+
+def this_cpu_value(name):
+    """The selected CPU's copy of the per-CPU variable @name."""
+    var = symbol_value(name)
+    _, offset = this_cpu()
+    addr = (int(var.address) + offset) & 0xffffffffffffffff
+    return gdb.Value(addr).cast(var.type.pointer()).dereference()
+
+
 def ctx_text():
     """cmd_ctx() in kernel/shell.c, with the CPU's IF flag from $eflags."""
-    pc = int(symbol_value("__preempt_count")) & 0xffffffff
+    cpu, _ = this_cpu()
+    pc = int(this_cpu_value("__preempt_count")) & 0xffffffff
     irqs_disabled = not (int(gdb.parse_and_eval("$eflags")) & X86_EFLAGS_IF)
     in_interrupt = bool(pc & (HARDIRQ_MASK | SOFTIRQ_MASK | NMI_MASK))
     in_task = not pc & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET)
-    current = symbol_value("current_task")
+    current = this_cpu_value("current_task")
     if ulong(current) == 0:
         who = "current: (none yet)\n"
     else:
-        who = "current: %s (pid %d)\n" % (c_string(current["comm"]), int(current["pid"]))
+        who = "current: %s (pid %d) on CPU %d\n" % (c_string(current["comm"]),
+                                                   int(current["pid"]), cpu)
     # this kernel's vsprintf prints "%#x" of 0 as "0x0"
     return ("preempt_count: 0x%x (preempt %d, softirq %d, hardirq %d, nmi %d)\n"
             % (pc, pc & PREEMPT_MASK, (pc & SOFTIRQ_MASK) >> 8,

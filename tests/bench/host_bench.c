@@ -110,6 +110,107 @@ static noinline void bench_kmalloc_mixed_pair(unsigned long n)
 	}
 }
 
+/*
+ * The comparison with the peers (tests/bench/peer_bench.c runs the same
+ * cases with each user-space malloc): kmalloc_64_pair, kmalloc_64var_pair,
+ * kmalloc_mix_pair, kmalloc_4k_pair, kmalloc_64_batch100.  As there, one
+ * object of each size of the mix, one of 64 bytes and one of 4 KiB stay
+ * allocated while the rows run (the ballast: see peer_bench.c).
+ */
+#define BATCH		100
+
+static void *ballast[KMALLOC_MIX_LEN + 2];
+static void *batch[BATCH];
+
+/* @size, hidden from the compiler: kmalloc() cannot pick the cache at build time. */
+static inline size_t opaque(size_t size)
+{
+	__asm__ ("" : "+r"(size));
+	return size;
+}
+
+static noinline void bench_kmalloc_64_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = kmalloc(64, GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+static noinline void bench_kmalloc_64var_pair(unsigned long n)
+{
+	size_t size = opaque(64);
+
+	while (n--) {
+		void *p = kmalloc(size, GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+static noinline void bench_kmalloc_mix_pair(unsigned long n)
+{
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		void *p = kmalloc(mix_sizes[i % KMALLOC_MIX_LEN], GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+static noinline void bench_kmalloc_4k_pair(unsigned long n)
+{
+	while (n--) {
+		void *p = kmalloc(4096, GFP_KERNEL);
+
+		keep(p);
+		kfree(p);
+	}
+}
+
+/* n pairs: n / BATCH rounds of BATCH allocations, then their frees. */
+static noinline void bench_kmalloc_64_batch100(unsigned long n)
+{
+	unsigned long rounds = n / BATCH;
+	unsigned int i;
+
+	while (rounds--) {
+		for (i = 0; i < BATCH; i++) {
+			batch[i] = kmalloc(64, GFP_KERNEL);
+			keep(batch[i]);
+		}
+		for (i = 0; i < BATCH; i++)
+			kfree(batch[i]);
+	}
+}
+
+static void ballast_alloc(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ballast); i++) {
+		ballast[i] = kmalloc(i < KMALLOC_MIX_LEN ? mix_sizes[i] :
+				     i == KMALLOC_MIX_LEN ? 64 : 4096, GFP_KERNEL);
+		if (!ballast[i]) {
+			printk("host_bench: kmalloc of the ballast failed\n");
+			host_dump_printk_and_abort();
+		}
+	}
+}
+
+static void ballast_free(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ballast); i++)
+		kfree(ballast[i]);
+}
+
 static struct kmem_cache *cache64;
 
 static noinline void bench_kmem_cache64_pair(unsigned long n)
@@ -428,6 +529,11 @@ static const struct bench_row rows[] = {
 	BENCH_ROW(kmalloc_mixed_pair),
 	BENCH_ROW(kmem_cache64_pair),
 	BENCH_ROW(glibc_malloc64_pair),
+	BENCH_ROW_WITH(kmalloc_64_pair, ballast_alloc, NULL),
+	BENCH_ROW(kmalloc_64var_pair),
+	BENCH_ROW(kmalloc_mix_pair),
+	BENCH_ROW(kmalloc_4k_pair),
+	BENCH_ROW_WITH(kmalloc_64_batch100, NULL, ballast_free),
 	BENCH_ROW_WITH(vmalloc16k_pair_10areas, setup_10areas, vmalloc_others_free),
 	BENCH_ROW_WITH(vmalloc16k_pair_15000areas, setup_15000areas,
 		       vmalloc_others_free),

@@ -9,6 +9,7 @@
  * shim in tests/host/arch/asm/ (the interrupt flag, PAGE_OFFSET).
  */
 #include <linux/kernel.h>
+#include <linux/stacktrace.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
 #include <linux/sched.h>
@@ -178,6 +179,21 @@ void __might_sleep(const char *file, int line)
 }
 
 unsigned long host_dump_stack_count;
+
+/*
+ * No frame walking on the host: no stack is saved, so the stack depot
+ * (lib/stackdepot.c, never set up here) hands out handle 0 ("no stack").
+ */
+unsigned int stack_trace_save(unsigned long *store, unsigned int size,
+			      unsigned int skipnr)
+{
+	return 0;
+}
+
+void stack_trace_print(const unsigned long *entries, unsigned int nr_entries,
+		       int spaces)
+{
+}
 
 /* No frame walking on the host: a marker line shows where it would be. */
 void dump_stack(void)

@@ -29,8 +29,11 @@
 #			sanitizers), tests/bench/host_bench.c run under
 #			callgrind by scripts/bench-host.py: a table, and
 #			build/bench/host.tsv (name<TAB>instructions_per_op);
-#			then tests/bench/slab_frag.c: kmalloc's bytes used
-#			per byte asked for a realistic mix of sizes
+#			the peers (glibc, jemalloc, mimalloc, tcmalloc:
+#			tests/bench/peer_bench.c, one binary each) in the
+#			same run and table; then tests/bench/slab_frag.c:
+#			kmalloc's bytes used per byte asked for a realistic
+#			mix of sizes
 #
 # To test more kernel code on the host, add its sources to
 # HTEST_KERNEL_SRCS before this file is included.  The kernel and support
@@ -53,12 +56,12 @@ HOSTAR ?= ar
 # The page and slab allocators and what they call: mm/ is portable C.
 HTEST_MM_SRCS := mm/memblock.c mm/page_alloc.c mm/mm_init.c mm/debug.c \
 		 mm/slub.c mm/slub_debug.c mm/slab_common.c lib/seq_buf.c \
-		 mm/vmalloc.c mm/pgtable.c mm/util.c lib/avltree.c
+		 mm/vmalloc.c mm/pgtable.c mm/util.c lib/avltree.c lib/stackdepot.c
 HTEST_KERNEL_SRCS += lib/string.c lib/kstrtox.c lib/vsprintf.c lib/cmdline.c \
 		     lib/hexdump.c kernel/params.c \
 		     lib/random.c kernel/multiboot2.c kernel/fault-inject.c \
 		     kernel/locking/spinlock.c kernel/sched/wait.c kernel/shell_parse.c \
-		     kernel/module/elf.c \
+		     kernel/module/elf.c kernel/module/taint.c \
 		     $(HTEST_MM_SRCS)
 HTEST_SUPPORT_SRCS := tests/host/fake_kernel.c tests/host/host_libc.c \
 		      tests/host/fake_ram.c tests/host/fake_boot.c \
@@ -114,7 +117,10 @@ $(HTEST_BINS): $(HTEST_OUT)/%: $(HTEST_OUT)/obj/tests/host/%.o $(HTEST_LIB)
 # in tests/bench/host_bench.c (see the comment there to add one).
 
 HBENCH_OUT := $(HTEST_ROOT)/build/bench
-HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2 -mno-sse -mno-mmx -mno-sse2
+# Not position-independent, as the kernel is not (-mcmodel=kernel): a
+# table is indexed with its absolute address, not a RIP-relative lea.
+HBENCH_CFLAGS := $(HTEST_COMMON_CFLAGS) -O2 -mno-sse -mno-mmx -mno-sse2 -fno-pie
+HBENCH_LDFLAGS := -no-pie
 HBENCH_LIB_OBJS := $(patsubst %.c,$(HBENCH_OUT)/obj/%.o,$(HTEST_KERNEL_SRCS) $(HTEST_SUPPORT_SRCS))
 HBENCH_LIB := $(HBENCH_OUT)/libkernel.a
 HBENCH_MAIN_OBJ := $(HBENCH_OUT)/obj/tests/bench/host_bench.o
@@ -124,11 +130,32 @@ HBENCH_BIN := $(HBENCH_OUT)/host_bench
 HBENCH_FRAG_OBJ := $(HBENCH_OUT)/obj/tests/bench/slab_frag.o
 HBENCH_FRAG_BIN := $(HBENCH_OUT)/slab_frag
 
-## the allocators on the host under callgrind, beside glibc malloc (build/bench/host.tsv)
-bench-host: $(HBENCH_BIN) $(HBENCH_FRAG_BIN)
+# The peers: tests/bench/peer_bench.c linked with one malloc each, in
+# its own binary, so no two interpose on each other.  NAME:LIBRARY; a
+# peer whose library the compiler cannot find (make deps installs them)
+# is passed as "--peer NAME=" and shown as missing.
+HBENCH_PEERS := glibc: jemalloc:jemalloc mimalloc:mimalloc \
+		tcmalloc:tcmalloc_minimal
+hbench_peer_lib = $(word 2,$(subst :, ,$(1)))
+hbench_have_lib = $(if $(1),$(filter /%,$(shell $(HOSTCC) -print-file-name=lib$(1).so)),ok)
+HBENCH_PEER_NAMES := $(foreach p,$(HBENCH_PEERS),$(word 1,$(subst :, ,$(p))))
+HBENCH_PEERS_FOUND := $(foreach p,$(HBENCH_PEERS),$(if $(call hbench_have_lib,$(call hbench_peer_lib,$(p))),$(word 1,$(subst :, ,$(p)))))
+HBENCH_PEER_BINS := $(HBENCH_PEERS_FOUND:%=$(HBENCH_OUT)/peer_%)
+HBENCH_PEER_ARGS := $(foreach p,$(HBENCH_PEER_NAMES),--peer $(p)=$(if $(filter $(p),$(HBENCH_PEERS_FOUND)),$(HBENCH_OUT)/peer_$(p)))
+
+## the allocators on the host under callgrind, beside glibc, jemalloc, mimalloc, tcmalloc (build/bench/host.tsv)
+bench-host: $(HBENCH_BIN) $(HBENCH_FRAG_BIN) $(HBENCH_PEER_BINS)
 	$(HTEST_Q)python3 $(HTEST_ROOT)/scripts/bench-host.py $(HBENCH_BIN) \
-		$(HBENCH_OUT)/host.tsv
+		$(HBENCH_OUT)/host.tsv $(HBENCH_PEER_ARGS)
 	$(HTEST_Q)$(HBENCH_FRAG_BIN)
+
+# Ordinary host C at -O2, calls through the GOT (see peer_bench.c).
+$(HBENCH_OUT)/peer_%: $(HTEST_ROOT)/tests/bench/peer_bench.c \
+		      $(HTEST_ROOT)/include/kernel/kmalloc_mix.h
+	@mkdir -p $(dir $@)
+	$(if $(HTEST_Q),@echo "  HOSTCC  build/bench/peer_$*")
+	$(HTEST_Q)$(HOSTCC) -O2 -fno-plt -Wall -Wextra -DPEER_NAME='"$*"' $< \
+		-o $@ $(addprefix -l,$(call hbench_peer_lib,$(filter $*:%,$(HBENCH_PEERS))))
 
 $(HBENCH_LIB_OBJS) $(HBENCH_MAIN_OBJ) $(HBENCH_FRAG_OBJ): $(HBENCH_OUT)/obj/%.o: $(HTEST_ROOT)/%.c
 	@mkdir -p $(dir $@)
@@ -140,11 +167,11 @@ $(HBENCH_LIB): $(HBENCH_LIB_OBJS)
 
 $(HBENCH_BIN): $(HBENCH_MAIN_OBJ) $(HBENCH_LIB)
 	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/host_bench")
-	$(HTEST_Q)$(HOSTCC) $^ -o $@
+	$(HTEST_Q)$(HOSTCC) $(HBENCH_LDFLAGS) $^ -o $@
 
 $(HBENCH_FRAG_BIN): $(HBENCH_FRAG_OBJ) $(HBENCH_LIB)
 	$(if $(HTEST_Q),@echo "  HOSTLD  build/bench/slab_frag")
-	$(HTEST_Q)$(HOSTCC) $^ -o $@
+	$(HTEST_Q)$(HOSTCC) $(HBENCH_LDFLAGS) $^ -o $@
 
 -include $(HBENCH_LIB_OBJS:.o=.d) $(HBENCH_MAIN_OBJ:.o=.d) $(HBENCH_FRAG_OBJ:.o=.d)
 

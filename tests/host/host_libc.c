@@ -56,16 +56,29 @@ void host_free(void *p)
  * ranges are then opened one by one with host_mem_open(); a stray access
  * to a hole in the fake memory map faults at once.
  */
+/*
+ * The region is aligned to HOST_MEM_ALIGN, as the kernel's direct map
+ * is (PAGE_OFFSET): a buddy block is then aligned to its size in virtual
+ * addresses too, which the slab free fast path relies on (mm/slab.h).
+ * The unused head and tail of the mapping are unmapped again.
+ */
+#define HOST_MEM_ALIGN	(4UL << 20)	/* the largest buddy block */
+
 void *host_mem_reserve(size_t size)
 {
-	void *p = mmap(NULL, size, PROT_NONE,
+	char *p = mmap(NULL, size + HOST_MEM_ALIGN, PROT_NONE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	char *aligned;
 
 	if (p == MAP_FAILED) {
 		perror("host_mem_reserve: mmap");
 		abort();
 	}
-	return p;
+	aligned = (char *)(((unsigned long)p + HOST_MEM_ALIGN - 1) & ~(HOST_MEM_ALIGN - 1));
+	if (aligned > p)
+		munmap(p, aligned - p);
+	munmap(aligned + size, p + HOST_MEM_ALIGN - aligned);
+	return aligned;
 }
 
 void host_mem_open(void *addr, size_t size)

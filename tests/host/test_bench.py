@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 """
 Host tests for scripts/bench.py: the rows of a `make bench` log become a
-table on stdout and name<TAB>cycles_per_op lines in the TSV.
+table on stdout and name<TAB>cycles_per_op lines in the TSV.  And for
+scripts/bench-host.py (make bench-host): the rows comparing kmalloc with
+its peers are named as SPEC section 2 says, both benchmark programs
+have them, and the comparison table shows them side by side.
 
 Run from the repository root:
     python3 -m unittest discover -s tests/host -p 'test_*.py'
@@ -19,6 +22,16 @@ BENCH = os.path.join(ROOT, 'scripts', 'bench.py')
 sys.path.insert(0, os.path.join(ROOT, 'scripts'))
 
 import bench  # noqa: E402
+import importlib.util  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location(
+    "bench_host", os.path.join(ROOT, "scripts", "bench-host.py"))
+bench_host = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench_host)
+
+# SPEC section 2: rows ALLOC_CASE.
+SPEC_ALLOCS = ["kmalloc", "glibc", "jemalloc", "mimalloc", "tcmalloc"]
+SPEC_CASES = ["64_pair", "64var_pair", "mix_pair", "4k_pair", "64_batch100"]
 
 LOG = '''\
 [    0.050000] KTAP version 1
@@ -62,6 +75,73 @@ class BenchScript(unittest.TestCase):
         proc, tsv = self.run_script('KTAP version 1\n1..0\n')
         self.assertEqual(proc.returncode, 1)
         self.assertIsNone(tsv)
+
+
+class BenchHostPeers(unittest.TestCase):
+    def read(self, path):
+        with open(os.path.join(ROOT, path)) as f:
+            return f.read()
+
+    def test_names_are_specs(self):
+        self.assertEqual(bench_host.ALLOCS, SPEC_ALLOCS)
+        self.assertEqual(bench_host.CASES, SPEC_CASES)
+
+    def test_kernel_program_has_the_kmalloc_rows(self):
+        src = self.read("tests/bench/host_bench.c")
+        for case in SPEC_CASES:
+            self.assertRegex(src, r"BENCH_ROW(_WITH)?\(kmalloc_%s[,)]" % case)
+            self.assertIn("bench_kmalloc_%s(unsigned long n)" % case, src)
+        # the rows that were there before stay (docs/performance.md)
+        for old in ("kmalloc64_pair", "kmem_cache64_pair", "page_order0_pair",
+                    "glibc_malloc64_pair", "kmalloc_mixed_pair"):
+            self.assertRegex(src, r"BENCH_ROW(_WITH)?\(%s[,)]" % old)
+
+    def test_peer_program_has_every_case(self):
+        src = self.read("tests/bench/peer_bench.c")
+        for case in SPEC_CASES:
+            self.assertIn('{ "%s", bench_%s }' % (case, case), src)
+        self.assertIn('"bench %s_%s %lu", PEER_NAME, row->name', src)
+        mk = self.read("tests/host/host.mk")
+        for peer in SPEC_ALLOCS[1:]:
+            self.assertRegex(mk, r"HBENCH_PEERS :=[^\n]*(\\\n[^\n]*)*\b%s:" % peer)
+
+    def results(self, skip=()):
+        r = {}
+        for i, a in enumerate(SPEC_ALLOCS):
+            if a in skip:
+                continue
+            for j, c in enumerate(SPEC_CASES):
+                r["%s_%s" % (a, c)] = 50.0 + 10 * i - j
+        return r
+
+    def test_comparison_side_by_side(self):
+        r = self.results()
+        r["mimalloc_64var_pair"] = 40.0		# the best peer of that line
+        r["kmalloc_64var_pair"] = 45.0		# and kmalloc above it
+        lines = bench_host.comparison(r, [])
+        self.assertEqual(lines[0].split()[:6], ["case"] + SPEC_ALLOCS)
+        rows = {l.split()[0]: l for l in lines[1:1 + len(SPEC_CASES)]}
+        self.assertEqual(sorted(rows), sorted(SPEC_CASES))
+        self.assertIn("40.0*", rows["64var_pair"])
+        self.assertIn("ABOVE (+5.0)", rows["64var_pair"])
+        # elsewhere glibc (60 - j) is the best peer, kmalloc (50 - j) below it
+        self.assertIn("60.0*", rows["64_pair"])
+        self.assertIn("at or below (-10.0)", rows["64_pair"])
+        self.assertEqual(rows["64_pair"].count("*"), 1)
+
+    def test_missing_peer_says_so(self):
+        lines = bench_host.comparison(self.results(skip=("jemalloc",)),
+                                      ["jemalloc"])
+        for l in lines[1:1 + len(SPEC_CASES)]:
+            self.assertEqual(l.split()[3], "missing")
+        self.assertIn("jemalloc: not installed, its rows are missing "
+                      "(make deps installs it)", lines)
+
+    def test_per_op(self):
+        self.assertEqual(bench_host.per_op({"x": {100: 1000, 200: 1500}}, ["x"]),
+                         [("x", 5.0)])
+        with self.assertRaises(SystemExit):
+            bench_host.per_op({"x": {100: 1000}}, ["x"])
 
 
 if __name__ == '__main__':

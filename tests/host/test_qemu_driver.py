@@ -87,6 +87,29 @@ class CommandTest(unittest.TestCase):
         self.assertIsNotNone(m)
         self.assertEqual(int(m.group(1), 16), qemu_driver.DEBUG_EXIT_PORT)
 
+    def test_smp_option(self):
+        """--smp takes 1..8 (default $SMP or 1) and reaches -smp."""
+        import argparse
+        ap = argparse.ArgumentParser()
+        qemu_driver.add_arguments(ap)
+        env = dict(os.environ)
+        os.environ.pop('SMP', None)
+        try:
+            self.assertEqual(ap.parse_args([]).smp, 1)
+            os.environ['SMP'] = '2'
+            ap = argparse.ArgumentParser()
+            qemu_driver.add_arguments(ap)
+            self.assertEqual(ap.parse_args([]).smp, 2)
+        finally:
+            os.environ.clear()
+            os.environ.update(env)
+        self.assertEqual(ap.parse_args(['--smp', '8']).smp, 8)
+        for bad in ('0', '9', 'two'):
+            with self.assertRaises(argparse.ArgumentTypeError):
+                qemu_driver.smp_count(bad)
+        cmd = qemu_driver.command(iso='k.iso', smp=4)
+        self.assertEqual(cmd[cmd.index('-smp') + 1], '4')
+
     def test_timeout_scale(self):
         old = os.environ.get('TK_TIMEOUT_SCALE')
         try:

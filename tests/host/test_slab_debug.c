@@ -17,6 +17,7 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "slab_model.h"
@@ -196,6 +197,23 @@ static void test_slab_debug_unknown_cache_warned(void **state)
 	slab_debug_flags = saved_flags;
 }
 
+/*
+ * Once a module tainted the kernel, the report says so as Linux's does:
+ * print_tainted(), one column per flag.  (Taint stays: this test runs
+ * last.)
+ */
+static void test_report_shows_the_taint(void **state)
+{
+	u8 *p = kmalloc(100, GFP_KERNEL);
+
+	(void)state;
+	add_taint(TAINT_OOT_MODULE, LOCKDEP_STILL_OK);
+	kfree(p);
+	kfree(p);
+	expect_report("BUG kmalloc-128 (Tainted: G           O      ): Object already free");
+	slab_model_expect_all_returned();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +226,7 @@ int main(void)
 		cmocka_unit_test_setup(test_churn_against_model_debug, reset_printk),
 		cmocka_unit_test_setup(test_slab_debug_parameter, reset_printk),
 		cmocka_unit_test_setup(test_slab_debug_unknown_cache_warned, reset_printk),
+		cmocka_unit_test_setup(test_report_shows_the_taint, reset_printk),
 	};
 
 	host_test_init();

@@ -17,6 +17,7 @@
 #include <kunit/test.h>
 #include <linux/gfp.h>
 #include <linux/io.h>
+#include <linux/kasan.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -510,6 +511,7 @@ static void kfree_sensitive_zeroes(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	memset(p, SECRET, 120);
 	kfree_sensitive(p);
+	kasan_quarantine_drain();	/* KASAN=1: the object comes back now */
 	q = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
@@ -524,6 +526,7 @@ static void kfree_sensitive_zeroes(struct kunit *test)
 	size = ksize(p);
 	memset(p, SECRET, size);
 	kfree_sensitive(p);
+	kasan_quarantine_drain();
 	q = kmalloc(200, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 	if (q == p) {

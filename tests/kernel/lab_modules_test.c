@@ -10,7 +10,10 @@
  * What a case checks for each request: that it was served (or refused
  * with -ENOMEM when it cannot be), and by which allocator, from what the
  * address says (is_vmalloc_addr(), virt_addr_valid(), PageSlab(),
- * ksize()); the runner fails a case on any report (a GFP_KERNEL or
+ * ksize()), and with which GFP flags from where (the loader's tracking
+ * of module allocations, module_alloc_find(): GFP_ATOMIC where the caller
+ * could sleep is a lost point, as GFP_KERNEL where it could not is a
+ * report); the runner fails a case on any report (a GFP_KERNEL or
  * vmalloc() call where sleeping is not allowed prints "BUG: sleeping
  * function called from invalid context") and on anything it leaves
  * allocated; the loader reports what the module still holds at rmmod.
@@ -190,6 +193,22 @@ static void run_batch(struct kunit *test, struct batch *b)
 			      ctx_names[b->reqs[0].ctx]);
 }
 
+/*
+ * Where the caller may sleep (a task holding no lock), the flowchart asks
+ * for GFP_KERNEL: GFP_ATOMIC there works, but it cannot wait for memory,
+ * fails sooner and dips into the reserves that atomic callers need.  The
+ * loader recorded the flags and the context of every allocation the
+ * module made: was @p asked without __GFP_DIRECT_RECLAIM where sleeping
+ * was allowed?
+ */
+static bool atomic_where_it_may_sleep(const void *p)
+{
+	struct module_alloc_info info;
+
+	return module_alloc_find(p, &info) && info.could_sleep &&
+	       !gfpflags_allow_blocking(info.gfp);
+}
+
 /* Check each request of @b against the flowchart. */
 static void check_batch(struct kunit *test, struct batch *b)
 {
@@ -225,6 +244,10 @@ static void check_batch(struct kunit *test, struct batch *b)
 				      "%zu bytes%s in %s context came from %s",
 				      r->size, r->contiguous ? " contiguous" : "",
 				      ctx_names[r->ctx], by_names[by]);
+		if (r->ctx == ALLOC_LAB_PROCESS)
+			KUNIT_EXPECT_FALSE_MSG(test, atomic_where_it_may_sleep(b->mem[i]),
+					       "%zu bytes%s in process context were asked with GFP_ATOMIC: a task holding no lock may sleep, so GFP_KERNEL",
+					       r->size, r->contiguous ? " contiguous" : "");
 		memset(b->mem[i], 0x5a, r->size);	/* all of it is usable */
 	}
 }

@@ -152,7 +152,10 @@ static void load_run_unload(struct kunit *test)
 	if (!oot_before)
 		expect_log(test, seq, "modtest: loading out-of-tree module taints kernel.");
 	KUNIT_EXPECT_TRUE(test, test_taint(TAINT_OOT_MODULE));
-	KUNIT_EXPECT_STREQ(test, print_tainted() + strlen(print_tainted()) - 1, "O");
+	/* Linux's columns: one per flag, all of them, 'O' in its own */
+	KUNIT_EXPECT_EQ(test, strlen(print_tainted()),
+			strlen("Tainted: ") + TAINT_FLAGS_COUNT);
+	KUNIT_EXPECT_EQ(test, print_tainted()[strlen("Tainted: ") + TAINT_OOT_MODULE], 'O');
 
 	/* in the module area, through the vmalloc machinery */
 	core = (unsigned long)mod->core;
@@ -370,7 +373,7 @@ static void leaks_reported_after_failed_init(struct kunit *test)
 
 /*
  * An oops in init (a write to the module's rodata, mapped read-only) is
- * caught: the load fails with -EFAULT, this task goes on, the oops names
+ * caught: the load fails with -EOOPSKILLED, this task goes on, the oops names
  * the module's function and lists the modules.  The module stays, as on
  * Linux: rmmod refuses it, rmmod -f removes it (without its exit).
  */
@@ -381,7 +384,7 @@ static void oops_in_init(struct kunit *test)
 
 	kunit_expect_reports(test, "BUG: unable to handle page fault for address");
 	KUNIT_EXPECT_EQ(test, load("modtest_oops.ko", modtest_oops_ko,
-				   modtest_oops_ko_end, NULL), -EFAULT);
+				   modtest_oops_ko_end, NULL), -EOOPSKILLED);
 	expect_log(test, seq, "#PF: supervisor write access in kernel mode");
 	expect_log(test, seq, "Modules linked in: modtest_oops");
 	expect_log(test, seq, "RIP: 0010:modtest_oops_init+0x");
@@ -397,7 +400,7 @@ static void oops_in_init(struct kunit *test)
 
 /* ---- the shell's commands, worded as kmod's (SPEC section 8) ---- */
 
-static char shell_out[1024];
+static char shell_out[4096];	/* an oops report fits */
 static unsigned int shell_out_len;
 
 static void shell_capture(struct console *con, const char *s, unsigned int len)
@@ -522,6 +525,27 @@ static void kmod_commands(struct kunit *test)
 			   "parm:           count:a number the init records\n");
 }
 
+/*
+ * The shell's side of an oops in init, as on Linux: the insmod is killed
+ * (its shell says "Killed", no "insmod: ERROR"), the module stays listed,
+ * and rmmod refuses it with kmod's message for EBUSY.
+ */
+static void oops_in_init_kills_insmod(struct kunit *test)
+{
+	const struct boot_file f = { "modtest_oops.ko", modtest_oops_ko,
+				     modtest_oops_ko_end - modtest_oops_ko };
+	const char *o;
+
+	kunit_expect_reports(test, "BUG: unable to handle page fault for address");
+	expect_insmod(test, &f, NULL, "Killed\n");
+	o = shell(test, "lsmod");
+	EXPECT_HAS(test, o, "\nmodtest_oops ");
+	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod modtest_oops"),
+			   "rmmod: ERROR: could not remove module modtest_oops: Device or resource busy\n");
+	KUNIT_EXPECT_STREQ(test, shell(test, "rmmod -f modtest_oops"), "");
+	expect_none_loaded(test);
+}
+
 /* An oops in exit ends only the rmmod; the module stays until rmmod -f. */
 static void oops_in_exit(struct kunit *test)
 {
@@ -530,7 +554,7 @@ static void oops_in_exit(struct kunit *test)
 	kunit_expect_reports(test, "BUG: unable to handle page fault for address");
 	KUNIT_ASSERT_EQ(test, load("modtest.ko", modtest_ko, modtest_ko_end, NULL), 0);
 	modtest_exit_oops = 1;
-	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, NULL, 0), -EFAULT);
+	KUNIT_EXPECT_EQ(test, delete_module("modtest", false, NULL, 0), -EOOPSKILLED);
 	expect_log(test, seq, "RIP: 0010:modtest_exit+0x");
 	expect_log(test, seq, "modtest: exit oopsed");
 	KUNIT_ASSERT_NOT_NULL(test, find_module("modtest"));
@@ -559,6 +583,38 @@ static void tracked_names_sorted(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, module_track_symbol("kmalloc"));
 }
 
+/*
+ * Reports name each tracking entry point as the allocator it stands for:
+ * a module's call trace reads "__kmalloc+0x1c/0x50", as on Linux, not the
+ * entry point's own name (mt___kmalloc).  It is another function than
+ * the allocator (its own size), only named alike.
+ */
+static void tracked_names_in_reports(struct kunit *test)
+{
+	static const char *const names[] = {
+		"__kmalloc", "kmalloc_trace", "kmem_cache_alloc", "kfree",
+		"vmalloc", "kvmalloc", "alloc_pages", "__get_free_pages",
+	};
+	char buf[KSYM_SYMBOL_LEN], want[KSYM_NAME_LEN + 8];
+	const struct kernel_symbol *ks;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		ks = module_track_symbol(names[i]);
+		KUNIT_ASSERT_NOT_NULL(test, ks);
+		KUNIT_EXPECT_NE(test, ks->value, kallsyms_lookup_name(names[i]));
+		sprint_symbol(buf, ks->value + 1);
+		snprintf(want, sizeof(want), "%s+0x1/0x", names[i]);
+		KUNIT_EXPECT_EQ_MSG(test, strncmp(buf, want, strlen(want)), 0,
+				    "%s is printed %s", names[i], buf);
+		sprint_symbol_no_offset(buf, ks->value);
+		KUNIT_EXPECT_STREQ(test, buf, names[i]);
+	}
+	/* a module's constant-size kmalloc() calls Linux 6.12's name */
+	sprint_symbol_no_offset(buf, (unsigned long)__kmalloc_cache_noprof);
+	KUNIT_EXPECT_STREQ(test, buf, "__kmalloc_cache_noprof");
+}
+
 static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(load_run_unload),
 	KUNIT_CASE(module_uses_module),
@@ -569,9 +625,11 @@ static struct kunit_case module_loader_cases[] = {
 	KUNIT_CASE(leaks_reported_at_unload),
 	KUNIT_CASE(leaks_reported_after_failed_init),
 	KUNIT_CASE(tracked_names_sorted),
+	KUNIT_CASE(tracked_names_in_reports),
 	KUNIT_CASE(oops_in_init),
 	KUNIT_CASE(oops_in_exit),
 	KUNIT_CASE(kmod_commands),
+	KUNIT_CASE(oops_in_init_kills_insmod),
 	{}
 };
 

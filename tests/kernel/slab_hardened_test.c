@@ -20,8 +20,11 @@
 #include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/panic.h>
 #include <linux/slab.h>
 #include "slab_kunit.h"
+#include <asm/ptrace.h>
+#include <asm/restart.h>
 #include "../../mm/slab.h"	/* slab_object(), the cache's layout */
 
 #define CACHE_NAME	"slab_hardened-test"
@@ -29,8 +32,8 @@
 /*
  * A cache of @size-byte objects with no debug flag, whatever slab_debug=
  * says: the boot flags are set aside while it is made.  Not tracked by
- * kmemleak either (SLAB_NOLEAKTRACE), which would serve it without an
- * active slab: these cases test the active slab's fast paths.
+ * kmemleak either (SLAB_NOLEAKTRACE), which would leave it without a
+ * sheaf: these cases test the fast paths.
  */
 static struct kmem_cache *plain_cache(struct kunit *test, unsigned int size)
 {
@@ -71,7 +74,7 @@ static void destroy_clean(struct kunit *test, struct kmem_cache *s)
 static void expect_double_free(struct kunit *test, u64 seq, void *p)
 {
 	expect_log(test, seq, "kernel BUG at mm/slub.c:");
-	expect_logf(test, seq, "BUG %s (Not tainted): Object already free", CACHE_NAME);
+	expect_logf(test, seq, "BUG %s (%s): Object already free", CACHE_NAME, print_tainted());
 	expect_log(test, seq, "Freed again by free_victim+0x");
 	expect_logf(test, seq, "FIX %s: Object at 0x%px not freed", CACHE_NAME, p);
 }
@@ -92,7 +95,7 @@ static void double_free_in_active_slab(struct kunit *test)
 	u64 seq;
 
 	kunit_expect_reports(test, "kernel BUG at mm/slub.c:",
-			     "BUG slab_hardened-test (Not tainted): Object already free");
+			     "BUG slab_hardened-test (*): Object already free");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	free_victim(s, p);
@@ -125,7 +128,7 @@ static void double_free_in_other_slab(struct kunit *test)
 	u64 seq;
 
 	kunit_expect_reports(test, "kernel BUG at mm/slub.c:",
-			     "BUG slab_hardened-test (Not tainted): Object already free");
+			     "BUG slab_hardened-test (*): Object already free");
 	/* fill the first slab, so that a second one becomes active */
 	held[n++] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held[0]);
@@ -159,8 +162,8 @@ static void double_free_in_other_slab(struct kunit *test)
 static void expect_invalid(struct kunit *test, u64 seq, const void *bad,
 			   const char *freer)
 {
-	expect_logf(test, seq, "BUG %s (Not tainted): Invalid object pointer 0x%px",
-		    CACHE_NAME, bad);
+	expect_logf(test, seq, "BUG %s (%s): Invalid object pointer 0x%px",
+		    CACHE_NAME, print_tainted(), bad);
 	expect_logf(test, seq, "freed by %s+0x", freer);
 	expect_logf(test, seq, "FIX %s: Object at 0x%px not freed", CACHE_NAME, bad);
 }
@@ -178,7 +181,7 @@ static void interior_pointer_is_refused(struct kunit *test)
 	u8 *p, *q;
 	u64 seq;
 
-	kunit_expect_reports(test, "BUG slab_hardened-test (Not tainted): Invalid object pointer");
+	kunit_expect_reports(test, "BUG slab_hardened-test (*): Invalid object pointer");
 	held[n++] = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, held[0]);
 	do {
@@ -240,7 +243,7 @@ static void freelist_loop_is_reported(struct kunit *test)
 	unsigned int i;
 	u64 seq;
 
-	kunit_expect_reports(test, "BUG slab_hardened-test (Not tainted): Freechain corrupt");
+	kunit_expect_reports(test, "BUG slab_hardened-test (*): Freechain corrupt");
 	KUNIT_ASSERT_NOT_NULL(test, anchor);
 	KUNIT_ASSERT_NOT_NULL(test, x);
 	KUNIT_ASSERT_NOT_NULL(test, y);
@@ -252,7 +255,7 @@ static void freelist_loop_is_reported(struct kunit *test)
 
 	seq = log_seq();
 	SLABINFO(test, s, &row);	/* walks the cpu freelist */
-	expect_logf(test, seq, "BUG %s (Not tainted): Freechain corrupt", CACHE_NAME);
+	expect_logf(test, seq, "BUG %s (%s): Freechain corrupt", CACHE_NAME, print_tainted());
 	expect_log(test, seq, "a loop: an object freed twice?");
 	expect_logf(test, seq, "FIX %s: Isolate corrupted freechain", CACHE_NAME);
 	/* every slot of the slab now counts as allocated */
@@ -271,6 +274,145 @@ static void freelist_loop_is_reported(struct kunit *test)
 	expect_cache_works(test, s, 1);
 	kmem_cache_free(s, anchor);
 	destroy_clean(test, s);
+}
+
+/* ---- the per-CPU sheaf ------------------------------------------------------------------ */
+
+/*
+ * Frees from any slab go on this CPU's sheaf (mm/slab.h), and the next
+ * allocations take them back, newest first; slabinfo counts them as
+ * free.  A 64-byte cache (slots a power of two: the one-test check of
+ * slab_free()) and a 200-byte one (every free checked in full).
+ */
+static void sheaf_takes_frees_from_any_slab(struct kunit *test)
+{
+	static const unsigned int sizes[] = { 64, 200 };
+	static void *held[160];
+	unsigned int k, i, n;
+
+	for (k = 0; k < ARRAY_SIZE(sizes); k++) {
+		struct kmem_cache *s = plain_cache(test, sizes[k]);
+		struct slab_sheaf *sheaf = this_cpu_sheaf(s);
+		struct slabinfo_row row;
+
+		/* objects of several slabs: more than one slab's worth */
+		n = min_t(unsigned int, 2 * s->objects + 1, sheaf->capacity);
+		KUNIT_ASSERT_GT(test, n, s->objects);
+		for (i = 0; i < n; i++) {
+			held[i] = kmem_cache_alloc(s, GFP_KERNEL);
+			KUNIT_ASSERT_NOT_NULL(test, held[i]);
+		}
+		KUNIT_EXPECT_PTR_NE(test, slab_head(virt_to_page(held[0])),
+				    slab_head(virt_to_page(held[n - 1])));
+		for (i = 0; i < n; i++)
+			kmem_cache_free(s, held[i]);
+		KUNIT_EXPECT_EQ(test, sheaf->nr, (unsigned long)n);
+		for (i = n; i-- > 0;)
+			KUNIT_EXPECT_PTR_EQ(test, kmem_cache_alloc(s, GFP_KERNEL), held[i]);
+		KUNIT_EXPECT_EQ(test, sheaf->nr, 0UL);
+		for (i = 0; i < n; i++)
+			kmem_cache_free(s, held[i]);
+		SLABINFO(test, s, &row);	/* gives the sheaf back to the slabs */
+		KUNIT_EXPECT_EQ(test, row.active_objs, 0UL);
+		KUNIT_EXPECT_EQ(test, sheaf->nr, 0UL);
+		expect_cache_works(test, s, 0);
+		destroy_clean(test, s);
+	}
+}
+
+/*
+ * A full sheaf gives its older half back to the slabs, and keeps taking
+ * frees; every object comes back once.
+ */
+static void full_sheaf_goes_back_to_the_slabs(struct kunit *test)
+{
+	struct kmem_cache *s = plain_cache(test, 32);
+	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
+	unsigned int n = sheaf->capacity + 10, i;
+	void **objs = kunit_kzalloc(test, n * sizeof(void *), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, objs);
+	for (i = 0; i < n; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	for (i = 0; i < n; i++)
+		kmem_cache_free(s, objs[i]);
+	KUNIT_EXPECT_LE(test, sheaf->nr, sheaf->capacity);
+	KUNIT_EXPECT_EQ(test, sheaf->nr, sheaf->capacity - sheaf->capacity / 2 + 10);
+	expect_cache_works(test, s, 0);
+	destroy_clean(test, s);
+}
+
+/*
+ * failslab forces the slow path through slab_slow_path, even when the
+ * sheaf could serve the allocation at once: a fast path that did not
+ * test it would hand out the object.
+ */
+static void failslab_reaches_past_the_sheaf(struct kunit *test)
+{
+	struct kmem_cache *s = plain_cache(test, 64);
+	void *p = kmem_cache_alloc(s, GFP_KERNEL), *q;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	kmem_cache_free(s, p);
+	KUNIT_ASSERT_EQ(test, this_cpu_sheaf(s)->nr, 1UL);
+	failslab.verbose = false;
+	fault_attr_set(&failslab, 1, 100, 0, 1);
+	KUNIT_EXPECT_NE(test, slab_slow_path & SLAB_SLOW_FAILSLAB, 0UL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	fault_attr_clear(&failslab);
+	KUNIT_EXPECT_NULL(test, q);
+	KUNIT_EXPECT_EQ(test, slab_slow_path & SLAB_SLOW_FAILSLAB, 0UL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	kmem_cache_free(s, q);
+	destroy_clean(test, s);
+}
+
+/*
+ * The sheaf's pop and push are restartable regions (<asm/restart.h>):
+ * an interrupt that comes before a region's commit sends it back to its
+ * first instruction, one that comes after leaves it alone.  Checked on
+ * every region of the table with made-up interrupted contexts; the
+ * stress suite's threads_and_timer_share_new_slabs runs them under real
+ * interrupts.
+ */
+static void interrupted_region_starts_again(struct kunit *test)
+{
+	const struct restart_region *r, *q;
+	unsigned long before = nr_region_restarts;
+	unsigned int n = 0;
+
+	for (r = __start___restart_table; r < __stop___restart_table; r++) {
+		struct pt_regs regs = { .ip = r->start };
+		bool end_inside = false;
+
+		KUNIT_EXPECT_LT(test, r->start, r->end);
+		KUNIT_EXPECT_TRUE(test, restart_interrupted_region(&regs));
+		KUNIT_EXPECT_EQ(test, regs.ip, r->start);
+		regs.ip = r->end - 1;		/* the commit not yet run */
+		KUNIT_EXPECT_TRUE(test, restart_interrupted_region(&regs));
+		KUNIT_EXPECT_EQ(test, regs.ip, r->start);
+		for (q = __start___restart_table; q < __stop___restart_table; q++)
+			end_inside |= r->end >= q->start && r->end < q->end;
+		if (!end_inside) {		/* the commit has run: stays */
+			regs.ip = r->end;
+			KUNIT_EXPECT_FALSE(test, restart_interrupted_region(&regs));
+			KUNIT_EXPECT_EQ(test, regs.ip, r->end);
+		}
+		n++;
+	}
+	/* kfree() and kmalloc() at least have a region each */
+	KUNIT_EXPECT_GE(test, n, 2U);
+	KUNIT_EXPECT_GE(test, nr_region_restarts - before, 2UL * n);
+	{
+		struct pt_regs regs = { .ip = (unsigned long)interrupted_region_starts_again };
+
+		KUNIT_EXPECT_FALSE(test, restart_interrupted_region(&regs));
+		KUNIT_EXPECT_EQ(test, regs.ip,
+				(unsigned long)interrupted_region_starts_again);
+	}
 }
 
 /* ---- allocation failure ---------------------------------------------------------------------- */
@@ -316,11 +458,28 @@ static struct kunit_case slab_hardened_cases[] = {
 	KUNIT_CASE(interior_pointer_is_refused),
 	KUNIT_CASE(freelist_loop_is_reported),
 	KUNIT_CASE(slab_allocation_failure_is_reported),
+	KUNIT_CASE(sheaf_takes_frees_from_any_slab),
+	KUNIT_CASE(full_sheaf_goes_back_to_the_slabs),
+	KUNIT_CASE(failslab_reaches_past_the_sheaf),
+	KUNIT_CASE(interrupted_region_starts_again),
 	{}
 };
 
+/*
+ * A KASAN kernel (make KASAN=1) reports each of these misuses itself,
+ * first, as Linux's does (suite kasan), and holds freed objects in its
+ * quarantine: the slab allocator's own checks never see them.
+ */
+static int slab_hardened_init(struct kunit *test)
+{
+	if (IS_ENABLED(CONFIG_KASAN))
+		kunit_skip(test, "KASAN kernel: KASAN reports these misuses first (suite kasan)");
+	return 0;
+}
+
 static struct kunit_suite slab_hardened_suite = {
 	.name = "slab_hardened",
+	.init = slab_hardened_init,
 	.test_cases = slab_hardened_cases,
 };
 kunit_test_suite(slab_hardened_suite);

@@ -34,6 +34,7 @@
 #include <linux/slab.h>
 #include <linux/timer.h>
 #include <linux/vmalloc.h>
+#include <asm/restart.h>
 #include <kernel/kunit_leaks.h>
 #include <kernel/log.h>
 #include <kernel/page_alloc.h>
@@ -750,7 +751,7 @@ static void newslab_timer_fn(struct timer_list *t)
 
 static void threads_and_timer_share_new_slabs(struct kunit *test)
 {
-	unsigned long allocs = 0, failures = 0, corrupt = 0, start;
+	unsigned long allocs = 0, failures = 0, corrupt = 0, start, restarts;
 	slab_flags_t saved = slab_debug_flags;
 	struct newslab_worker *workers;
 	struct newslab_timer *nt;
@@ -768,6 +769,7 @@ static void threads_and_timer_share_new_slabs(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, s);
 
 	start = jiffies;
+	restarts = nr_region_restarts;
 	for (i = 0; i < NEWSLAB_THREADS; i++) {
 		struct newslab_worker *w = &workers[i];
 
@@ -801,9 +803,10 @@ static void threads_and_timer_share_new_slabs(struct kunit *test)
 		failures += w->failures;
 		corrupt += w->corrupt;
 	}
-	kunit_info(test, "stress: %lu allocations of new-slab objects in %u ms (timer %lu in %lu callbacks); failed %lu; corrupted %lu",
+	/* restarts: interrupts that came inside a sheaf operation (<asm/restart.h>) */
+	kunit_info(test, "stress: %lu allocations of new-slab objects in %u ms (timer %lu in %lu callbacks); failed %lu; corrupted %lu; sheaf operations restarted %lu",
 		   allocs, jiffies_to_msecs(jiffies - start), nt->w.allocs,
-		   nt->callbacks, failures, corrupt);
+		   nt->callbacks, failures, corrupt, nr_region_restarts - restarts);
 	KUNIT_EXPECT_EQ(test, corrupt, 0UL);
 	KUNIT_EXPECT_EQ(test, failures, 0UL);
 	KUNIT_EXPECT_GT(test, nt->callbacks, 0UL);

@@ -19,9 +19,13 @@ void vga_clear_screen(void);
 #define VGA_SCREEN_COLS	80
 void tsc_init(void);
 void gdt_init(void);
+void gdt_load_this_cpu(void);
+void idt_load(void);
 void idt_init(void);
 void i8259_init(void);
 void apic_init(void);
+void setup_boot_cpu_gs(void);
+void acpi_boot_init(void);
 void x86_init_memory(const struct boot_info *bi, phys_addr_t mbi_phys,
 		     u32 mbi_size);
 

@@ -26,6 +26,7 @@ enum x86_vector {
 #define IST_NMI			2
 #define IST_MACHINE_CHECK	3
 #define IST_STACK_SIZE		8192
+#define NR_IST_STACKS		3
 
 void do_interrupt(struct pt_regs *regs);
 
