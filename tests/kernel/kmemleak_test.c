@@ -412,6 +412,28 @@ static void kmem_cache_objects_are_reported(struct kunit *test)
 	kmem_cache_destroy(untracked);
 }
 
+/*
+ * A free object's first word links it to the next free one; once handed
+ * out, the link must be gone, or kmemleak takes it for a reference to
+ * the object after it (which would then never be reported).
+ */
+static void allocated_object_holds_no_freelist_link(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("kmemleak_test-link", 64, 0, 0, NULL);
+	void *a, *b;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_NULL(test, *(void **)a);
+	KUNIT_EXPECT_NULL(test, *(void **)b);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	kmem_cache_destroy(s);
+}
+
 /* Three objects, each holding the next. */
 struct chain_node {
 	u64 payload[3];
@@ -997,6 +1019,7 @@ static struct kunit_case kmemleak_cases[] = {
 	KUNIT_CASE(lowest_object_is_reported_too),
 	KUNIT_CASE(large_kmalloc_and_vmalloc_are_reported),
 	KUNIT_CASE(kmem_cache_objects_are_reported),
+	KUNIT_CASE(allocated_object_holds_no_freelist_link),
 	KUNIT_CASE(chain_only_reachable_from_a_leak_is_reported_whole),
 	KUNIT_CASE(pointer_in_a_global_is_not_reported),
 	KUNIT_CASE(objects_on_a_list_are_not_reported),
