@@ -333,7 +333,7 @@ slow:
 
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return __slab_alloc_fast(s, gfp, __GFP_ZERO);
+	return __slab_alloc_fast(s, gfp, __GFP_ZERO | GFP_SLAB_BUG_MASK);
 }
 
 /*

@@ -300,7 +300,7 @@ void *__kmalloc(size_t size, gfp_t gfp)
 	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))	/* 0 wraps */
 		return kmalloc_zero_or_large(size, gfp);
 	return kasan_kmalloc(__slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
-					       gfp, __GFP_ZERO | __GFP_DMA), size);
+					       gfp, __GFP_ZERO | __GFP_DMA | GFP_SLAB_BUG_MASK), size);
 }
 EXPORT_SYMBOL(__kmalloc);
 

@@ -418,6 +418,25 @@ static __always_inline void slab_kmemleak_alloc(struct kmem_cache *s,
 }
 
 /*
+ * kmalloc_fix_flags - warn about GFP flags the slab allocator cannot honour
+ *
+ * GFP_DMA32 and __GFP_HIGHMEM (and bits no gfp_t has) make no sense for
+ * slab objects: a driver that needs memory below 4 GiB must use the page
+ * allocator or the DMA API.  As Linux does, say so with a stack trace and
+ * go on with the flags taken out.
+ */
+static noinline gfp_t kmalloc_fix_flags(gfp_t flags)
+{
+	gfp_t invalid_mask = flags & GFP_SLAB_BUG_MASK;
+
+	flags &= ~GFP_SLAB_BUG_MASK;
+	pr_warn("Unexpected gfp: %#x (%pGg). Fixing up to gfp: %#x (%pGg). Fix your code!\n",
+		invalid_mask, &invalid_mask, flags, &flags);
+	dump_stack();
+	return flags;
+}
+
+/*
  * Everything slab_alloc() does not do inline: interrupts were off, an
  * atomic context, a debug hook (slab_slow_path), zeroing, an empty
  * sheaf, a debug cache.  Interrupts are off (@irqflags: the caller's);
@@ -429,6 +448,8 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	struct slab_sheaf *sheaf;
 	void *object;
 
+	if (unlikely(gfp & GFP_SLAB_BUG_MASK))
+		gfp = kmalloc_fix_flags(gfp);
 	/* __kmalloc()'s table holds the normal caches */
 	if (unlikely(gfp & __GFP_DMA) && s->dma_twin)
 		s = s->dma_twin;
