@@ -82,8 +82,11 @@ static void __do_softirq(void)
 {
 	int restart = MAX_SOFTIRQ_RESTART;
 	unsigned long pending;
+	int base;
 
+	/* on top of an interrupted spin_unlock_irqrestore() the count is not 0 */
 	__preempt_count_add(SOFTIRQ_OFFSET);
+	base = preempt_count();
 	while ((pending = this_cpu_read(softirq_pending)) != 0) {
 		int nr;
 
@@ -94,7 +97,7 @@ static void __do_softirq(void)
 				continue;
 			softirqs_run[nr]++;
 			softirq_vec[nr].action(&softirq_vec[nr]);
-			WARN_ONCE(preempt_count() != (int)SOFTIRQ_OFFSET &&
+			WARN_ONCE(preempt_count() != base &&
 				  !(preempt_count() & HARDIRQ_MASK),
 				  "softirq %d left preempt_count %#x\n", nr,
 				  preempt_count());

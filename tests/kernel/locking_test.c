@@ -8,6 +8,7 @@
  */
 #include <linux/delay.h>
 #include <linux/mutex.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include "context_kunit.h"
 
@@ -103,7 +104,8 @@ static void spinlock_recursion_is_reported(struct kunit *test)
 		 current->pid);
 	ctx_expect_log(test, seq, line);
 	snprintf(line, sizeof(line),
-		 " lock: test_recursive_lock, .owner: kunit_try_catch/%d", current->pid);
+		 " lock: test_recursive_lock, .magic: dead4ead, .owner: kunit_try_catch/%d, .owner_cpu: %u",
+		 current->pid, raw_smp_processor_id());
 	ctx_expect_log(test, seq, line);
 	snprintf(line, sizeof(line),
 		 "BUG: spinlock already unlocked on CPU#0, kunit_try_catch/%d", current->pid);
