@@ -74,6 +74,10 @@ void __raw_spin_lock_init(spinlock_t *lock, const char *name,
 	__raw_spin_lock_init((lock), #lock, &__key);			\
 } while (0)
 
+/* Spin this long before "BUG: spinlock lockup suspected" (tests lower it). */
+extern unsigned int spin_lockup_ms;
+extern unsigned long spin_lockup_reports;
+
 void do_raw_spin_lock(spinlock_t *lock);
 void do_raw_spin_lock_nested(spinlock_t *lock, unsigned int subclass);
 int do_raw_spin_trylock(spinlock_t *lock);

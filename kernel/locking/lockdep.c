@@ -309,9 +309,9 @@ static void print_class_name(struct lock_class *c)
 	       usage_char(c, LOCK_USED_IN_SOFTIRQ), c->wait_type, c->wait_type);
 }
 
-static void print_lock(struct held_lock *hl)
+static void print_lock(const char *prefix, struct held_lock *hl)
 {
-	printk(KERN_DEFAULT "%016lx ", (unsigned long)hl->instance);
+	printk(KERN_DEFAULT "%s%016lx ", prefix, (unsigned long)hl->instance);
 	print_class_name(&lock_classes[hl->class_idx]);
 	printk(KERN_CONT ", at: %pS\n", (void *)hl->acquire_ip);
 }
@@ -327,8 +327,10 @@ static void print_held_locks(struct task_struct *t)
 	printk(KERN_DEFAULT "%u lock%s held by %s/%d:\n", depth,
 	       depth > 1 ? "s" : "", t->comm, t->pid);
 	for (i = 0; i < depth; i++) {
-		printk(KERN_DEFAULT " #%u: ", i);
-		print_lock(&t->held_locks[i]);
+		char prefix[16];
+
+		snprintf(prefix, sizeof(prefix), " #%u: ", i);
+		print_lock(prefix, &t->held_locks[i]);
 	}
 }
 
@@ -342,7 +344,7 @@ static void print_banner(const char *title, char fill)
 	printk(KERN_WARNING "\n");
 	printk(KERN_WARNING "%s\n", line);
 	printk(KERN_WARNING "%s\n", title);
-	printk(KERN_WARNING "%s %s\n", UTS_RELEASE, print_tainted());
+	printk(KERN_WARNING "%s #1 %s\n", UTS_RELEASE, print_tainted());
 	memset(line, '-', n);
 	printk(KERN_WARNING "%s\n", line);
 }
@@ -384,12 +386,17 @@ static unsigned int irq_context(void)
 
 static noinline depot_stack_handle_t save_trace(void)
 {
+	depot_stack_handle_t handle;
+
 	/* skip save_trace, its caller in here and lock_acquire() */
-	return stack_depot_save_here(3);
+	handle = stack_depot_save_here(3);
+	barrier();		/* no tail call: its frame is counted */
+	return handle;
 }
 
 static void print_usage_bug(struct task_struct *t, struct held_lock *this,
-			    enum lock_usage_bit prev_bit, enum lock_usage_bit new_bit)
+			    enum lock_usage_bit prev_bit, enum lock_usage_bit new_bit,
+			    bool hardirqs_off)
 {
 	struct lock_class *c = &lock_classes[this->class_idx];
 	unsigned int pc = preempt_count();
@@ -401,9 +408,9 @@ static void print_usage_bug(struct task_struct *t, struct held_lock *this,
 	       t->comm, t->pid, hardirq_count() ? 1 : 0,
 	       (unsigned int)((pc & HARDIRQ_MASK) >> HARDIRQ_SHIFT),
 	       in_serving_softirq() ? 1 : 0,
-	       (unsigned int)((pc & SOFTIRQ_MASK) >> SOFTIRQ_SHIFT), irqs_disabled() ? 0 : 1,
+	       (unsigned int)((pc & SOFTIRQ_MASK) >> SOFTIRQ_SHIFT), hardirqs_off ? 0 : 1,
 	       softirq_count() ? 0 : 1);
-	print_lock(this);
+	print_lock("", this);
 	printk(KERN_DEFAULT "{%s} state was registered at:\n", usage_str[prev_bit]);
 	print_trace(c->usage_traces[prev_bit], 1);
 	printk(KERN_DEFAULT "\nother info that might help us debug this:\n");
@@ -418,7 +425,7 @@ static void print_usage_bug(struct task_struct *t, struct held_lock *this,
 
 /* Record that @c is used in state @bit; report if it was in the opposite. */
 static noinline void mark_usage_bit(struct task_struct *t, struct held_lock *this,
-				    enum lock_usage_bit bit)
+				    enum lock_usage_bit bit, bool hardirqs_off)
 {
 	struct lock_class *c = &lock_classes[this->class_idx];
 	enum lock_usage_bit opposite = bit ^ 1;
@@ -438,10 +445,11 @@ static noinline void mark_usage_bit(struct task_struct *t, struct held_lock *thi
 	}
 	graph_unlock();
 	/* irq-safe state first in the report: the one registered before */
-	print_usage_bug(t, this, opposite, bit);
+	print_usage_bug(t, this, opposite, bit, hardirqs_off);
 }
 
-static void mark_usage(struct task_struct *t, struct held_lock *this)
+static void mark_usage(struct task_struct *t, struct held_lock *this,
+		       bool hardirqs_off)
 {
 	struct lock_class *c = &lock_classes[this->class_idx];
 	unsigned int want = 0, bit;
@@ -450,7 +458,7 @@ static void mark_usage(struct task_struct *t, struct held_lock *this)
 		want |= 1U << LOCK_USED_IN_HARDIRQ;
 	if (in_serving_softirq())
 		want |= 1U << LOCK_USED_IN_SOFTIRQ;
-	if (!irqs_disabled()) {
+	if (!hardirqs_off) {
 		want |= 1U << LOCK_ENABLED_HARDIRQ;
 		if (!softirq_count())
 			want |= 1U << LOCK_ENABLED_SOFTIRQ;
@@ -460,7 +468,7 @@ static void mark_usage(struct task_struct *t, struct held_lock *this)
 		if (!(want & (1U << bit)))
 			continue;
 		want &= ~(1U << bit);
-		mark_usage_bit(t, this, bit);
+		mark_usage_bit(t, this, bit, hardirqs_off);
 		if (!debug_locks)
 			return;
 	}
@@ -519,7 +527,7 @@ static bool bfs_reaches(unsigned int src, unsigned int target)
  * The cycle: taking @next holding @prev, while the graph already has
  * next -> ... -> prev (bfs_parent_edge[] from prev back to next).
  */
-static void print_circular_bug(struct task_struct *t, struct held_lock *prev,
+static noinline void print_circular_bug(struct task_struct *t, struct held_lock *prev,
 			       struct held_lock *next)
 {
 	unsigned int src = next->class_idx, target = prev->class_idx;
@@ -533,9 +541,9 @@ static void print_circular_bug(struct task_struct *t, struct held_lock *prev,
 
 	print_banner("WARNING: possible circular locking dependency detected", '=');
 	printk(KERN_DEFAULT "%s/%d is trying to acquire lock:\n", t->comm, t->pid);
-	print_lock(next);
+	print_lock("", next);
 	printk(KERN_DEFAULT "\nbut task is already holding lock:\n");
-	print_lock(prev);
+	print_lock("", prev);
 	printk(KERN_DEFAULT "\nwhich lock already depends on the new lock.\n\n");
 	printk(KERN_DEFAULT "\nthe existing dependency chain (in reverse order) is:\n");
 	for (c = target; c != src; c = lock_edges[bfs_parent_edge[c]].from) {
@@ -547,6 +555,7 @@ static void print_circular_bug(struct task_struct *t, struct held_lock *prev,
 	printk(KERN_DEFAULT "\n-> #0 ");
 	print_class_name(&lock_classes[src]);
 	printk(KERN_CONT ":\n");
+	/* from the lock function: skip this, check_prev_add, lock_acquire */
 	nr = stack_trace_save(entries, ARRAY_SIZE(entries), 3);
 	stack_trace_print(entries, nr, 6);
 
@@ -623,9 +632,9 @@ static void print_deadlock_bug(struct task_struct *t, struct held_lock *prev,
 
 	print_banner("WARNING: possible recursive locking detected", '=');
 	printk(KERN_DEFAULT "%s/%d is trying to acquire lock:\n", t->comm, t->pid);
-	print_lock(next);
+	print_lock("", next);
 	printk(KERN_DEFAULT "\nbut task is already holding lock:\n");
-	print_lock(prev);
+	print_lock("", prev);
 	printk(KERN_DEFAULT "\nother info that might help us debug this:\n");
 	printk(KERN_DEFAULT " Possible unsafe locking scenario:\n\n");
 	printk(KERN_DEFAULT "       CPU0\n");
@@ -683,7 +692,7 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
 	hl->trylock = trylock;
 	if (READ_ONCE(debug_locks)) {
 		nr_acquires++;
-		mark_usage(t, hl);
+		mark_usage(t, hl, irqs_disabled_flags(flags));
 	}
 	if (READ_ONCE(debug_locks) && !trylock) {
 		/* the same class held already: a lock of it waits for another */
