@@ -220,18 +220,25 @@ static void spin_lock_contention_two_cpus(struct kunit *test)
 /*
  * The same without the lock loses updates (two read-add-writes overlap),
  * which shows the test above could fail.  Skipped in the unlikely run
- * where the two CPUs never overlapped (one vCPU thread descheduled).
+ * where the two CPUs never overlapped (the host did not run both vCPU
+ * threads at once).
  */
 static void unlocked_counter_loses_updates(struct kunit *test)
 {
-	unsigned long total;
+	unsigned long total = 0;
+	int tries;
 
 	NEED_TWO_CPUS(test);
-	total = contend(test, false);
+	/* the host may not run both vCPUs at once every time: a few tries */
+	for (tries = 0; tries < 5; tries++) {
+		total = contend(test, false);
+		if (total < 2 * CONTENTION_LOOPS)
+			break;
+	}
 	kunit_info(test, "without the lock: %lu of %lu updates kept", total,
 		   2 * CONTENTION_LOOPS);
 	if (total == 2 * CONTENTION_LOOPS)
-		kunit_skip(test, "the two CPUs never overlapped this time");
+		kunit_skip(test, "the two CPUs never overlapped in 5 tries");
 	KUNIT_EXPECT_LT(test, total, 2 * CONTENTION_LOOPS);
 }
 
