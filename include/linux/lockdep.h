@@ -71,4 +71,15 @@ void lockdep_get_stats(struct lockdep_stats *st);
 
 #define SINGLE_DEPTH_NESTING	1
 
+/*
+ * A lock lockdep must leave alone (Linux's name): for tests that take
+ * one lock on purpose in every context, where the report they are after
+ * is another one (a sleeping call in atomic context, say).
+ */
+extern struct lock_class_key __lockdep_no_validate__;
+#define lockdep_set_novalidate_class(lock) do {				\
+	(lock)->dep_map.key = &__lockdep_no_validate__;			\
+	(lock)->dep_map.class_cache = NULL;				\
+} while (0)
+
 #endif /* _LINUX_LOCKDEP_H */

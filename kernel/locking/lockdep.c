@@ -119,6 +119,9 @@ static u16 bfs_queue[MAX_LOCKDEP_CLASSES];
 static u32 graph_lock_word;
 static DEFINE_PER_CPU(int, lockdep_recursion);
 
+struct lock_class_key __lockdep_no_validate__;
+EXPORT_SYMBOL(__lockdep_no_validate__);
+
 int debug_locks = 1;
 EXPORT_SYMBOL(debug_locks);
 /* lockdep=off on the command line: no tracking at all. */
@@ -668,7 +671,8 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
 	unsigned long flags;
 	unsigned int ctx, i;
 
-	if (unlikely(lockdep_off_param || !map->key || this_cpu_read(lockdep_recursion)))
+	if (unlikely(lockdep_off_param || !map->key || this_cpu_read(lockdep_recursion) ||
+		     map->key == &__lockdep_no_validate__))
 		return;
 	local_irq_save(flags);
 	this_cpu_inc(lockdep_recursion);
