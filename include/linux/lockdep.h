@@ -41,6 +41,7 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
 		  unsigned long ip);
 void lock_release(struct lockdep_map *map, unsigned long ip);
 bool lockdep_enabled(void);
+void lockdep_free_key_range(void *start, unsigned long size);
 #else
 /* host builds (the unit tests): no validator */
 static inline void lockdep_init_map(struct lockdep_map *map, const char *name,
@@ -55,6 +56,7 @@ static inline void lock_acquire(struct lockdep_map *map, unsigned int subclass,
 				int trylock, unsigned long ip) { }
 static inline void lock_release(struct lockdep_map *map, unsigned long ip) { }
 static inline bool lockdep_enabled(void) { return false; }
+static inline void lockdep_free_key_range(void *start, unsigned long size) { }
 #endif
 
 /* For tests that cause a report on purpose: validate again afterwards. */

@@ -651,6 +651,75 @@ static void print_deadlock_bug(struct task_struct *t, struct held_lock *prev,
 	dump_stack();
 }
 
+/* ---- forgetting a module's classes ----------------------------------------- */
+
+/* Unlink edge @e from its hash chain and its class's list. Under graph_lock. */
+static void unlink_edge(unsigned int e)
+{
+	struct lock_edge *edge = &lock_edges[e];
+	u16 *link;
+
+	for (link = &edgehash[edge_hash(edge->from, edge->to)]; *link;
+	     link = &lock_edges[*link].hash_next)
+		if (*link == e) {
+			*link = edge->hash_next;
+			break;
+		}
+	for (link = &lock_classes[edge->from].first_edge; *link;
+	     link = &lock_edges[*link].next_out)
+		if (*link == e) {
+			*link = edge->next_out;
+			break;
+		}
+}
+
+/**
+ * lockdep_free_key_range - forget the lock classes whose keys lie in memory
+ * about to be freed (a module's), and every dependency they took part in
+ * @start: the memory
+ * @size: its size in bytes
+ *
+ * The memory may hold another module's keys later: they must not find
+ * these classes, nor their edges.  The table slots are not reused.
+ *
+ * Context: Process context.
+ */
+void lockdep_free_key_range(void *start, unsigned long size)
+{
+	unsigned long lo = (unsigned long)start, hi = lo + size;
+	unsigned int i, e;
+	unsigned long flags;
+	u16 *link;
+
+	if (lockdep_off_param)
+		return;
+	local_irq_save(flags);
+	graph_lock();
+	for (i = 1; i < nr_lock_classes; i++) {
+		struct lock_class *c = &lock_classes[i];
+		unsigned long key = (unsigned long)c->key;
+
+		if (!key || key < lo || key >= hi)
+			continue;
+		for (link = &classhash[class_hash(c->key, c->subclass)]; *link;
+		     link = &lock_classes[*link].hash_next)
+			if (*link == i) {
+				*link = c->hash_next;
+				break;
+			}
+		c->key = NULL;		/* dead: matches no lock */
+		c->name = "(freed)";
+		for (e = 1; e < nr_lock_edges; e++)
+			if (lock_edges[e].from == i || lock_edges[e].to == i) {
+				unlink_edge(e);
+				lock_edges[e].from = lock_edges[e].to = 0;
+			}
+	}
+	graph_unlock();
+	local_irq_restore(flags);
+}
+EXPORT_SYMBOL(lockdep_free_key_range);
+
 /* ---- acquire and release ------------------------------------------------- */
 
 /**

@@ -14,6 +14,7 @@
 #include <linux/irq_work.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
@@ -409,6 +410,38 @@ static void recursion_is_reported(struct kunit *test)
 	ctx_expect_log(test, seq, " lock: recursive_lock, .magic: dead4ead, .owner: kunit_try_catch/");
 }
 
+static DEFINE_SPINLOCK(outer_lock);
+
+/*
+ * A module's locks have their keys in the module's memory: unloading it
+ * forgets their classes and dependencies, so the next module loaded at
+ * the same address, with other locks, starts afresh.  (Without that,
+ * its first X then outer_lock would close a cycle with the unloaded
+ * module's outer_lock then X.)
+ */
+static void unloaded_keys_are_forgotten(struct kunit *test)
+{
+	struct lock_class_key *mod_mem = kunit_kzalloc(test, 64, GFP_KERNEL);
+	spinlock_t x;
+
+	NEED_LOCKDEP(test);
+	KUNIT_ASSERT_NOT_NULL(test, mod_mem);
+	__raw_spin_lock_init(&x, "first_module_lock", mod_mem);
+	spin_lock(&outer_lock);
+	spin_lock(&x);
+	spin_unlock(&x);
+	spin_unlock(&outer_lock);
+
+	lockdep_free_key_range(mod_mem, 64);	/* what rmmod does */
+	__raw_spin_lock_init(&x, "second_module_lock", mod_mem);
+	spin_lock(&x);
+	spin_lock(&outer_lock);
+	spin_unlock(&outer_lock);
+	spin_unlock(&x);
+	KUNIT_EXPECT_EQ(test, debug_locks, 1);
+	lockdep_free_key_range(mod_mem, 64);
+}
+
 /* The held-lock stack follows the locks, and the tables stay small. */
 static void held_locks_and_tables(struct kunit *test)
 {
@@ -443,6 +476,7 @@ static struct kunit_case lockdep_cases[] = {
 	KUNIT_CASE(same_class_nesting_is_reported),
 	KUNIT_CASE(spin_lock_nested_is_quiet),
 	KUNIT_CASE(recursion_is_reported),
+	KUNIT_CASE(unloaded_keys_are_forgotten),
 	KUNIT_CASE(held_locks_and_tables),
 	{}
 };
