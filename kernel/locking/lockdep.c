@@ -8,7 +8,7 @@
  * report the deadlock that would need two CPUs and the wrong moment.
  *
  * What it keeps (all of it static: its memory is fixed at build time,
- * about 40 KiB, so it runs at any memory size):
+ * about 50 KiB, so it runs at any memory size):
  *
  *   lock classes       every lock initialised at one place in the source
  *                      is one class (<linux/lockdep_types.h>: the key);
