@@ -126,7 +126,7 @@ int debug_locks = 1;
 EXPORT_SYMBOL(debug_locks);
 /* lockdep=off on the command line: no tracking at all. */
 static bool lockdep_off_param;
-static unsigned long nr_acquires;
+static DEFINE_PER_CPU(unsigned long, nr_acquires);	/* per CPU: no shared line */
 static unsigned int nr_reports;
 static bool table_full_reported;
 
@@ -197,11 +197,15 @@ EXPORT_SYMBOL(lockdep_reset_debug_locks);
  */
 void lockdep_get_stats(struct lockdep_stats *st)
 {
+	unsigned int cpu;
+
 	st->classes = nr_lock_classes - 1;
 	st->max_classes = MAX_LOCKDEP_CLASSES - 1;
 	st->edges = nr_lock_edges - 1;
 	st->max_edges = MAX_LOCKDEP_EDGES - 1;
-	st->acquires = nr_acquires;
+	st->acquires = 0;
+	for_each_possible_cpu(cpu)
+		st->acquires += per_cpu(nr_acquires, cpu);
 	st->reports = nr_reports;
 }
 EXPORT_SYMBOL(lockdep_get_stats);
@@ -764,7 +768,7 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
 	hl->irq_context = ctx;
 	hl->trylock = trylock;
 	if (READ_ONCE(debug_locks)) {
-		nr_acquires++;
+		this_cpu_inc(nr_acquires);
 		mark_usage(t, hl, irqs_disabled_flags(flags));
 	}
 	if (READ_ONCE(debug_locks) && !trylock) {

@@ -46,10 +46,12 @@
 #include <asm/processor.h>
 
 /*
- * How long a CPU spins before "lockup suspected" (Linux waited about one
- * second).  Tests lower it to provoke the report quickly.
+ * How long a CPU spins before "lockup suspected".  Linux waited about one
+ * second; under QEMU's TCG on a loaded host a vCPU holding a lock can be
+ * descheduled for a while, so five here.  Tests lower it to provoke the
+ * report quickly.
  */
-unsigned int spin_lockup_ms = 1000;
+unsigned int spin_lockup_ms = 5000;
 EXPORT_SYMBOL(spin_lockup_ms);
 /* Lockup reports so far (tests wait for one). */
 unsigned long spin_lockup_reports;
