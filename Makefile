@@ -321,12 +321,13 @@ ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
 		--kvm $(KVM) $(KTEST_ARGS)
 
 # In-kernel benchmarks: one boot running the suites named bench*
-# (<kunit/bench.h>), without slab debugging or kmemleak, then a table and
-# build/bench/kernel.tsv.
+# (<kunit/bench.h>), without slab debugging, kmemleak or the lock
+# validator, then a table and build/bench/kernel.tsv.
 ## in-kernel benchmarks, cycles per operation (build/bench/kernel.tsv)
 bench: $(B)/kernel.elf
 	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
-		KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off KTEST_ARGS="--echo none"
+		KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off KTEST_ARGS="--echo none" \
+		CMDLINE="lockdep=off $(CMDLINE)"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
 
 # KASAN's cost: make bench, then make KASAN=1 bench (build/kasan), one

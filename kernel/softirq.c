@@ -84,8 +84,8 @@ static void __do_softirq(void)
 	unsigned long pending;
 	int base;
 
+	/* on top of an interrupted spin_unlock_irqrestore() the count is not 0 */
 	__preempt_count_add(SOFTIRQ_OFFSET);
-	/* an interrupt may end inside a spin_lock() of a task: its count stays */
 	base = preempt_count();
 	while ((pending = this_cpu_read(softirq_pending)) != 0) {
 		int nr;

@@ -17,6 +17,7 @@
 #include <linux/list.h>
 #include <linux/preempt.h>
 #include <linux/cpumask.h>
+#include <linux/lockdep_types.h>
 
 #define TASK_COMM_LEN		16
 #ifdef CONFIG_KASAN
@@ -90,6 +91,13 @@ struct task_struct {
 #endif
 	const char *wchan;		/* what a sleeping task waits for */
 	struct kunit *kunit_test;	/* the KUnit case it runs, if any */
+	/*
+	 * The locks it holds, innermost last, for the lock validator
+	 * (kernel/locking/lockdep.c); an interrupt handler's go on top of
+	 * those of the task it interrupted.
+	 */
+	unsigned int lockdep_depth;
+	struct held_lock held_locks[MAX_LOCK_DEPTH];
 };
 
 extern struct task_struct init_task;

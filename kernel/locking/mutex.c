@@ -8,10 +8,16 @@
  * overtake a sleeper.  Locking may sleep, so it begins with might_sleep():
  * a mutex_lock() under a spin lock or in an interrupt is reported even if
  * the mutex happens to be free.
+ *
+ * wait_lock, a spin lock, guards the owner and the queue, so any CPU may
+ * lock and unlock.  Lockdep sees a mutex as a lock class of its own
+ * (taken in mutex_lock(), before the task can sleep for it), so a mutex
+ * taken in two orders is reported as a spin lock would be.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/bug.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
 
@@ -25,33 +31,36 @@ struct mutex_waiter {
  * __mutex_init - initialise a mutex (use mutex_init())
  * @lock: the mutex
  * @name: shown in reports
+ * @key: its lockdep class (the call site of mutex_init())
  *
  * Context: Any context.
  */
-void __mutex_init(struct mutex *lock, const char *name)
+void __mutex_init(struct mutex *lock, const char *name,
+		  struct lock_class_key *key)
 {
+	static struct lock_class_key wait_lock_key;
+
 	lock->owner = NULL;
+	__raw_spin_lock_init(&lock->wait_lock, "&lock->wait_lock", &wait_lock_key);
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
+	lockdep_init_map(&lock->dep_map, name, key, LD_WAIT_SLEEP);
 }
 EXPORT_SYMBOL(__mutex_init);
 
-/**
- * mutex_lock - take the mutex, sleeping until it is free
- * @lock: the mutex
- *
- * Context: Process context (may sleep).  Not recursive.
- */
-void mutex_lock(struct mutex *lock)
+/* Queue behind the owner and sleep until it hands the mutex over. */
+static void __mutex_lock(struct mutex *lock, unsigned int subclass,
+			 unsigned long ip)
 {
 	struct mutex_waiter waiter;
 	unsigned long flags;
 
 	might_sleep();
-	local_irq_save(flags);
+	lock_acquire(&lock->dep_map, subclass, 0, ip);
+	spin_lock_irqsave(&lock->wait_lock, flags);
 	if (!lock->owner) {
 		lock->owner = current;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&lock->wait_lock, flags);
 		return;
 	}
 	WARN(lock->owner == current, "mutex %s: %s/%d locks it again (deadlock)\n",
@@ -64,15 +73,39 @@ void mutex_lock(struct mutex *lock)
 		set_current_state(TASK_UNINTERRUPTIBLE);
 		if (waiter.granted)
 			break;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&lock->wait_lock, flags);
 		schedule();
-		local_irq_save(flags);
+		spin_lock_irqsave(&lock->wait_lock, flags);
 	}
 	__set_current_state(TASK_RUNNING);
 	current->wchan = NULL;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+}
+
+/**
+ * mutex_lock - take the mutex, sleeping until it is free
+ * @lock: the mutex
+ *
+ * Context: Process context (may sleep).  Not recursive.
+ */
+void mutex_lock(struct mutex *lock)
+{
+	__mutex_lock(lock, 0, _RET_IP_);
 }
 EXPORT_SYMBOL(mutex_lock);
+
+/**
+ * mutex_lock_nested - mutex_lock() as lockdep subclass @subclass
+ * @lock: the mutex
+ * @subclass: 0 is its own class, 1.. a nested one
+ *
+ * Context: Process context (may sleep).
+ */
+void mutex_lock_nested(struct mutex *lock, unsigned int subclass)
+{
+	__mutex_lock(lock, subclass, _RET_IP_);
+}
+EXPORT_SYMBOL(mutex_lock_nested);
 
 /**
  * mutex_lock_interruptible - mutex_lock() (no signals here: always 0)
@@ -99,12 +132,14 @@ int mutex_trylock(struct mutex *lock)
 	unsigned long flags;
 	int ret = 0;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&lock->wait_lock, flags);
 	if (!lock->owner) {
 		lock->owner = current;
 		ret = 1;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (ret)
+		lock_acquire(&lock->dep_map, 0, 1, _RET_IP_);
 	return ret;
 }
 EXPORT_SYMBOL(mutex_trylock);
@@ -120,14 +155,15 @@ void mutex_unlock(struct mutex *lock)
 	struct mutex_waiter *waiter;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&lock->wait_lock, flags);
 	if (WARN(lock->owner != current,
 		 "mutex %s unlocked by %s/%d, but owned by %s\n", lock->name,
 		 current->comm, current->pid,
 		 lock->owner ? lock->owner->comm : "nobody")) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&lock->wait_lock, flags);
 		return;
 	}
+	lock_release(&lock->dep_map, _RET_IP_);
 	if (list_empty(&lock->wait_list)) {
 		lock->owner = NULL;
 	} else {
@@ -137,6 +173,6 @@ void mutex_unlock(struct mutex *lock)
 		waiter->granted = true;
 		wake_up_process(waiter->task);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
 }
 EXPORT_SYMBOL(mutex_unlock);

@@ -32,6 +32,7 @@
  * module leaves the list before its memory is freed.
  */
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/errno.h>
 #include <linux/kmemleak.h>
 #include <linux/mm.h>
@@ -480,8 +481,10 @@ static void free_module(struct module *mod)
 		module_destroy_params(mod->kp, mod->num_kp);
 	if (mod->init_mem)
 		vfree(mod->init_mem);
-	if (mod->core)
+	if (mod->core) {
+		lockdep_free_key_range(mod->core, mod->core_size);	/* its lock classes */
 		vfree(mod->core);
+	}
 	kfree(mod->kallsyms);
 	kfree(mod->syms);
 	kfree(mod->gpl_syms);

@@ -8,6 +8,9 @@
  */
 #include <linux/delay.h>
 #include <linux/mutex.h>
+#include <linux/sched/clock.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include "context_kunit.h"
 
@@ -103,7 +106,8 @@ static void spinlock_recursion_is_reported(struct kunit *test)
 		 current->pid);
 	ctx_expect_log(test, seq, line);
 	snprintf(line, sizeof(line),
-		 " lock: test_recursive_lock, .owner: kunit_try_catch/%d", current->pid);
+		 " lock: test_recursive_lock, .magic: dead4ead, .owner: kunit_try_catch/%d, .owner_cpu: %u",
+		 current->pid, raw_smp_processor_id());
 	ctx_expect_log(test, seq, line);
 	snprintf(line, sizeof(line),
 		 "BUG: spinlock already unlocked on CPU#0, kunit_try_catch/%d", current->pid);
@@ -135,6 +139,183 @@ static void spin_lock_variants_restore_state(struct kunit *test)
 	local_irq_enable();
 	KUNIT_EXPECT_TRUE(test, off);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+}
+
+/* ---- spin locks on two CPUs ------------------------------------------------------- */
+
+#define NEED_TWO_CPUS(test) do {					\
+	if (num_online_cpus() < 2)					\
+		kunit_skip(test, "needs 2 CPUs or more (make ktest SMP=2): only CPU 0 is online"); \
+} while (0)
+
+#define CONTENTION_LOOPS	200000UL
+
+struct contention {
+	spinlock_t lock;
+	bool use_lock;
+	volatile unsigned long counter;
+	int started, go, done;		/* the other CPU's progress */
+};
+
+/* counter++ CONTENTION_LOOPS times: read, add, write, under the lock or not. */
+static void contention_loop(struct contention *c)
+{
+	unsigned long i;
+
+	for (i = 0; i < CONTENTION_LOOPS; i++) {
+		if (c->use_lock)
+			spin_lock(&c->lock);
+		c->counter = c->counter + 1;
+		if (c->use_lock)
+			spin_unlock(&c->lock);
+	}
+}
+
+/* CPU 1, in the call-function interrupt: wait for the go, then count. */
+static void contention_remote(void *info)
+{
+	struct contention *c = info;
+
+	WRITE_ONCE(c->started, 1);
+	while (!READ_ONCE(c->go))
+		cpu_relax();
+	contention_loop(c);
+	__atomic_store_n(&c->done, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * CPU 0 (this task, interrupts off as the other side has them: the
+ * lock is taken in hard-interrupt context there) and CPU 1 (an IPI
+ * callback) each add one CONTENTION_LOOPS times; returns the final count.
+ */
+static unsigned long contend(struct kunit *test, bool use_lock)
+{
+	struct contention *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	unsigned long flags;
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	spin_lock_init(&c->lock);
+	c->use_lock = use_lock;
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(1, contention_remote, c, 0), 0);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(c->started), 5000));
+	local_irq_save(flags);
+	WRITE_ONCE(c->go, 1);
+	contention_loop(c);
+	local_irq_restore(flags);
+	/* a loaded host can make the hand-offs slow (seen: 42 s): be patient */
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(__atomic_load_n(&c->done, __ATOMIC_ACQUIRE),
+					       300000));
+	return c->counter;
+}
+
+/* Two CPUs, one counter, a spin lock: not one update lost. */
+static void spin_lock_contention_two_cpus(struct kunit *test)
+{
+	unsigned long total;
+
+	NEED_TWO_CPUS(test);
+	total = contend(test, true);
+	KUNIT_EXPECT_EQ(test, total, 2 * CONTENTION_LOOPS);
+}
+
+/*
+ * The same without the lock loses updates (two read-add-writes overlap),
+ * which shows the test above could fail.  Skipped in the unlikely run
+ * where the two CPUs never overlapped (the host did not run both vCPU
+ * threads at once).
+ */
+static void unlocked_counter_loses_updates(struct kunit *test)
+{
+	unsigned long total = 0;
+	int tries;
+
+	NEED_TWO_CPUS(test);
+	/* the host may not run both vCPUs at once every time: a few tries */
+	for (tries = 0; tries < 5; tries++) {
+		total = contend(test, false);
+		if (total < 2 * CONTENTION_LOOPS)
+			break;
+	}
+	kunit_info(test, "without the lock: %lu of %lu updates kept", total,
+		   2 * CONTENTION_LOOPS);
+	if (total == 2 * CONTENTION_LOOPS)
+		kunit_skip(test, "the two CPUs never overlapped in 5 tries");
+	KUNIT_EXPECT_LT(test, total, 2 * CONTENTION_LOOPS);
+}
+
+struct lockup_test {
+	spinlock_t lock;
+	unsigned long reports_before;
+	int held, released;
+};
+
+/* CPU 1 holds the lock until CPU 0 has reported the lockup (at most 10 s). */
+static void hold_until_reported(void *info)
+{
+	struct lockup_test *l = info;
+	u64 end = local_clock() + 10000000000ULL;
+
+	spin_lock(&l->lock);
+	WRITE_ONCE(l->held, 1);
+	while (READ_ONCE(spin_lockup_reports) == l->reports_before &&
+	       local_clock() < end)
+		cpu_relax();
+	spin_unlock(&l->lock);
+	WRITE_ONCE(l->released, 1);
+}
+
+/*
+ * A lock held too long by another CPU: the spinner reports a suspected
+ * lockup once, in Linux's words, then gets the lock when it is let go.
+ */
+static void spinlock_lockup_is_reported(struct kunit *test)
+{
+	struct lockup_test *l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
+	unsigned int saved = spin_lockup_ms;
+	unsigned long flags;
+	char line[96];
+	u64 seq = log_seq();
+
+	NEED_TWO_CPUS(test);
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	kunit_expect_reports(test, "BUG: spinlock lockup suspected on CPU#0");
+	spin_lock_init(&l->lock);
+	l->reports_before = READ_ONCE(spin_lockup_reports);
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(1, hold_until_reported, l, 0), 0);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(l->held), 5000));
+	spin_lockup_ms = 100;
+	spin_lock_irqsave(&l->lock, flags);	/* the holder runs in hard irq */
+	spin_unlock_irqrestore(&l->lock, flags);
+	spin_lockup_ms = saved;
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(READ_ONCE(l->released), 5000));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(spin_lockup_reports), l->reports_before + 1);
+	snprintf(line, sizeof(line), "BUG: spinlock lockup suspected on CPU#0, kunit_try_catch/%d",
+		 current->pid);
+	ctx_expect_log(test, seq, line);
+	ctx_expect_log(test, seq, " lock: &l->lock, .magic: dead4ead, .owner: swapper/1/0, .owner_cpu: 1");
+}
+
+/* Unlocking a lock one does not hold, and one never initialised. */
+static void spinlock_wrong_owner_and_bad_magic(struct kunit *test)
+{
+	spinlock_t *zeroed = kunit_kzalloc(test, sizeof(*zeroed), GFP_KERNEL);
+	DEFINE_SPINLOCK(lock);
+	u64 seq = log_seq();
+	void *owner;
+
+	KUNIT_ASSERT_NOT_NULL(test, zeroed);
+	kunit_expect_reports(test, "BUG: spinlock wrong owner", "BUG: spinlock bad magic");
+	spin_lock(&lock);
+	owner = lock.owner;
+	lock.owner = &owner;		/* as if another task had taken it */
+	spin_unlock(&lock);
+	KUNIT_EXPECT_PTR_EQ(test, owner, (void *)current);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(&lock));
+
+	spin_lock(zeroed);		/* never spin_lock_init()ed */
+	spin_unlock(zeroed);
+	KUNIT_EXPECT_FALSE(test, spin_is_locked(zeroed));
+	ctx_expect_log(test, seq, ".magic: 00000000");
 }
 
 /* ---- mutexes -------------------------------------------------------------------------- */
@@ -378,6 +559,10 @@ static void mutex_serializes_preempted_threads(struct kunit *test)
 static struct kunit_case locking_cases[] = {
 	KUNIT_CASE(spin_lock_word_and_trylock),
 	KUNIT_CASE(spin_lock_prevents_preemption),
+	KUNIT_CASE(spin_lock_contention_two_cpus),
+	KUNIT_CASE(unlocked_counter_loses_updates),
+	KUNIT_CASE(spinlock_lockup_is_reported),
+	KUNIT_CASE(spinlock_wrong_owner_and_bad_magic),
 	KUNIT_CASE(spinlock_recursion_is_reported),
 	KUNIT_CASE(spin_lock_variants_restore_state),
 	KUNIT_CASE(mutex_blocks_second_locker),
