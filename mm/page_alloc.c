@@ -81,7 +81,9 @@
 #include <linux/wait.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/seq_buf.h>
 #include <kernel/oops.h>
 #include <kernel/page_alloc.h>
 
@@ -116,6 +118,16 @@ unsigned long nr_bad_page_reports;
 static struct zone *preferred_zone[MAX_NR_ZONES] = {
 	&zones[ZONE_DMA], &zones[ZONE_DMA], &zones[ZONE_DMA],
 };
+
+/*
+ * This CPU's list of @zone.  Context: interrupts off (nothing else runs
+ * here, and no other CPU touches it: drain_all_pages() asks each CPU to
+ * give its own back).
+ */
+static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return &zone->pcp[raw_smp_processor_id()];
+}
 
 /* ---- free lists -------------------------------------------------------- */
 
@@ -309,23 +321,32 @@ static inline enum zone_type gfp_zone(gfp_t gfp)
 
 static struct page *rmqueue(struct zone *zone, unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
 	unsigned long flags;
 	struct page *page;
 
 	local_irq_save(flags);
 	if (likely(order == 0)) {
-		if (unlikely(list_empty(&pcp->list)) &&
-		    !rmqueue_bulk(zone, pcp->batch, pcp)) {
-			local_irq_restore(flags);
-			return NULL;
+		pcp = this_cpu_pcp(zone);
+		if (unlikely(list_empty(&pcp->list))) {
+			int got;
+
+			spin_lock(&zone->lock);
+			got = rmqueue_bulk(zone, pcp->batch, pcp);
+			spin_unlock(&zone->lock);
+			if (!got) {
+				local_irq_restore(flags);
+				return NULL;
+			}
 		}
 		page = list_first_entry(&pcp->list, struct page, lru);
 		list_del(&page->lru);
 		__ClearPagePcp(page);
 		pcp->count--;
 	} else {
+		spin_lock(&zone->lock);
 		page = __rmqueue_smallest(zone, order);
+		spin_unlock(&zone->lock);
 	}
 	local_irq_restore(flags);
 	return page;
@@ -490,11 +511,12 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 static inline struct page *alloc_page_pcp_fast(gfp_t gfp)
 {
 	struct zone *zone = preferred_zone[gfp_zone(gfp)];
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
 	struct page *page = NULL;
 	unsigned long flags;
 
 	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
 	if (likely(pcp->count && !fault_injection_active &&
 		   !alloc_in_atomic(gfp, flags) &&
 		   zone->free_pages > zone->_watermark[WMARK_LOW])) {
@@ -686,11 +708,16 @@ ok:
 /* The pcp list grew too long: give a batch of frames back to the buddy. */
 static noinline void drain_pcp_batch(struct zone *zone)
 {
+	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (zone->pcp.count >= zone->pcp.high)
-		free_pcppages_bulk(zone, zone->pcp.batch, &zone->pcp);
+	pcp = this_cpu_pcp(zone);
+	if (pcp->count >= pcp->high) {
+		spin_lock(&zone->lock);
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+		spin_unlock(&zone->lock);
+	}
 	local_irq_restore(flags);
 	wake_page_waiters();
 }
@@ -712,14 +739,19 @@ static noinline void __free_pages_slow(struct page *page, unsigned long pfn,
 	zone = page_zone(page);
 	local_irq_save(flags);
 	if (order == 0) {
-		struct per_cpu_pages *pcp = &zone->pcp;
+		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
 
 		__SetPagePcp(page);
 		list_add(&page->lru, &pcp->list);
-		if (++pcp->count >= pcp->high)
+		if (++pcp->count >= pcp->high) {
+			spin_lock(&zone->lock);
 			free_pcppages_bulk(zone, pcp->batch, pcp);
+			spin_unlock(&zone->lock);
+		}
 	} else {
+		spin_lock(&zone->lock);
 		__free_one_page(page, pfn, zone, order);
+		spin_unlock(&zone->lock);
 	}
 	local_irq_restore(flags);
 	wake_page_waiters();
@@ -751,8 +783,8 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	}
 	zone = zones + (unsigned long)pfn_zone_idx(pfn);
-	pcp = &zone->pcp;
 	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
 	set_page_count(page, 0);
 	page->flags = 1U << PG_pcp;
 	list_add(&page->lru, &pcp->list);
@@ -857,22 +889,52 @@ void free_pages_exact(void *virt, size_t size)
 }
 EXPORT_SYMBOL(free_pages_exact);
 
-/**
- * drain_all_pages - return every per-CPU list frame to the buddy lists
- *
- * Context: Any context.
- */
-void drain_all_pages(void)
+/* Give this CPU's lists back to the buddy lists; the frames moved. */
+static unsigned long drain_local_pages(void)
 {
 	struct zone *zone;
 	unsigned long flags, drained = 0;
 
 	local_irq_save(flags);
 	for_each_zone(zone) {
-		drained += zone->pcp.count;
-		free_pcppages_bulk(zone, zone->pcp.count, &zone->pcp);
+		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+
+		if (!pcp->count)
+			continue;
+		drained += pcp->count;
+		spin_lock(&zone->lock);
+		free_pcppages_bulk(zone, pcp->count, pcp);
+		spin_unlock(&zone->lock);
 	}
 	local_irq_restore(flags);
+	return drained;
+}
+
+/* on_each_cpu() callback: hard interrupt on each CPU, @info counts. */
+static void drain_local_pages_ipi(void *info)
+{
+	__atomic_add_fetch((unsigned long *)info, drain_local_pages(),
+			   __ATOMIC_RELAXED);
+}
+
+/**
+ * drain_all_pages - return every CPU's per-CPU list frames to the buddy lists
+ *
+ * Each CPU's lists are its own (see this_cpu_pcp()), so each CPU is asked
+ * to give its lists back itself, by IPI (on_each_cpu()), and this waits
+ * until all have.  Where IPIs cannot be waited for (interrupts off, hard
+ * interrupt), only this CPU's lists are drained.
+ *
+ * Context: Any context; all CPUs' lists only with interrupts on.
+ */
+void drain_all_pages(void)
+{
+	unsigned long drained = 0;
+
+	if (num_online_cpus() > 1 && !irqs_disabled() && !in_hardirq())
+		on_each_cpu(drain_local_pages_ipi, &drained, 1);
+	else
+		drained = drain_local_pages();
 	if (drained)
 		wake_page_waiters();
 }
@@ -881,7 +943,7 @@ void drain_all_pages(void)
 
 unsigned long zone_free_pages_total(const struct zone *zone)
 {
-	return zone->free_pages + zone->pcp.count;
+	return zone->free_pages + zone_pcp_count(zone);
 }
 
 /**
@@ -943,6 +1005,7 @@ void setup_per_zone_wmarks(void)
 {
 	unsigned long lowmem_pages = totalram_pages(), pages_min;
 	struct zone *zone;
+	unsigned int cpu;
 	int z;
 
 	if (!min_free_kbytes) {
@@ -963,9 +1026,13 @@ void setup_per_zone_wmarks(void)
 		zone->_watermark[WMARK_LOW] = min + delta;
 		zone->_watermark[WMARK_HIGH] = min + 2 * delta;
 
-		zone->pcp.batch = clamp(zone->managed_pages / 1024, 1UL,
-					(unsigned long)PCP_BATCH_MAX);
-		zone->pcp.high = 6 * zone->pcp.batch;
+		for (cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+			pcp->batch = clamp(zone->managed_pages / 1024, 1UL,
+					   (unsigned long)PCP_BATCH_MAX);
+			pcp->high = 6 * pcp->batch;
+		}
 	}
 
 	for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -990,6 +1057,49 @@ void buddyinfo_show(struct seq_buf *s)
 			seq_buf_printf(s, "%6lu ", zone->free_area[order].nr_free);
 		seq_buf_printf(s, "\n");
 	}
+}
+
+/**
+ * pcplists_show - each CPU's per-CPU page lists, one row per CPU
+ * @s: where the text goes
+ *
+ *	Per-CPU page lists (free frames; high/batch):
+ *	CPU       DMA     DMA32    Normal
+ *	  0         0        12         -
+ *	  1         3         0         -
+ *
+ * A column per zone ("-": the zone has no memory); the last row is the
+ * zone's high and batch.  A snapshot: the owners change them meanwhile.
+ *
+ * Context: Any context.
+ */
+void pcplists_show(struct seq_buf *s)
+{
+	struct zone *zone;
+	unsigned int cpu;
+
+	seq_buf_printf(s, "Per-CPU page lists (free frames; high/batch):\nCPU ");
+	for_each_zone(zone)
+		seq_buf_printf(s, " %9s", zone->name);
+	seq_buf_printf(s, "\n");
+	for_each_online_cpu(cpu) {
+		seq_buf_printf(s, "%3u ", cpu);
+		for_each_zone(zone) {
+			if (populated_zone(zone))
+				seq_buf_printf(s, " %9d", READ_ONCE(zone->pcp[cpu].count));
+			else
+				seq_buf_printf(s, " %9s", "-");
+		}
+		seq_buf_printf(s, "\n");
+	}
+	seq_buf_printf(s, "h/b ");
+	for_each_zone(zone) {
+		char hb[16];
+
+		snprintf(hb, sizeof(hb), "%d/%d", zone->pcp[0].high, zone->pcp[0].batch);
+		seq_buf_printf(s, " %9s", populated_zone(zone) ? hb : "-");
+	}
+	seq_buf_printf(s, "\n");
 }
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
@@ -1029,7 +1139,7 @@ void show_free_areas(void)
 			zone->name, K(zone_free_pages_total(zone)),
 			K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
 			K(high_wmark_pages(zone)), K(zone->present_pages),
-			K(zone->managed_pages), K((unsigned long)zone->pcp.count));
+			K(zone->managed_pages), K(zone_pcp_count(zone)));
 		len = scnprintf(line, sizeof(line), "Node 0 %s: ", zone->name);
 		for (order = 0; order <= MAX_PAGE_ORDER; order++) {
 			unsigned long nr = zone->free_area[order].nr_free;

@@ -11,20 +11,26 @@
 #include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 
 void do_raw_spin_lock(spinlock_t *lock)
 {
-	if (unlikely(lock->locked)) {
-		struct task_struct *owner = lock->owner;
+	/* a minimal real spin (SMP allocators); the spinlock work replaces it */
+	while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE)) {
+		struct task_struct *owner = READ_ONCE(lock->owner);
 
-		pr_err("BUG: spinlock recursion on CPU#0, %s/%d\n",
-		       current->comm, current->pid);
+		if (owner != current && num_online_cpus() > 1) {
+			__builtin_ia32_pause();
+			continue;
+		}
+		pr_err("BUG: spinlock recursion on CPU#%u, %s/%d\n",
+		       raw_smp_processor_id(), current->comm, current->pid);
 		pr_err(" lock: %s, .owner: %s/%d\n", lock->name ? lock->name : "?",
 		       owner ? owner->comm : "<none>", owner ? owner->pid : -1);
 		dump_stack();
+		break;
 	}
-	lock->locked = 1;
 	lock->owner = current;
 }
 EXPORT_SYMBOL(do_raw_spin_lock);
@@ -37,7 +43,7 @@ void do_raw_spin_unlock(spinlock_t *lock)
 		pr_err(" lock: %s\n", lock->name ? lock->name : "?");
 		dump_stack();
 	}
-	lock->locked = 0;
 	lock->owner = NULL;
+	__atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
 }
 EXPORT_SYMBOL(do_raw_spin_unlock);

@@ -259,7 +259,8 @@ def dmesg_text():
 
 
 def zone_free_pages_total(zone):
-    return ulong(zone["free_pages"]) + int(zone["pcp"]["count"])
+    pcp = zone["pcp"]
+    return ulong(zone["free_pages"]) + sum(int(pcp[cpu]["count"]) for cpu in range(array_len(pcp)))
 
 
 def meminfo_text():
