@@ -101,7 +101,8 @@
 /* Flags a frame being freed must not have. */
 #define PAGE_FLAGS_CHECK_AT_FREE ((1U << PG_reserved) | (1U << PG_buddy) | \
 				  (1U << PG_pcp) | (1U << PG_slab) |	\
-				  (1U << PG_vmalloc) | (1U << PG_pgtable))
+				  (1U << PG_vmalloc) | (1U << PG_pgtable) | \
+				  (1U << PG_frozen))
 
 struct zone zones[MAX_NR_ZONES] = {
 	[ZONE_DMA] = { .name = "DMA" },
@@ -618,6 +619,7 @@ static void dump_page_flags(const struct page *page)
 		[PG_reserved] = "reserved", [PG_buddy] = "buddy",
 		[PG_pcp] = "pcp", [PG_head] = "head", [PG_slab] = "slab",
 		[PG_vmalloc] = "vmalloc", [PG_pgtable] = "pgtable",
+		[PG_frozen] = "frozen",
 	};
 	char buf[96];
 	size_t len = 0;

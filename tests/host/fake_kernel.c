@@ -135,6 +135,7 @@ u64 local_clock(void)
 struct cpumask __cpu_possible_mask = { { 1UL } };
 struct cpumask __cpu_online_mask = { { 1UL } };
 unsigned int nr_cpu_ids = 1;
+unsigned long __per_cpu_offset[NR_CPUS];
 
 /* A call on every CPU is the call here, with interrupts off. */
 void on_each_cpu(smp_call_func_t func, void *info, int wait)
