@@ -92,9 +92,13 @@ static void __do_softirq(void)
 		for (nr = 0; pending; nr++, pending >>= 1) {
 			if (!(pending & 1) || !softirq_vec[nr].action)
 				continue;
+			/* as Linux: against the count it started with (the
+			 * interrupted task may hold preemption off) */
+			int prev_count = preempt_count();
+
 			softirqs_run[nr]++;
 			softirq_vec[nr].action(&softirq_vec[nr]);
-			WARN_ONCE(preempt_count() != (int)SOFTIRQ_OFFSET &&
+			WARN_ONCE(preempt_count() != prev_count &&
 				  !(preempt_count() & HARDIRQ_MASK),
 				  "softirq %d left preempt_count %#x\n", nr,
 				  preempt_count());

@@ -98,6 +98,8 @@ static struct avl_root busy_tree = AVL_ROOT_INIT(NULL);
 static struct avl_root free_tree = AVL_ROOT_INIT(free_tree_propagate);
 static LIST_HEAD(lazy_list);
 static unsigned long nr_lazy, nr_busy, nr_vmalloc_pages;
+static DEFINE_SPINLOCK(vmap_area_lock);
+bool vmalloc_skip_tlb_shootdown;	/* test hook: purge without the IPIs */
 static struct kmem_cache *vmap_area_cachep;
 
 static inline struct vmap_area *va_of(struct avl_node *n)
@@ -266,21 +268,52 @@ static void free_range_merge(struct vmap_area *va)
 /**
  * purge_vmap_area_lazy - return lazily freed ranges to the free tree
  *
- * Context: Process context (memory reclaim calls it).
+ * Every CPU first drops its TLB entries of the ranges (flush_tlb_kernel_range(),
+ * an IPI to each): vfree() cleared the PTEs and flushed only its own
+ * CPU, and another CPU that read through an address keeps its stale
+ * translation, to the freed frame, until then.  A range handed out again
+ * before that flush would show that CPU the old frame.  Where the IPIs
+ * cannot be waited for (interrupts off, hard interrupt) nothing is
+ * purged: the ranges wait for the next purge.
+ *
+ * Return: the ranges given back.
+ * Context: Process context (memory reclaim calls it); any context does
+ * nothing harmful.
  */
 unsigned long purge_vmap_area_lazy(void)
 {
 	struct vmap_area *va, *n;
-	unsigned long flags, purged = 0;
+	unsigned long flags, purged = 0, start = ULONG_MAX, end = 0;
+	LIST_HEAD(purge);
 
-	local_irq_save(flags);
-	list_for_each_entry_safe(va, n, &lazy_list, lazy) {
+	/* no shootdown possible here: the ranges wait for a later purge */
+	if (num_online_cpus() > 1 && (irqs_disabled() || in_hardirq()))
+		return 0;
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	list_for_each_entry_safe(va, n, &lazy_list, lazy)
+		list_move_tail(&va->lazy, &purge);
+	nr_lazy = 0;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	if (list_empty(&purge))
+		return 0;
+
+	/* every CPU forgets the old translations before the ranges are reused */
+	list_for_each_entry(va, &purge, lazy) {
+		start = min(start, va->va_start);
+		end = max(end, va->va_end);
+	}
+	if (unlikely(vmalloc_skip_tlb_shootdown))
+		local_flush_tlb_kernel_range(start, end);
+	else
+		flush_tlb_kernel_range(start, end);
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	list_for_each_entry_safe(va, n, &purge, lazy) {
 		list_del(&va->lazy);
 		free_range_merge(va);
 		purged++;
 	}
-	nr_lazy = 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return purged;
 }
 
@@ -299,7 +332,7 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 		return NULL;
 	memset(&va->vm, 0, sizeof(va->vm));	/* until its owner fills it in */
 retry:
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	if (module)
 		free = find_fit_above(free_tree.node, MODULES_VADDR, size, align);
 	else
@@ -307,7 +340,7 @@ retry:
 	if (free && !module && free->va_start > VMALLOC_END)
 		free = NULL;		/* only the module area is left */
 	if (!free) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		if (!purged && nr_lazy) {
 			purge_vmap_area_lazy();
 			purged = true;
@@ -318,7 +351,7 @@ retry:
 	}
 	addr = ALIGN(free->va_start, align);
 	if (clip_free_range(free, addr, size)) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		kmem_cache_free(vmap_area_cachep, va);
 		return NULL;
 	}
@@ -326,7 +359,7 @@ retry:
 	va->va_end = addr + size;
 	tree_insert(&busy_tree, va);
 	nr_busy++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return va;
 }
 
@@ -336,12 +369,12 @@ static void free_vmap_area_lazy(struct vmap_area *va)
 	unsigned long flags;
 	bool purge;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	avl_erase(&busy_tree, &va->node);
 	nr_busy--;
 	list_add_tail(&va->lazy, &lazy_list);
 	purge = ++nr_lazy >= LAZY_MAX_AREAS;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	if (purge)
 		purge_vmap_area_lazy();
 }
@@ -369,9 +402,9 @@ struct vm_struct *find_vm_area(const void *addr)
 	struct vmap_area *va;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	va = tree_find(&busy_tree, (unsigned long)addr);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 
 	return va ? &va->vm : NULL;
 }
@@ -393,11 +426,7 @@ static void vmalloc_fail(gfp_t gfp, unsigned long size, const char *why)
 /* nr_vmalloc_pages += @delta (a read-modify-write: not to be preempted). */
 static void count_vmalloc_pages(long delta)
 {
-	unsigned long flags;
-
-	local_irq_save(flags);
-	nr_vmalloc_pages += delta;
-	local_irq_restore(flags);
+	__atomic_add_fetch(&nr_vmalloc_pages, delta, __ATOMIC_RELAXED);
 }
 
 /* Free the frames of a vmalloc area (and its pages array). */
@@ -544,9 +573,9 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 	struct vmap_area *va;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	va = tree_find(&busy_tree, (unsigned long)addr);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 
 	if (!va || va->va_start != (unsigned long)addr) {
 		WARN(1, "Trying to %s() nonexistent vm area (%px)\n", who, addr);
@@ -825,13 +854,13 @@ void *module_alloc(unsigned long size, const void *caller)
 			return NULL;
 		va->va_start = MODULES_VADDR;
 		va->va_end = MODULES_END;
-		local_irq_save(flags);
+		spin_lock_irqsave(&vmap_area_lock, flags);
 		if (!module_area_ready) {
 			tree_insert(&free_tree, va);
 			module_area_ready = true;
 			va = NULL;
 		}
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		if (va)
 			kmem_cache_free(vmap_area_cachep, va);
 	}
@@ -957,7 +986,7 @@ void vmallocinfo_show(struct seq_buf *s)
 	struct vmap_area *va;
 	unsigned long flags;
 
-	local_irq_save(flags);		/* a stable picture of both lists */
+	spin_lock_irqsave(&vmap_area_lock, flags);		/* a stable picture of both lists */
 	for (n = avl_first(&busy_tree); n; n = avl_next(n)) {
 		va = va_of(n);
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
@@ -968,7 +997,7 @@ void vmallocinfo_show(struct seq_buf *s)
 	list_for_each_entry(va, &lazy_list, lazy)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",
 			       va->va_start, va->va_end, va_size(va));
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
 
 void show_vmallocinfo(void)
