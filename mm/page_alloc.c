@@ -38,39 +38,56 @@
  * The frames below that are the reserve for the callers that cannot
  * wait.
  *
- * The fast path for single frames: a per-CPU list (struct per_cpu_pages)
- * of free order-0 frames.  Allocation pops one, free pushes one; only
- * when the list is empty or too long is the zone's buddy list touched,
- * a batch of frames at a time.
+ * The fast path for single frames: a list of free order-0 frames per
+ * CPU (struct per_cpu_pages, zone->pcp[cpu]).  Allocation pops one, free
+ * pushes one; only when the list is empty or too long is the zone's
+ * buddy list touched, a batch of frames at a time, under zone->lock.
+ * Each CPU's list is its own: no other CPU ever touches it, so it needs
+ * no lock, only interrupts off on its CPU.  drain_all_pages() (memory
+ * is short, or a test wants every frame back) asks each CPU by IPI to
+ * give its own lists back:
  *
- * Locking.  One CPU, but interrupt handlers allocate and free too
- * (GFP_ATOMIC), and a task can be preempted anywhere it has interrupts
- * on.  So, who protects what:
+ *	          CPU 0            CPU 1            CPU 2
+ *	pcp[]   [f f f f]        [f f]            [f f f f f f]   free frames
+ *	           \ batch          |                 /
+ *	            +---------- zone->lock -----------+
+ *	            free_area[0..10]: the buddy lists, shared
  *
- *   irq-off region     (local_irq_save(); Linux's zone->lock and the
- *                       per-CPU lists' lock) protects each zone's free
- *                       lists (free_area[], nr_free), free_pages, the
- *                       per-CPU list and its count, and the PG_buddy,
- *                       PG_pcp and order fields of free frames.  Every
- *                       move of a frame onto or off a list happens in
- *                       one such region.
+ * (the shell's "cpus" command prints the lists of each CPU, pcplists_show()).
+ *
+ * Locking.  Who protects what:
+ *
+ *   zone->lock         (a spinlock, taken with interrupts off: interrupt
+ *                       handlers allocate and free too, GFP_ATOMIC)
+ *                       protects the zone's free lists (free_area[],
+ *                       nr_free), free_pages, and the PG_buddy and order
+ *                       fields of free blocks.  Every move of a block onto
+ *                       or off a buddy list happens under it.
+ *   interrupts off     on CPU N protect zone->pcp[N] (list, count) and the
+ *                       PG_pcp flag of the frames on it: only CPU N
+ *                       touches them, and nothing else runs there
+ *                       meanwhile.  Another CPU's lists are reached only
+ *                       by asking it (drain_all_pages(): on_each_cpu()).
  *   the block's owner  an allocated block's struct page (flags, refcount,
  *                       private) is its owner's until it is freed:
  *                       free_pages_prepare() reads it with interrupts
  *                       on, and a wrong free is reported, not trusted.
- *   page_alloc_wait    (a wait queue, with its own irq-off lock) the
- *                       sleeping GFP_KERNEL allocations.
+ *   page_alloc_wait    (a wait queue, with its own lock) the sleeping
+ *                       GFP_KERNEL allocations.
  *   nothing            page_free_events and page_alloc_sleeps are hints
- *                       and statistics: a lost update costs a sleeper at
- *                       most one RECLAIM_WAIT_JIFFIES, or one count.
+ *                       and statistics; the watermark checks read
+ *                       free_pages unlocked, as Linux's do: a stale value
+ *                       costs one more trip to the slow path, or one
+ *                       frame below the mark.
  *
- * Lock order: the free lists' irq-off region is the innermost of all
- * the allocators'.  It is taken inside the slab allocator's, vmalloc's
- * (clip_free_range() allocates GFP_ATOMIC there) and inside
- * pgtable_lock (freeing a spare table); nothing is called while it is
- * held but list and counter work.  The slow path drops it before it
- * runs the reclaim hooks (which take the slab and vmalloc regions) and
- * before it sleeps.
+ * Lock order: zone->lock is the innermost lock of all the allocators'.
+ * It is taken inside the slab allocator's list_lock, inside vmalloc's
+ * vmap_area_lock (clip_free_range() allocates GFP_ATOMIC there) and
+ * inside pgtable_lock (freeing a spare table); nothing is called while
+ * it is held but list and counter work.  The slow path drops it before
+ * it runs the reclaim hooks (which take the slab and vmalloc locks),
+ * before it sends IPIs (drain_all_pages()) and before it sleeps.  No IPI
+ * is ever sent with a lock held that the IPI's callback takes.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>

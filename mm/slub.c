@@ -9,8 +9,9 @@
  *   the sheaf         this CPU's stack of free objects, from any slab
  *                     (struct slab_sheaf in mm/slab.h): kmalloc/kfree
  *                     pairs and batches run on it alone;
- *   the active slab   whose free objects sit on the cache's cpu_freelist,
- *                     a plain linked list through the free objects;
+ *   the active slab   this CPU's: its free objects sit on this CPU's
+ *                     freelist, a plain linked list through the free
+ *                     objects;
  *   partial slabs     some objects free (on the slab's own freelist);
  *   full slabs        no object free.
  *
@@ -40,7 +41,31 @@
  * full, gives its older half back to the slabs (sheaf_flush()): onto
  * the cpu freelist for the active slab, __slab_free() for the others.
  * Counting live objects (slabinfo, leak checks), shrinking and destroying
- * a cache give the whole sheaf back first.
+ * a cache give the whole sheaf back first, on every CPU.
+ *
+ * Many CPUs.  Each CPU has its own part of every cache (struct
+ * kmem_cache_cpu, s->cpu[N]): its sheaf, its active slab and that slab's
+ * freelist.  The lists are shared:
+ *
+ *	         s->cpu[0]              s->cpu[1]              s->cpu[2]
+ *	  sheaf  [o o o o o]            [o o]                  [ ]
+ *	  slab   A (frozen)             B (frozen)             -
+ *	  freelist  o->o->o             o->o                   -
+ *	                    \              |
+ *	          s->list_lock: partial C <-> D    full E <-> F   nr_taken
+ *
+ * An object freed on another CPU than the one it came from goes on the
+ * freeing CPU's sheaf like any other (a sheaf takes objects of any
+ * slab).  When it reaches its slab (sheaf_flush(), or a debug cache's
+ * free), the slab may be some other CPU's active one: such a slab is
+ * "frozen" (PG_frozen), on no list, and the object joins the slab's own
+ * freelist under list_lock, where the owner finds it when it retires
+ * the slab (flush_cpu_slab() joins the two chains).  The owner's cpu
+ * freelist is never touched by another CPU.  To gather every CPU's part
+ * (slab_cache_live(), shrinking, destroy), each CPU is asked by IPI to
+ * give its own back (flush_all_cpus()): in the middle of a restartable
+ * region a CPU can only be restarted by its own interrupt, so no other
+ * CPU may write its sheaf.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -51,41 +76,44 @@
  *
  * The slab bookkeeping lives in struct page (see mm/slab.h).
  *
- * Locking.  One CPU, preemptive kernel: what a lock would protect on
- * SMP, an interrupts-off region protects here (the timer interrupt is
- * what preempts a task).  The rules:
+ * Locking.  Who protects what:
  *
- *   - The sheaf's count and slots are changed by the fast paths in
- *     restartable regions with interrupts as the caller has them, and
- *     by everything else with interrupts off (so never in the middle of
- *     a region: a region interrupted is restarted before anything else
- *     runs).  On SMP each CPU has its own (cpu_sheaf[], this_cpu_sheaf())
- *     and the region must find it itself.
- *   - A cache's other state - its sheaf's capacity, cpu_freelist, cpu_slab,
- *     the partial and full lists, nr_partial, nr_slabs,
- *     nr_taken - and the bookkeeping of its slabs (page->private, lru,
- *     every free pointer of a free object) are read and written only
- *     with interrupts off.  Linux keeps this under the per-CPU
- *     local_lock (the cpu slab) and the node's list_lock (the lists).
- *   - The global counters nr_slab_pages and slab_alloc_seq, and the list
- *     slab_caches (mm/slab_common.c), likewise.
- *   - Nothing that may sleep runs with interrupts off.  get_slab() turns
- *     them back on (to the caller's state) around new_slab(), which
- *     calls the page allocator and may wait for memory.  Meanwhile
- *     another task may run the slow path of the same cache and install
- *     its own active slab, so everything read before is stale: the new
- *     slab is private until interrupts are off again, is counted only
- *     then, and __slab_alloc() looks at cpu_slab again before it
- *     installs the new slab (Linux re-checks c->slab the same way).
- *   - A slab's struct page fields are not touched with interrupts on
+ *   - s->cpu[N] (sheaf, freelist, slab) belongs to CPU N.  Its sheaf's
+ *     count and slots are changed by the fast paths in restartable
+ *     regions with interrupts as the caller has them (the region finds
+ *     its CPU's sheaf through %gs, inside the region, so a restart finds
+ *     the right one), and by everything else on CPU N with interrupts
+ *     off (so never in the middle of a region: a region interrupted is
+ *     restarted before anything else runs).  Other CPUs ask CPU N by
+ *     IPI (on_each_cpu()); the callback runs there with interrupts off.
+ *     Linux keeps this part under the per-CPU local_lock.
+ *   - s->list_lock (a spinlock, interrupts off) protects the partial
+ *     and full lists, nr_partial, nr_slabs, nr_taken, and the
+ *     bookkeeping of every slab (page->private, lru, PG_frozen, the free
+ *     pointers of the objects on a slab's own freelist), frozen ones
+ *     included.  Linux's node list_lock.
+ *   - slab_caches and slab_caches_lock: mm/slab_common.c.  nr_slab_pages
+ *     is changed atomically; slab_alloc_seq is a statistic.
+ *   - Nothing that may sleep runs with interrupts off or a lock held.
+ *     grow_cache() turns interrupts back on (to the caller's state)
+ *     around new_slab(), which calls the page allocator and may wait for
+ *     memory.  Meanwhile another task may run the slow path of the same
+ *     cache and refill this CPU's freelist, or another CPU take the new
+ *     slab: so the new slab goes on the partial list under list_lock,
+ *     and __slab_alloc() looks at everything again (Linux re-checks
+ *     c->slab the same way).
+ *   - A slab's struct page fields are not touched without list_lock
  *     except by new_slab() on a slab nobody else can see yet.
  *
- * Order, outermost first: the task's interrupts-off region (the slab
- * paths nest inside a caller's, and then never turn interrupts on:
- * only GFP_ATOMIC / GFP_NOWAIT may be used there) > the page
- * allocator's zone lock (taken inside, by new_slab() and
- * discard_slab()).  The page allocator never calls back into the slab
- * allocator.
+ * Lock order, outermost first: slab_caches_lock > s->list_lock > the
+ * page allocator's zone->lock (taken inside by discard_slab(); new_slab()
+ * calls the page allocator with no slab lock held).  The slab paths
+ * nest inside a caller's interrupts-off region and then never turn
+ * interrupts on: only GFP_ATOMIC / GFP_NOWAIT may be used there.  No
+ * IPI is sent with list_lock held (the CPU asked could be spinning on
+ * it with interrupts off), nor with interrupts off: flush_all_cpus()
+ * then flushes this CPU only.  The page allocator never calls back into
+ * the slab allocator.
  *
  * Corruption.  Every walk of a freelist is bounded by the slab's slot
  * count and checks each pointer before following it; a walk that finds

@@ -27,8 +27,8 @@
  * instead of scribbling over the next area, and the page-fault report
  * names the area ("vmalloc guard page of area ...").
  *
- * vfree() unmaps the area (flushing the TLB) and frees its frames at
- * once, but its address range goes to a "lazy" list first and returns to
+ * vfree() unmaps the area (flushing this CPU's TLB) and frees its frames
+ * at once, but its address range goes to a "lazy" list first and returns to
  * the free tree in batches (purge_vmap_area_lazy(), also called when
  * memory or address space runs short).  Besides batching the tree work,
  * this keeps a just-freed address unused for a while, so a use after
@@ -39,28 +39,51 @@
  * vmap and get_vm_area; vfree() also refuses a live task's stack.  A
  * wrong call is reported (WARN) and changes nothing.
  *
- * Locking.  One CPU; vfree() may run in an interrupt, vmalloc() may be
- * preempted anywhere it has interrupts on:
+ * Many CPUs, and the TLB.  vfree() clears the area's PTEs and flushes
+ * only its own CPU's TLB.  Another CPU that read through the area still
+ * holds the old translation, to a frame that is free now and may be
+ * anyone's: harmless while the address means nothing (a use after
+ * vfree() is a bug anyway), wrong once the range is handed out again.
+ * So purge_vmap_area_lazy(), before it gives ranges back to the free
+ * tree, asks every CPU by IPI to flush them (flush_tlb_kernel_range(),
+ * the "TLB shootdown"); the lazy list makes that one round of IPIs per
+ * batch of areas, not one per vfree():
  *
- *   irq-off region     (local_irq_save(); Linux's vmap_area_lock,
+ *	CPU 0: vfree(p)   PTEs cleared, own TLB flushed, range -> lazy list
+ *	CPU 1: TLB still maps p -> the old frame
+ *	purge:            IPI: every CPU flushes [start, end) of the batch,
+ *	                  then the ranges return to the free tree
+ *	CPU 0: vmalloc()  may get p again: CPU 1 sees the new frame
+ *
+ * Locking:
+ *
+ *   vmap_area_lock     (a spinlock, interrupts off: vfree() may run in an
+ *                       interrupt; Linux's vmap_area_lock,
  *                       free_vmap_area_lock and purge lock) protects the
  *                       busy tree, the free tree with its subtree_max_size
- *                       fields, the lazy list, nr_busy, nr_lazy and
- *                       nr_vmalloc_pages.  A lookup walks a tree only
- *                       inside one, or a rotation could move nodes under
- *                       it.  The page-fault note runs with interrupts off.
+ *                       fields, the lazy list, nr_busy and nr_lazy.  A
+ *                       lookup walks a tree only under it, or a rotation
+ *                       could move nodes under it.  nr_vmalloc_pages is
+ *                       changed atomically.  The purge takes its batch
+ *                       off the lazy list, drops the lock for the IPIs,
+ *                       and takes it again to free the ranges.
  *   the area's owner   a busy area's vm_struct and the PTEs of its range
  *                       belong to whoever vmalloc()ed (vmap()ed ...) it
  *                       until it is freed; they are zero until the owner
  *                       fills them in, just after the area goes in the
  *                       busy tree.  Its frames are allocated and mapped
  *                       with interrupts on (GFP_KERNEL may sleep).
- *   pgtable_lock       (mm/pgtable.c) the page-table tables themselves.
+ *   pgtable_lock       (mm/pgtable.c) the upper levels of the page tables:
+ *                       two CPUs mapping areas in one 2 MiB range install
+ *                       one PTE table, the loser frees its spare.
  *
- * Lock order: vmalloc's irq-off region, then the slab allocator's
- * (vmap_area nodes: GFP_ATOMIC under it), then the page allocator's.
- * No tree is touched under pgtable_lock, and pgtable_lock is never taken
- * inside vmalloc's region: the mapping is done after the region ends.
+ * Lock order: vmap_area_lock, then the slab allocator's list_lock
+ * (vmap_area nodes: GFP_ATOMIC under it), then the page allocator's
+ * zone->lock.  No tree is touched under pgtable_lock, and pgtable_lock is
+ * never taken under vmap_area_lock: the mapping is done after it is
+ * dropped.  No IPI is sent with vmap_area_lock held, nor from a context
+ * that cannot wait for one (interrupts off, hard interrupt): a purge
+ * there leaves the ranges on the lazy list for the next one.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
