@@ -211,7 +211,8 @@ static void set_track(struct kmem_cache *s, void *object, enum track_item t,
 	p->addr = addr;
 	p->pid = current->pid;
 	p->when_ms = local_clock() / 1000000;
-	p->seq = t == TRACK_ALLOC ? ++slab_alloc_seq : 0;
+	p->seq = t == TRACK_ALLOC ?
+		 __atomic_add_fetch(&slab_alloc_seq, 1, __ATOMIC_RELAXED) : 0;	/* any CPU */
 	p->handle = save_track_stack(addr);
 }
 
