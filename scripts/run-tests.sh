@@ -13,6 +13,8 @@
 #   ktest-default  every suite again, booted as make run boots (no
 #                slab_debug, no ktest_mem=: what the shell's "test" sees),
 #                at 16M (KTEST_DEFAULT_MEM), the smallest size they fit
+#   ktest-mm-smp the allocators' many-CPU suite (mm_smp) at SMP=4, 512M,
+#                without slab_debug (so the per-CPU sheaves are in use)
 #   boot-checks  boots that test the boot path itself
 #   shell        the kernel shell, driven over the serial port
 #   modules      examples/modules built out of tree (make -C . M=...),
@@ -81,6 +83,10 @@ done
 run_step ktest-default make --no-print-directory ktest MEM="$DEFAULT_MEM" \
 	KTEST_NAME=ktest-default "KTEST_CMDLINE=ktest=*" \
 	KTEST_ARGS="--echo none --label default-$DEFAULT_MEM"
+# the allocators on 4 CPUs with their fast paths on (no slab_debug: the sheaves)
+run_step ktest-mm-smp make --no-print-directory ktest SMP=4 MEM=512M T='mm_smp*' \
+	KTEST_NAME=ktest-mm-smp KTEST_SLAB_DEBUG= \
+	KTEST_ARGS="--echo none --label mm_smp-SMP=4"
 run_step boot-checks python3 scripts/boot_checks.py
 make --no-print-directory -s iso >/dev/null 2>&1
 run_step shell python3 scripts/shell_test.py
