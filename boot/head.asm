@@ -323,5 +323,8 @@ early_pt_kernel:	resb 4096 * KERNEL_PT_PAGES
 early_tables_end:
 
 boot_stack_guard:	resb 4096	; left unmapped: an overflow faults
-boot_stack:		resb 16384
+%ifndef BOOT_STACK_SIZE
+%define BOOT_STACK_SIZE	16384		; THREAD_SIZE (make KASAN=1: 32768)
+%endif
+boot_stack:		resb BOOT_STACK_SIZE
 boot_stack_top:

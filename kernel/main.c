@@ -46,8 +46,10 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <kernel/boot.h>
+#include <kernel/kmemleak.h>
 #include <kernel/multiboot2.h>
 #include <linux/stackdepot.h>
+#include <linux/kasan.h>
 #include <kernel/oops.h>
 #include <kernel/shell.h>
 #include <kernel/tty.h>
@@ -166,12 +168,14 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 
 	mem_init_ns = local_clock();
 	x86_init_memory(&boot_info, mbi_phys, mbi_size);
+	kasan_init();
 	stack_depot_early_init();
 	mem_init();
 	mem_init_ns = local_clock() - mem_init_ns;
 	print_memory_summary();
 	pr_info("Memory init took %llu us\n", mem_init_ns / 1000);
 	kmem_cache_init();
+	kmemleak_init();
 	vmalloc_init();
 
 	sched_init();

@@ -11,6 +11,7 @@
  *               Under `make ktest` a panic ends QEMU with a failure code,
  *               so a test run never hangs on a dead kernel.
  */
+#include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/bug.h>
@@ -118,6 +119,7 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 			 current->comm, current->pid,
 			 regs && !(regs->flags & X86_EFLAGS_IF) ? "disabled" : "enabled",
 			 preempt_count());
+		kasan_unpoison_task_stack_below((void *)current->stack_hi);
 		if (!regs)
 			do_exit(SIGKILL_EXIT);
 		regs->ip = (unsigned long)do_exit;
@@ -132,6 +134,8 @@ void oops_end(struct pt_regs *regs, const char *fatal_msg)
 
 	c->oopses++;
 	oops_catcher_top = c->prev;
+	/* KASAN=1: the abandoned frames' red zones are not unpoisoned by them */
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	if (!regs)
 		kernel_longjmp(&c->buf, 1);
 	regs->ip = (unsigned long)kernel_longjmp;

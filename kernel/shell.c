@@ -33,6 +33,7 @@
 #include <kunit/test.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <kernel/kmemleak.h>
 #include <kernel/log.h>
 #include <kernel/page_alloc.h>
 #include <kernel/pgtable.h>
@@ -386,6 +387,46 @@ static void cmd_vmallocinfo(int argc, char **argv)
 	show_report(vmallocinfo_show);
 }
 
+/*
+ * kmemleak [CMD]: with no argument, what /sys/kernel/debug/kmemleak shows
+ * (each reported leak); with one, what writing it there does ("scan",
+ * "clear", "off", "scan=SECS", "dump=ADDR"), plus "stats".
+ */
+static void cmd_kmemleak(int argc, char **argv)
+{
+	unsigned long pos = 0;
+	struct kmemleak_stats st;
+	struct seq_buf s;
+	int err;
+
+	if (argc < 2) {
+		seq_buf_init(&s, report_buf, sizeof(report_buf));
+		while (kmemleak_show_next(&pos, &s)) {
+			out(seq_buf_str(&s));
+			seq_buf_init(&s, report_buf, sizeof(report_buf));
+		}
+		return;
+	}
+	if (!strcmp(argv[1], "stats")) {
+		kmemleak_get_stats(&st);
+		shell_printf("kmemleak: %s, %lu objects tracked (%lu KiB of metadata, at most %lu objects), %lu leaks shown\n",
+			     st.enabled ? "on" : "off", st.objects,
+			     st.meta_bytes >> 10, st.max_objects, st.leaks);
+		shell_printf("kmemleak: %lu scans, the last read %lu KiB in %lu us; every %u s, min age %u ms\n",
+			     st.scans, st.last_scanned_bytes >> 10,
+			     st.last_scan_us, st.scan_period_s, st.min_age_ms);
+		return;
+	}
+	err = kmemleak_control(argv[1]);
+	if (err == -EINVAL)
+		shell_printf("kmemleak: unknown command '%s' (scan, clear, off, scan=on|off|SECS, dump=ADDR, stats)\n",
+			     argv[1]);
+	else if (err == -EPERM)
+		out("kmemleak: the leak detector is off (kmemleak=off, or it turned itself off)\n");
+	else if (err == -ENOENT)
+		shell_printf("kmemleak: no object at %s\n", argv[1] + 5);
+}
+
 static void cmd_help(int argc, char **argv);
 
 /*
@@ -424,6 +465,8 @@ static const struct shell_command {
 	{ "rmmod", "[-f] NAME", "unload a module (-f: also a broken one)", cmd_rmmod, 2 },
 	{ "lsmod", "", "the loaded modules", cmd_lsmod, 0 },
 	{ "modinfo", "FILE.ko", "a module file's .modinfo", cmd_modinfo, 1 },
+	{ "kmemleak", "[scan|clear|...]", "suspected leaks (/sys/kernel/debug/kmemleak); scan now; clear",
+	  cmd_kmemleak, 1 },
 	{ "test", "[GLOB]", "run KUnit suites (default: all)", cmd_test, 1 },
 	{ "bench", "[GLOB]", "run benchmarks", cmd_bench, 1 },
 	{ "reboot", "", "restart the machine", cmd_reboot, 0 },

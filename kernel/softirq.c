@@ -82,8 +82,11 @@ static void __do_softirq(void)
 {
 	int restart = MAX_SOFTIRQ_RESTART;
 	unsigned long pending;
+	int base;
 
 	__preempt_count_add(SOFTIRQ_OFFSET);
+	/* an interrupt may end inside a spin_lock() of a task: its count stays */
+	base = preempt_count();
 	while ((pending = this_cpu_read(softirq_pending)) != 0) {
 		int nr;
 
@@ -92,13 +95,9 @@ static void __do_softirq(void)
 		for (nr = 0; pending; nr++, pending >>= 1) {
 			if (!(pending & 1) || !softirq_vec[nr].action)
 				continue;
-			/* as Linux: against the count it started with (the
-			 * interrupted task may hold preemption off) */
-			int prev_count = preempt_count();
-
 			softirqs_run[nr]++;
 			softirq_vec[nr].action(&softirq_vec[nr]);
-			WARN_ONCE(preempt_count() != prev_count &&
+			WARN_ONCE(preempt_count() != base &&
 				  !(preempt_count() & HARDIRQ_MASK),
 				  "softirq %d left preempt_count %#x\n", nr,
 				  preempt_count());

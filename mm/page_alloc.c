@@ -93,6 +93,7 @@
 #include <linux/bug.h>
 #include <linux/export.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
 #include <linux/fault-inject.h>
 #include <linux/list.h>
 #include <linux/wait.h>
@@ -372,6 +373,7 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 
 static inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
+	kasan_unpoison_pages(page, order);
 	set_page_count(page, 1);
 	page->private = order;
 	if (order)
@@ -535,7 +537,8 @@ static inline struct page *alloc_page_pcp_fast(gfp_t gfp)
 
 	local_irq_save(flags);
 	pcp = this_cpu_pcp(zone);
-	if (likely(pcp->count && !fault_injection_active &&
+	/* KASAN=1: always the general way, where the shadow is written */
+	if (likely(!kasan_enabled() && pcp->count && !fault_injection_active &&
 		   !alloc_in_atomic(gfp, flags) &&
 		   zone->free_pages > zone->_watermark[WMARK_LOW])) {
 		page = list_first_entry(&pcp->list, struct page, lru);
@@ -754,6 +757,7 @@ static noinline void __free_pages_slow(struct page *page, unsigned long pfn,
 	}
 	if (!free_pages_prepare(page, order))
 		return;
+	kasan_poison_pages(page, order);
 
 	zone = page_zone(page);
 	local_irq_save(flags);
@@ -795,7 +799,7 @@ void __free_pages(struct page *page, unsigned int order)
 	unsigned long flags;
 
 	/* one frame, allocated once, nothing unusual: straight to the pcp list */
-	if (unlikely(order != 0 || pfn >= max_pfn ||
+	if (unlikely(kasan_enabled() || order != 0 || pfn >= max_pfn ||
 		     (page->flags | page->private) != 0 ||
 		     page_ref_count(page) != 1)) {
 		__free_pages_slow(page, pfn, order);

@@ -280,7 +280,7 @@ static __always_inline unsigned long direct_map_pfn(const void *x)
 
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {
-	return s->flags & SLAB_DEBUG_FLAGS;
+	return s->flags & (SLAB_DEBUG_FLAGS | SLAB_KASAN);	/* KASAN=1: all */
 }
 
 /* mm/slub.c */
@@ -367,7 +367,7 @@ slow:
 
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	return __slab_alloc_fast(s, gfp, __GFP_ZERO);
+	return __slab_alloc_fast(s, gfp, __GFP_ZERO | GFP_SLAB_BUG_MASK);
 }
 
 /*

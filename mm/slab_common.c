@@ -39,6 +39,8 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/kasan.h>
+#include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
@@ -137,6 +139,8 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->name = name;
 	s->object_size = size;
 	s->flags = slab_debug_flags_for(name, flags);
+	if (kasan_enabled())
+		s->flags |= SLAB_KASAN;
 	s->align = calculate_alignment(s->flags, align, size);
 	s->ctor = ctor;
 	if (__kmem_cache_create(s))
@@ -197,6 +201,7 @@ EXPORT_SYMBOL(kmem_cache_create);
  */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	kasan_cache_shutdown(s);	/* its quarantined objects first */
 	__kmem_cache_shrink(s);
 	return 0;
 }
@@ -237,6 +242,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 	if (!s)
 		return;
+	kasan_cache_shutdown(s);	/* its quarantined objects first */
 	__kmem_cache_shrink(s);
 	if (slab_cache_live(s) || s->nr_slabs) {
 		report_objects_remaining(s, _RET_IP_);
@@ -259,7 +265,8 @@ static noinline void *kmalloc_large(size_t size, gfp_t gfp)
 	if (!page)
 		return NULL;
 	page->page_type = LARGE_KMALLOC_TYPE;
-	return page_address(page);
+	kmemleak_alloc(page_address(page), size, 1, gfp);
+	return kasan_kmalloc_large(page_address(page), size);
 }
 
 /* kmalloc() of 0 bytes or of more than KMALLOC_MAX_CACHE_SIZE. */
@@ -295,8 +302,8 @@ void *__kmalloc(size_t size, gfp_t gfp)
 {
 	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE))	/* 0 wraps */
 		return kmalloc_zero_or_large(size, gfp);
-	return __slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
-				 gfp, __GFP_ZERO | __GFP_DMA);
+	return kasan_kmalloc(__slab_alloc_fast(kmalloc_size_cache[(size - 1) / KMALLOC_MIN_SIZE],
+					       gfp, __GFP_ZERO | __GFP_DMA | GFP_SLAB_BUG_MASK), size);
 }
 EXPORT_SYMBOL(__kmalloc);
 
@@ -328,6 +335,7 @@ static void kfree_not_slab(struct page *page, const void *x,
 				    "not memory from kmalloc (no slab object, no large kmalloc)");
 		return;
 	}
+	kmemleak_free(x);
 	page->page_type = 0;
 	__free_pages(page, page->private);
 }
@@ -398,16 +406,20 @@ EXPORT_SYMBOL(kfree);
 size_t ksize(const void *objp)
 {
 	struct page *page;
+	size_t size = 0;
 
-	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp))
+	if (ZERO_OR_NULL_PTR(objp) || !in_direct_map(objp) ||
+	    !kasan_check_read(objp, 1))		/* KASAN=1: freed memory */
 		return 0;
 	page = virt_to_page(objp);
 	if (PageSlab(page))
-		return page->slab_cache->object_size;
-	if (is_large_kmalloc(page, objp))
-		return PAGE_SIZE << page->private;
-	WARN_ON_ONCE(1);
-	return 0;
+		size = page->slab_cache->object_size;
+	else if (is_large_kmalloc(page, objp))
+		size = PAGE_SIZE << page->private;
+	else
+		WARN_ON_ONCE(1);
+	kasan_unpoison_range(objp, size);	/* the caller may use it all */
+	return size;
 }
 EXPORT_SYMBOL(ksize);
 
@@ -455,7 +467,7 @@ void *krealloc(const void *objp, size_t new_size, gfp_t gfp)
 		return kmalloc(new_size, gfp);
 	old_size = ksize(objp);
 	if (new_size <= old_size)
-		return (void *)objp;
+		return kasan_krealloc((void *)objp, new_size);
 	ret = kmalloc(new_size, gfp & ~__GFP_ZERO);
 	if (!ret)
 		return NULL;

@@ -31,7 +31,8 @@
  * injection today) wants to see it.  A cache with debug flags (poison,
  * red zones, call sites, consistency checks) has a sheaf of capacity 0,
  * so its every operation takes the slow path, where mm/slub_debug.c does
- * its checks.  The hardening checks of the free (see slab_free_fast() in
+ * its checks.  So has every cache kmemleak tracks while it is on (boot
+ * parameter kmemleak=): its hooks are in the slow paths too.  The hardening checks of the free (see slab_free_fast() in
  * mm/slab.h) refuse a pointer into the middle of an object and the
  * naive double free even without slab_debug=, as Linux's
  * CONFIG_SLAB_FREELIST_HARDENED refuses the second.
@@ -127,6 +128,8 @@
 #include <linux/export.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
+#include <linux/kmemleak.h>
 #include <linux/list.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -188,6 +191,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		set_freepointer(s, object, prev);
 		prev = object;
 	}
+	kasan_poison_slab(s, slab);
 	slab_set(slab, 0, 0);
 	return slab;
 }
@@ -514,6 +518,40 @@ take:
 }
 
 /*
+ * kmemleak (mm/kmemleak.c) records the new object.  A free pointer kept
+ * inside the object (offset 0) still holds the address of the next free
+ * object, which kmemleak would take for a reference to it: cleared.
+ */
+static __always_inline void slab_kmemleak_alloc(struct kmem_cache *s,
+						void *object, gfp_t gfp)
+{
+	if (s->flags & SLAB_NOLEAKTRACE)
+		return;
+	if (s->offset + sizeof(void *) <= s->object_size)
+		set_freepointer(s, object, NULL);
+	kmemleak_alloc_recursive(object, s->object_size, 1, s->flags, gfp);
+}
+
+/*
+ * kmalloc_fix_flags - warn about GFP flags the slab allocator cannot honour
+ *
+ * GFP_DMA32 and __GFP_HIGHMEM (and bits no gfp_t has) make no sense for
+ * slab objects: a driver that needs memory below 4 GiB must use the page
+ * allocator or the DMA API.  As Linux does, say so with a stack trace and
+ * go on with the flags taken out.
+ */
+static noinline gfp_t kmalloc_fix_flags(gfp_t flags)
+{
+	gfp_t invalid_mask = flags & GFP_SLAB_BUG_MASK;
+
+	flags &= ~GFP_SLAB_BUG_MASK;
+	pr_warn("Unexpected gfp: %#x (%pGg). Fixing up to gfp: %#x (%pGg). Fix your code!\n",
+		invalid_mask, &invalid_mask, flags, &flags);
+	dump_stack();
+	return flags;
+}
+
+/*
  * Everything slab_alloc() does not do inline: interrupts were off, an
  * atomic context, a debug hook (slab_slow_path), zeroing, an empty
  * sheaf, a debug cache.  Interrupts are off (@irqflags: the caller's);
@@ -525,6 +563,8 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 	struct kmem_cache_cpu *c;
 	void *object;
 
+	if (unlikely(gfp & GFP_SLAB_BUG_MASK))
+		gfp = kmalloc_fix_flags(gfp);
 	/* __kmalloc()'s table holds the normal caches */
 	if (unlikely(gfp & __GFP_DMA) && s->dma_twin)
 		s = s->dma_twin;
@@ -545,9 +585,12 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		object = __slab_alloc(s, gfp, caller, irqflags);
 	}
 	local_irq_restore(irqflags);
+	kasan_slab_alloc(s, object);
 
 	if (unlikely(gfp & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
+	if (object && kmemleak_enabled)
+		slab_kmemleak_alloc(s, object, gfp);
 	return object;
 }
 
@@ -627,6 +670,11 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 	struct kmem_cache_cpu *c = this_cpu_slab(s);
 	struct slab_sheaf *sheaf = &c->sheaf;
 
+	kmemleak_free_recursive(x, s->flags);	/* before anyone can reuse it */
+	if (kasan_slab_free(s, x, caller)) {	/* quarantined or reported */
+		local_irq_restore(irqflags);
+		return;
+	}
 	if (!sheaf->capacity || slab_slow_path) {
 		/* straight to the slab: debug caches, debug hooks */
 		if (slab != c->slab)
@@ -739,7 +787,7 @@ unsigned long slab_cache_live(struct kmem_cache *s)
 		local_irq_restore(flags);
 	}
 	spin_lock_irqsave(&s->list_lock, flags);
-	live = s->nr_taken - lc.nr_free;
+	live = s->nr_taken - lc.nr_free - kasan_quarantined(s);	/* freed, held back */
 	spin_unlock_irqrestore(&s->list_lock, flags);
 	return live;
 }
@@ -900,10 +948,17 @@ static void set_slot_divisor(struct kmem_cache *s)
 	s->size_inv = inv;
 }
 
+/* Does kmemleak (mm/kmemleak.c) record the objects of @s? */
+static inline bool kmemleak_tracks(const struct kmem_cache *s)
+{
+	return kmemleak_enabled && !(s->flags & SLAB_NOLEAKTRACE);
+}
+
 /*
  * The sheaf of a cache (see mm/slab.h): as many objects as Linux's old
  * SLAB kept per CPU, fewer for bigger objects; none for debug caches,
- * whose every operation must reach mm/slub_debug.c.  And the mask of
+ * whose every operation must reach mm/slub_debug.c, nor for the caches
+ * kmemleak tracks (its hooks are in the slow paths too).  And the mask of
  * slab_free_fast()'s one-test slot check: size - 1 when the slots are a
  * power of two and fill the slab, else ~0 (every free checked in full).
  */
@@ -911,7 +966,7 @@ static void set_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int capacity, cpu;
 
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug(s) || kmemleak_tracks(s))
 		capacity = 0;
 	else if (s->size <= 256)
 		capacity = SLAB_SHEAF_MAX;
@@ -959,6 +1014,8 @@ int __kmem_cache_create(struct kmem_cache *s)
 	}
 	if (flags & SLAB_STORE_USER)
 		size += 2 * sizeof(struct track);
+	if (flags & SLAB_KASAN)
+		size += kasan_metadata_size();	/* the last bytes of the slot */
 	size += s->red_left_pad;
 	s->size = ALIGN(size, s->align);
 

@@ -91,6 +91,8 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
+#include <linux/kasan.h>
+#include <linux/kmemleak.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
@@ -402,6 +404,8 @@ static void free_vmap_area_lazy(struct vmap_area *va)
 		purge_vmap_area_lazy();
 }
 
+static unsigned long mapped_size(const struct vmap_area *va);
+
 /* Describe the area @va covers (its size includes the guard page). */
 static void init_vm(struct vmap_area *va, unsigned long flags,
 		    struct page **pages, unsigned int nr_pages, const void *caller)
@@ -412,6 +416,8 @@ static void init_vm(struct vmap_area *va, unsigned long flags,
 	va->vm.pages = pages;
 	va->vm.nr_pages = nr_pages;
 	va->vm.caller = caller;
+	/* KASAN=1: valid to the guard page, which is not */
+	kasan_unpoison_vmalloc(va->vm.addr, mapped_size(va), mapped_size(va));
 }
 
 /**
@@ -489,7 +495,7 @@ void *vmalloc_node_caller(unsigned long size, unsigned long align,
 static void *__vmalloc_area(unsigned long size, unsigned long align,
 			    gfp_t gfp_mask, bool module, const void *caller)
 {
-	unsigned long nr_pages, i;
+	unsigned long nr_pages, i, requested = size;
 	struct vmap_area *va;
 	struct vm_struct *vm;
 
@@ -511,6 +517,7 @@ static void *__vmalloc_area(unsigned long size, unsigned long align,
 				   GFP_META(gfp_mask));
 	if (!vm->pages)
 		goto fail;
+	kmemleak_ignore(vm->pages);	/* only the vmap_area points to it */
 	for (i = 0; i < nr_pages; i++) {
 		struct page *page = alloc_page((gfp_mask & ~__GFP_DMA32) |
 					       __GFP_NOWARN);
@@ -533,6 +540,8 @@ static void *__vmalloc_area(unsigned long size, unsigned long align,
 		vmalloc_fail(gfp_mask, size, "failed to map pages");
 		goto release;
 	}
+	kasan_unpoison_vmalloc(vm->addr, requested, size);	/* the tail is not */
+	kmemleak_alloc(vm->addr, size, 1, gfp_mask);
 	return vm->addr;
 
 fail:
@@ -691,6 +700,9 @@ static void release_area(const void *addr, const char *who, unsigned long kind)
 	va = find_area_to_free(addr, who);
 	if (!va || !may_release(va, who, kind))
 		return;
+	if (kind == VM_ALLOC)
+		kmemleak_free(addr);	/* before the pages go */
+	kasan_poison_vmalloc((void *)va->va_start, va_size(va));
 	vunmap_range(va->va_start, va->va_start + mapped_size(va));
 	if (kind == VM_ALLOC)
 		free_area_pages(&va->vm, va->vm.nr_pages);

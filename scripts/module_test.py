@@ -66,7 +66,7 @@ MODULES = ['kmalloc_param', 'page_order', 'init_fails', 'exporter',
            'exporter_user', 'page_api', 'pages_exact', 'kmalloc_classes',
            'slab_cache', 'vmalloc_api', 'kmalloc_max', 'bug_leak',
            'bug_double_free', 'bug_atomic_sleep', 'bug_null_deref',
-           'bug_gpl_only', 'bug_unknown_sym']
+           'bug_gpl_only', 'bug_unknown_sym', 'bug_kasan']
 
 # (command line, regexes its answer must match, regexes it must not);
 # BAD is added to the must-nots of every command but the buggy ones'.
@@ -164,6 +164,11 @@ CHECKS = [
       r'vmalloc area 0xffffc9%s-0xffffc9%s \(12288 bytes\) allocated at %s$'
       % (H, H, site('bug_leak_init', 'bug_leak'))], None),
     ('lsmod', [], [NOT_LOADED('bug_leak')]),
+    # without KASAN=1 the read past the object goes unnoticed (the kasan
+    # suite and make KASAN=1 run show the report)
+    ('insmod bug_kasan.ko bug=oob',
+     [r'bug_kasan: read -?\d+ one byte past a 123-byte object$'], []),
+    ('rmmod bug_kasan', [r'bug_kasan: unloaded$'], []),
     ('insmod bug_double_free.ko',
      [r'bug_double_free: and twice$', r'kernel BUG at mm/slub\.c:\d+!',
       # the taint as Linux prints it: a column per flag, O for out-of-tree

@@ -257,6 +257,63 @@ def double_free_checks(sh):
     return passed, failed
 
 
+def kmemleak_checks(sh):
+    """kmemleak in a running kernel (on by default): an object the shell
+    allocated and kept no pointer to is reported in Linux's format once it
+    is 5 s old and two scans saw it unreferenced (the first records its
+    checksum); freed, it is no longer listed; the commands answer.
+    Returns (passed, failed)."""
+    passed = failed = 0
+
+    def run(line):
+        sh.type(line)
+        return sh.read_until_prompt(line)
+
+    steps = [('kmemleak stats', run('kmemleak stats'),
+              [r'kmemleak: on, \d+ objects tracked \(\d+ KiB of metadata, at most \d+ objects\)',
+               r'every 10 s, min age 5000 ms'], [])]
+    m = re.search(r'kmalloc\(300\) = (ffff888[0-9a-f]+)', run('kmalloc 300'))
+    born = time.monotonic()
+    if m:
+        x = m.group(1)
+        run('meminfo')          # lay other frames over cmd_kmalloc's
+        run('slabinfo')
+        time.sleep(max(0.0, born + 6 - time.monotonic()))  # min age 5 s
+        run('kmemleak scan')
+        run('kmemleak scan')
+        steps.append(('kmemleak lists the lost kmalloc 300', run('kmemleak'),
+                      [r'^unreferenced object 0x%s \(size 512\):$' % x,
+                       r'^  comm "init", pid 1, jiffies \d+$',
+                       r'^  hex dump \(first 32 bytes\):$',
+                       r'^    ([0-9a-f]{2} ){15}[0-9a-f]{2}  .{16}$',
+                       r'^  backtrace \(crc [0-9a-f]+\):$',
+                       r'^    \[<ffffffff[0-9a-f]{8}>\] cmd_kmalloc\+0x[0-9a-f]+/0x[0-9a-f]+$'],
+                      []))
+        run('kfree 0x' + x)
+        run('kmemleak scan')
+        steps.append(('kmemleak after kfree', run('kmemleak'), [],
+                      [r'unreferenced object 0x%s ' % x]))
+    else:
+        steps.append(('kmalloc 300', '', [r'^an address$'], []))
+    steps.append(('kmemleak clear', run('kmemleak clear'), [], [r'kmemleak:']))
+    steps.append(('kmemleak after clear', run('kmemleak'), [],
+                  [r'unreferenced object']))
+    steps.append(('kmemleak bogus', run('kmemleak bogus'),
+                  [r"kmemleak: unknown command 'bogus' \(scan, clear, off"], []))
+    for name, answer, musts, must_nots in steps:
+        problems = [m for m in musts if not re.search(m, answer, re.M)]
+        problems += ['unexpected ' + m for m in must_nots
+                     if re.search(m, answer, re.M)]
+        if problems:
+            failed += 1
+            print('  FAIL shell: %s: %s' % (name, problems[0]))
+            print('    ' + answer.strip().replace('\n', '\n    ')[:1500])
+        else:
+            passed += 1
+            print('  PASS shell: %s' % name)
+    return passed, failed
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--iso', default=os.path.join(ROOT, 'build', 'kernel.iso'))
@@ -297,7 +354,7 @@ def main():
             else:
                 passed += 1
                 print('  PASS shell: %s' % line)
-        for more in (double_free_checks, burst_checks):
+        for more in (double_free_checks, kmemleak_checks, burst_checks):
             p, f = more(sh)
             passed += p
             failed += f

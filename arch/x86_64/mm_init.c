@@ -23,6 +23,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
+#include <linux/kasan.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
@@ -140,6 +141,7 @@ void x86_init_memory(const struct boot_info *bi, phys_addr_t mbi_phys,
 	memblock_set_current_limit(EARLY_MAPPED_LIMIT);
 	init_pgd = alloc_table();
 	init_pgd[511] = early_pml4[511];	/* the kernel image */
+	kasan_map_early_shadow(init_pgd);	/* make KASAN=1: its shadow */
 
 	/* map every RAM region, reserved or not: the direct map is all RAM */
 	for (i_mem = 0; i_mem < memblock.memory.cnt; i_mem++) {

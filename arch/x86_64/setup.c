@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/sched.h>
+#include <linux/kasan.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -33,6 +34,7 @@ EXPORT_SYMBOL(init_task);
 
 void x86_64_start_kernel(u32 magic, unsigned long mbi_phys)
 {
+	kasan_early_init();	/* before any instrumented code (make KASAN=1) */
 	tsc_at_boot = rdtsc();
 	setup_boot_cpu_gs();	/* before the first per-CPU variable */
 	init_task.stack_lo = (unsigned long)boot_stack_top - THREAD_SIZE;

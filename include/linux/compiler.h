@@ -10,6 +10,8 @@
 #define __always_inline		inline __attribute__((__always_inline__))
 #define noinline		__attribute__((__noinline__))
 #define __noreturn		__attribute__((__noreturn__))
+/* make KASAN=1: no checks in this function (it reads free memory on purpose) */
+#define __no_sanitize_address	__attribute__((__no_sanitize_address__))
 #define __packed		__attribute__((__packed__))
 #define __aligned(x)		__attribute__((__aligned__(x)))
 #define __section(s)		__attribute__((__section__(s)))

@@ -72,6 +72,15 @@
 #define __GFP_THISNODE		((__force gfp_t)___GFP_THISNODE)
 #define __GFP_ACCOUNT		((__force gfp_t)___GFP_ACCOUNT)
 
+/* Every bit a gfp_t may carry; others are a caller's bug. */
+#define __GFP_BITS_MASK		((__force gfp_t)((___GFP_ACCOUNT << 1) - 1))
+/*
+ * Flags the slab allocator cannot honour: its objects come from the zones
+ * of GFP_KERNEL (or ZONE_DMA), never only below 4 GiB.  kmalloc() with
+ * one of them gets Linux's "Unexpected gfp" warning and the flags fixed.
+ */
+#define GFP_SLAB_BUG_MASK	(__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
+
 #define GFP_ATOMIC		(__GFP_HIGH | __GFP_ATOMIC | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL		(__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_KERNEL_ACCOUNT	(GFP_KERNEL | __GFP_ACCOUNT)

@@ -19,7 +19,11 @@
 #include <linux/cpumask.h>
 
 #define TASK_COMM_LEN		16
+#ifdef CONFIG_KASAN
+#define THREAD_SIZE		(32 * 1024)	/* red zones double the frames (Linux too) */
+#else
 #define THREAD_SIZE		(16 * 1024)
+#endif
 
 /* Task states. */
 #define TASK_RUNNING		0x0000
@@ -81,6 +85,9 @@ struct task_struct {
 	int exit_code;
 	bool should_stop;
 	void *kthread_done;		/* struct completion *, signalled at exit */
+#ifdef CONFIG_KASAN
+	unsigned int kasan_depth;	/* > 0: KASAN reports nothing (kasan_disable_current()) */
+#endif
 	const char *wchan;		/* what a sleeping task waits for */
 	struct kunit *kunit_test;	/* the KUnit case it runs, if any */
 };

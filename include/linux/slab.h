@@ -33,6 +33,8 @@
 /* Not counted by leak checks: the allocator's own bookkeeping. */
 #define SLAB_NOLEAKTRACE	((__force slab_flags_t)0x00800000U)
 
+/* make KASAN=1: every cache; KASAN's hooks are on the debug (slow) paths */
+#define SLAB_KASAN		((__force slab_flags_t)0x08000000U)
 #define SLAB_DEBUG_FLAGS	(SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
 				 SLAB_POISON | SLAB_STORE_USER)
 
@@ -159,6 +161,12 @@ static __always_inline unsigned int kmalloc_index(size_t size)
 	return 64 - __builtin_clzl(size - 1);
 	/* LAB(slab) END size_classes */
 }
+#ifdef CONFIG_KASAN
+#define KMALLOC_CONSTANT_CACHE	0	/* __kmalloc() tells KASAN the size asked for */
+#else
+#define KMALLOC_CONSTANT_CACHE	1
+#endif
+
 void kfree(const void *objp);
 void kfree_sensitive(const void *objp);
 size_t ksize(const void *objp);
@@ -185,7 +193,8 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp);
 static __always_inline void *kmalloc(size_t size, gfp_t gfp)
 {
 	/* a constant size picks its cache at compile time, as in Linux */
-	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE) {
+	if (KMALLOC_CONSTANT_CACHE &&
+	    __builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE) {
 		struct kmem_cache *s = kmalloc_caches[kmalloc_index(size)]
 			[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL];
 #ifdef MODULE

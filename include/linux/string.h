@@ -23,6 +23,23 @@
 void *memcpy(void *dest, const void *src, size_t count);
 void *memmove(void *dest, const void *src, size_t count);
 void *memset(void *s, int c, size_t count);
+#ifdef CONFIG_KASAN
+/*
+ * make KASAN=1: memcpy(), memmove() and memset() check their ranges
+ * (mm/kasan/shadow.c) and call these, lib/string.c's.  Files built
+ * without instrumentation (the allocators' insides, which touch poisoned
+ * memory on purpose) call these directly, as Linux's asm/string_64.h
+ * arranges.
+ */
+void *__memcpy(void *dest, const void *src, size_t count);
+void *__memmove(void *dest, const void *src, size_t count);
+void *__memset(void *s, int c, size_t count);
+#ifndef __SANITIZE_ADDRESS__
+#define memcpy(dest, src, count)	__memcpy(dest, src, count)
+#define memmove(dest, src, count)	__memmove(dest, src, count)
+#define memset(s, c, count)		__memset(s, c, count)
+#endif
+#endif
 int memcmp(const void *a, const void *b, size_t count);
 void *memchr(const void *s, int c, size_t count);
 

@@ -54,6 +54,7 @@
  *	actions, reports, leaks
  *	ok / not ok N case
  */
+#include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/glob.h>
 #include <linux/string.h>
@@ -362,6 +363,7 @@ void kunit_usage_now(struct kunit_usage *u)
 {
 	/* lazily freed vmalloc ranges would look like live metadata */
 	purge_vmap_area_lazy();
+	kasan_quarantine_drain();	/* KASAN=1: freed objects, held back */
 	u->slab_objects = slab_objects_live();
 	u->pages = totalram_pages() - nr_free_pages() - slab_frames() -
 		   nr_pgtable_pages;
@@ -491,13 +493,18 @@ static void scan_line(struct report_scan *scan, char *line)
 	if (!headline)
 		return;
 
+	/* a line declared n times is expected n times: the first unseen one */
 	for (i = 0; i < test->nr_expected_reports; i++) {
 		const char *want = test->expected_reports[i];
 
-		if (report_matches(line, want)) {
+		if (!scan->seen[i] && report_matches(line, want)) {
 			scan->seen[i] = true;
 			return;
 		}
+	}
+	for (i = 0; i < test->nr_expected_reports; i++) {
+		if (report_matches(line, test->expected_reports[i]))
+			return;
 	}
 	test->status = KUNIT_FAILURE;
 	if (scan->unexpected++ < REPORT_UNEXPECTED_SHOWN)
@@ -572,6 +579,7 @@ void __kunit_abort(struct kunit *test)
 	struct oops_catcher *c = test->try_catch;
 
 	oops_catcher_top = c->prev;
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	kernel_longjmp(&c->buf, KUNIT_ABORT_ASSERT);
 }
 
@@ -614,6 +622,7 @@ void kunit_stop_at_interrupt(struct pt_regs *regs)
 	if (!kunit_stop_due(test))
 		return;
 	oops_catcher_top = c->prev;
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	regs->ip = (unsigned long)kernel_longjmp;
 	regs->di = (unsigned long)&c->buf;
 	regs->si = KUNIT_ABORT_STOP;
@@ -633,6 +642,7 @@ void kunit_stop_at_might_sleep(void)
 	if (preempt_count() || irqs_disabled() || !kunit_stop_due(test))
 		return;
 	oops_catcher_top = c->prev;
+	kasan_unpoison_task_stack_below((void *)c->buf.rsp);
 	kernel_longjmp(&c->buf, KUNIT_ABORT_STOP);
 }
 
@@ -703,7 +713,32 @@ void kunit_report_str(struct kunit *test, enum kunit_assert_type type,
 }
 
 /* Split "suite.case" globs: does this suite / case match? */
+static bool glob_matches_one(const char *glob, const char *suite,
+			     const char *tcase);
+
+/*
+ * Does SUITE[.CASE] match @glob, a comma-separated list of globs (make
+ * test's KASAN step runs several suites in one boot: ktest=kasan,slab)?
+ */
 static bool glob_matches(const char *glob, const char *suite, const char *tcase)
+{
+	char one[256];
+	const char *comma;
+
+	while ((comma = strchr(glob, ','))) {
+		if ((size_t)(comma - glob) < sizeof(one)) {
+			memcpy(one, glob, comma - glob);
+			one[comma - glob] = '\0';
+			if (glob_matches_one(one, suite, tcase))
+				return true;
+		}
+		glob = comma + 1;
+	}
+	return glob_matches_one(glob, suite, tcase);
+}
+
+static bool glob_matches_one(const char *glob, const char *suite,
+			     const char *tcase)
 {
 	char pat[256];
 	const char *dot = strchr(glob, '.');

@@ -33,6 +33,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/list.h>
 #include <linux/module.h>
@@ -342,11 +343,15 @@ static int alloc_parts(struct load_info *info)
 		mod->core = module_alloc(mod->core_size, __builtin_return_address(0));
 		if (!mod->core)
 			return -ENOMEM;
+		/* kmemleak reads the data and bss for pointers, not the code */
+		kmemleak_scan_area(mod->core + mod->core_ro_end,
+				   mod->core_size - mod->core_ro_end, GFP_KERNEL);
 	}
 	if (mod->init_size) {
 		mod->init_mem = module_alloc(mod->init_size, __builtin_return_address(0));
 		if (!mod->init_mem)
 			return -ENOMEM;
+		kmemleak_ignore(mod->init_mem);	/* as Linux: init is not scanned */
 		mod->init_addr = (unsigned long)mod->init_mem;
 	}
 	elf->part_mem[MOD_PART_CORE] = mod->core;
@@ -397,6 +402,25 @@ static void protect_part(void *base, const struct mod_part_layout *pl)
 		return;
 	module_set_prot(base, text, PAGE_KERNEL_ROX);
 	module_set_prot((u8 *)base + text, ro, PAGE_KERNEL_RO);
+}
+
+/*
+ * The compiler's constructors (.init_array), after relocation: with
+ * make KASAN=1 each registers its file's globals with KASAN, as Linux's
+ * do_mod_ctors() runs them.
+ */
+static void run_module_ctors(struct load_info *info)
+{
+	int idx = mod_elf_find_section(&info->elf, ".init_array");
+	void (**fn)(void);
+	unsigned int i, n;
+
+	if (idx <= 0 || !info->elf.secs[idx].placed)
+		return;
+	fn = mod_elf_sec_mem(&info->elf, idx);
+	n = info->elf.shdrs[idx].sh_size / sizeof(*fn);
+	for (i = 0; i < n; i++)
+		fn[i]();
 }
 
 /* The module's parameters: its __param section, after relocation. */
@@ -548,6 +572,7 @@ static int layout_and_link(struct load_info *info)
 	}
 	protect_part(mod->core, &elf->parts[MOD_PART_CORE]);
 	protect_part(mod->init_mem, &elf->parts[MOD_PART_INIT]);
+	run_module_ctors(info);		/* once the code may run */
 	return 0;
 
 bad_elf:

@@ -39,6 +39,7 @@
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/gfp.h>
+#include <linux/kmemleak.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
@@ -83,6 +84,7 @@ static void track(unsigned long caller, const void *ptr, unsigned long size,
 	a = kmalloc(sizeof(*a), GFP_ATOMIC | __GFP_NOWARN);
 	if (!a)
 		return;		/* not tracked: better than failing the call */
+	kmemleak_ignore(a);	/* its a->ptr must not keep @ptr from kmemleak */
 	a->ptr = ptr;
 	a->size = size;
 	a->order = order;

@@ -123,7 +123,7 @@ class ModBuildTest(unittest.TestCase):
                                  'kmalloc_max.ko', 'bug_leak.ko',
                                  'bug_double_free.ko', 'bug_atomic_sleep.ko',
                                  'bug_null_deref.ko', 'bug_gpl_only.ko',
-                                 'bug_unknown_sym.ko'])
+                                 'bug_unknown_sym.ko', 'bug_kasan.ko'])
         for ko in order:
             self.check_ko(os.path.join(EXAMPLES, ko), ko[:-3])
         # parameters and their descriptions, as modinfo prints them

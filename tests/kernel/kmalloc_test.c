@@ -17,6 +17,7 @@
 #include <kunit/test.h>
 #include <linux/gfp.h>
 #include <linux/io.h>
+#include <linux/kasan.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -345,6 +346,35 @@ static void too_large_fails(struct kunit *test)
 /* ---- GFP_DMA ------------------------------------------------------------------------ */
 
 /* GFP_DMA memory lies below 16 MiB: every class (dma-kmalloc-N) and large. */
+/*
+ * GFP_DMA32 and __GFP_HIGHMEM are not for kmalloc(): Linux warns
+ * ("Unexpected gfp ... Fix your code!") and serves the request without
+ * them, through the constant-size path, the variable-size path and
+ * kmem_cache_alloc() alike.
+ */
+static void gfp_dma32_is_fixed_with_a_warning(struct kunit *test)
+{
+	volatile size_t size = 100;
+	u64 seq = log_seq();
+	void *a, *b;
+
+	a = kmalloc(64, GFP_KERNEL | __GFP_DMA32);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	expect_log(test, seq, "Unexpected gfp: 0x4 (GFP_DMA32). Fixing up to gfp: 0xcc0 (GFP_KERNEL). Fix your code!");
+	expect_log(test, seq, "gfp_dma32_is_fixed_with_a_warning+");
+	seq = log_seq();
+	b = kmalloc(size, GFP_KERNEL | __GFP_HIGHMEM);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	expect_log(test, seq, "Unexpected gfp: 0x2 (__GFP_HIGHMEM). Fixing up to gfp: 0xcc0 (GFP_KERNEL).");
+	KUNIT_EXPECT_GE(test, ksize(b), (size_t)100);
+	seq = log_seq();
+	kfree(a);
+	kfree(b);
+	a = kmalloc(64, GFP_KERNEL);
+	kfree(a);
+	expect_no_log(test, seq, "Unexpected gfp");
+}
+
 static void gfp_dma_below_16m(struct kunit *test)
 {
 	static const size_t large[] = { 8193, 65536, 1 << 20 };
@@ -510,6 +540,7 @@ static void kfree_sensitive_zeroes(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	memset(p, SECRET, 120);
 	kfree_sensitive(p);
+	kasan_quarantine_drain();	/* KASAN=1: the object comes back now */
 	q = kmem_cache_alloc(s, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
@@ -524,6 +555,7 @@ static void kfree_sensitive_zeroes(struct kunit *test)
 	size = ksize(p);
 	memset(p, SECRET, size);
 	kfree_sensitive(p);
+	kasan_quarantine_drain();
 	q = kmalloc(200, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 	if (q == p) {
@@ -663,6 +695,7 @@ static struct kunit_case kmalloc_cases[] = {
 	KUNIT_CASE(large_kmalloc),
 	KUNIT_CASE(too_large_fails),
 	KUNIT_CASE(gfp_dma_below_16m),
+	KUNIT_CASE(gfp_dma32_is_fixed_with_a_warning),
 	KUNIT_CASE(krealloc_contract),
 	KUNIT_CASE(kfree_sensitive_zeroes),
 	KUNIT_CASE(kstrdup_kmemdup),

@@ -13,6 +13,7 @@
  * mm/slab.h: grading looks where slabinfo would.
  */
 #include <kunit/test.h>
+#include <linux/kasan.h>
 #include <linux/fault-inject.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -191,11 +192,13 @@ static void destroy_cache_action(void *s)
 /*
  * A cache for one case, destroyed when the case ends even if an ASSERT
  * ends it early (kunit_release_action() destroys it on the way out).
+ * Not tracked by kmemleak (SLAB_NOLEAKTRACE): its bookkeeping would take
+ * frames of its own, and the cases count frames.
  */
 static struct kmem_cache *lab_cache_create(struct kunit *test, const char *name,
 					   unsigned int size)
 {
-	struct kmem_cache *s = kmem_cache_create(name, size, 0, 0, NULL);
+	struct kmem_cache *s = kmem_cache_create(name, size, 0, SLAB_NOLEAKTRACE, NULL);
 
 	KUNIT_ASSERT_NOT_NULL_MSG(test, s, "kmem_cache_create(%s, %u)", name, size);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, destroy_cache_action, s), 0);
@@ -254,6 +257,7 @@ static void empty_slabs_go_back_to_the_page_allocator(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s->nr_slabs, (unsigned long)NR_TEST_SLABS);
 	for (i = 0; i < nr; i++)
 		kmem_cache_free(s, objs[i]);
+	kasan_quarantine_drain();	/* KASAN=1: the objects are really back */
 	/*
 	 * Without slab_debug the last frees wait in the per-CPU sheaf
 	 * (mm/slab.h); counting the live objects, as slabinfo does, gives
@@ -324,6 +328,7 @@ static void failed_allocations_leave_the_cache_sound(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, slab_cache_live(s), nr - 2);
 	for (i = 0; i < nr; i++)
 		kmem_cache_free(s, objs[i]);	/* NULL is ignored */
+	kasan_quarantine_drain();	/* KASAN=1: the objects are really back */
 	KUNIT_EXPECT_EQ(test, slab_cache_live(s), 0UL);
 	KUNIT_EXPECT_EQ_MSG(test, s->nr_slabs, slabs_kept_when_empty(s),
 			    "slabs left after every object was freed");

@@ -31,6 +31,7 @@
  */
 #include <kunit/test.h>
 #include <kernel/slab_stats.h>
+#include <linux/kasan.h>
 #include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/kstrtox.h>
@@ -765,6 +766,7 @@ static void slab_page_free_is_reported_as_slab(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, (u8)obj[0], 0x5a);
 	KUNIT_EXPECT_EQ(test, (u8)obj[199], 0x5a);
 	kfree(obj);
+	kasan_quarantine_drain();	/* KASAN=1: obj is really back */
 	/* a slab kmalloc() had to start (its others full) is empty again */
 	kmem_cache_shrink_all();
 }

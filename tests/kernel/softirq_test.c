@@ -225,6 +225,29 @@ static void tasklet_runs_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tt.runs, 2U);
 }
 
+/*
+ * A tick that ends while a task has preemption off (in a spin_lock()
+ * section, interrupts on) runs the pending softirqs right there, as
+ * Linux does: their check that a handler gave preempt_count back is
+ * against the count they started with, not against SOFTIRQ_OFFSET alone
+ * (it warned "softirq 6 left preempt_count 0x101" here).
+ */
+static void softirq_runs_with_preemption_off(struct kunit *test)
+{
+	struct tasklet_test tt = {};
+	unsigned long end = jiffies + msecs_to_jiffies(500);
+
+	tasklet_init(&tt.tasklet, count_tasklet_func, (unsigned long)&tt);
+	preempt_disable();
+	tasklet_schedule(&tt.tasklet);	/* ksoftirqd cannot run: the tick will */
+	while (!READ_ONCE(tt.runs) && time_before(jiffies, end))
+		cpu_relax();
+	KUNIT_EXPECT_EQ(test, preempt_count(), 1);
+	preempt_enable();
+	KUNIT_EXPECT_EQ(test, tt.runs, 1U);
+	tasklet_kill(&tt.tasklet);
+}
+
 static void ordered_tasklet_callback(struct tasklet_struct *t)
 {
 	struct tasklet_test *tt = from_tasklet(tt, t, tasklet);
@@ -549,6 +572,7 @@ static struct kunit_case softirq_cases[] = {
 	KUNIT_CASE(timer_rearms_itself),
 	KUNIT_CASE(timers_run_in_expiry_order),
 	KUNIT_CASE(jiffies_advance_at_hz),
+	KUNIT_CASE(softirq_runs_with_preemption_off),
 	KUNIT_CASE(tasklet_runs_once),
 	KUNIT_CASE(tasklet_hi_runs_first),
 	KUNIT_CASE(tasklet_disable_holds_it),
