@@ -6,8 +6,10 @@
  * lists, remote frees, drain_all_pages(), and the TLB shootdown before a
  * freed vmalloc range is reused.
  *
- * Run them on several CPUs: make ktest SMP=4 T='mm_smp*'.  At SMP=1 the
- * cases that need a second CPU skip and say why.  Any report (a bad
+ * Run them on several CPUs: make ktest SMP=4 T='mm_smp*' MEM=512M, and
+ * with the fast paths on: KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off
+ * (make test does both).  At SMP=1 the cases that need a second CPU skip
+ * and say why.  Any report (a bad
  * page, a corrupted freelist, a double free) fails the case it came in.
  */
 #include <kunit/test.h>
@@ -216,7 +218,7 @@ static void each_cpu_frees_onto_its_own_sheaf(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, sp.cache);
 	if (!sp.cache->cpu[0].sheaf.capacity) {
 		kmem_cache_destroy(sp.cache);
-		kunit_skip(test, "slab_debug= is on for this cache: no sheaf, every free takes the slow path");
+		kunit_skip(test, "slab_debug= or kmemleak is on for this cache: no sheaf, every free takes the slow path (boot with KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off)");
 	}
 	on_each_cpu(free_onto_own_sheaf, &sp, 1);
 	for_each_online_cpu(cpu) {
