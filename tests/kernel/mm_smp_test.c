@@ -14,6 +14,7 @@
  */
 #include <kunit/test.h>
 #include <linux/gfp.h>
+#include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -130,9 +131,13 @@ static void storm_on_this_cpu(void *info)
 	__atomic_or_fetch(&st->cpus_seen, 1UL << cpu, __ATOMIC_RELAXED);
 }
 
-/* Everything given back: sheaves, active slabs, empty slabs, page lists. */
+/*
+ * Everything given back: KASAN's quarantine, sheaves, active slabs,
+ * empty slabs, page lists.
+ */
 static void give_everything_back(void)
 {
+	kasan_quarantine_drain();
 	kmem_cache_shrink_all();
 	drain_all_pages();
 }
