@@ -340,6 +340,7 @@ static void cmd_cpus(int argc, char **argv)
 			     READ_ONCE(st->irq_resched_count),
 			     idle_tasks[cpu] ? idle_tasks[cpu]->comm : "-");
 	}
+	show_report(pcplists_show);
 }
 
 static void cmd_test(int argc, char **argv)

@@ -47,7 +47,7 @@ static const unsigned long zone_end_pfns[MAX_NR_ZONES] = {
 static void __init init_zones(void)
 {
 	unsigned long start_pfn = 0;
-	unsigned int z, order;
+	unsigned int z, order, cpu;
 	u64 i;
 
 	for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -63,10 +63,13 @@ static void __init init_zones(void)
 			INIT_LIST_HEAD(&zone->free_area[order].free_list);
 			zone->free_area[order].nr_free = 0;
 		}
-		INIT_LIST_HEAD(&zone->pcp.list);
-		zone->pcp.count = 0;
-		zone->pcp.batch = 1;
-		zone->pcp.high = 6;
+		spin_lock_init(&zone->lock);
+		for (cpu = 0; cpu < NR_CPUS; cpu++) {
+			INIT_LIST_HEAD(&zone->pcp[cpu].list);
+			zone->pcp[cpu].count = 0;
+			zone->pcp[cpu].batch = 1;
+			zone->pcp[cpu].high = 6;
+		}
 		start_pfn = max(start_pfn, end_pfn);
 	}
 

@@ -38,39 +38,56 @@
  * The frames below that are the reserve for the callers that cannot
  * wait.
  *
- * The fast path for single frames: a per-CPU list (struct per_cpu_pages)
- * of free order-0 frames.  Allocation pops one, free pushes one; only
- * when the list is empty or too long is the zone's buddy list touched,
- * a batch of frames at a time.
+ * The fast path for single frames: a list of free order-0 frames per
+ * CPU (struct per_cpu_pages, zone->pcp[cpu]).  Allocation pops one, free
+ * pushes one; only when the list is empty or too long is the zone's
+ * buddy list touched, a batch of frames at a time, under zone->lock.
+ * Each CPU's list is its own: no other CPU ever touches it, so it needs
+ * no lock, only interrupts off on its CPU.  drain_all_pages() (memory
+ * is short, or a test wants every frame back) asks each CPU by IPI to
+ * give its own lists back:
  *
- * Locking.  One CPU, but interrupt handlers allocate and free too
- * (GFP_ATOMIC), and a task can be preempted anywhere it has interrupts
- * on.  So, who protects what:
+ *	          CPU 0            CPU 1            CPU 2
+ *	pcp[]   [f f f f]        [f f]            [f f f f f f]   free frames
+ *	           \ batch          |                 /
+ *	            +---------- zone->lock -----------+
+ *	            free_area[0..10]: the buddy lists, shared
  *
- *   irq-off region     (local_irq_save(); Linux's zone->lock and the
- *                       per-CPU lists' lock) protects each zone's free
- *                       lists (free_area[], nr_free), free_pages, the
- *                       per-CPU list and its count, and the PG_buddy,
- *                       PG_pcp and order fields of free frames.  Every
- *                       move of a frame onto or off a list happens in
- *                       one such region.
+ * (the shell's "cpus" command prints the lists of each CPU, pcplists_show()).
+ *
+ * Locking.  Who protects what:
+ *
+ *   zone->lock         (a spinlock, taken with interrupts off: interrupt
+ *                       handlers allocate and free too, GFP_ATOMIC)
+ *                       protects the zone's free lists (free_area[],
+ *                       nr_free), free_pages, and the PG_buddy and order
+ *                       fields of free blocks.  Every move of a block onto
+ *                       or off a buddy list happens under it.
+ *   interrupts off     on CPU N protect zone->pcp[N] (list, count) and the
+ *                       PG_pcp flag of the frames on it: only CPU N
+ *                       touches them, and nothing else runs there
+ *                       meanwhile.  Another CPU's lists are reached only
+ *                       by asking it (drain_all_pages(): on_each_cpu()).
  *   the block's owner  an allocated block's struct page (flags, refcount,
  *                       private) is its owner's until it is freed:
  *                       free_pages_prepare() reads it with interrupts
  *                       on, and a wrong free is reported, not trusted.
- *   page_alloc_wait    (a wait queue, with its own irq-off lock) the
- *                       sleeping GFP_KERNEL allocations.
+ *   page_alloc_wait    (a wait queue, with its own lock) the sleeping
+ *                       GFP_KERNEL allocations.
  *   nothing            page_free_events and page_alloc_sleeps are hints
- *                       and statistics: a lost update costs a sleeper at
- *                       most one RECLAIM_WAIT_JIFFIES, or one count.
+ *                       and statistics; the watermark checks read
+ *                       free_pages unlocked, as Linux's do: a stale value
+ *                       costs one more trip to the slow path, or one
+ *                       frame below the mark.
  *
- * Lock order: the free lists' irq-off region is the innermost of all
- * the allocators'.  It is taken inside the slab allocator's, vmalloc's
- * (clip_free_range() allocates GFP_ATOMIC there) and inside
- * pgtable_lock (freeing a spare table); nothing is called while it is
- * held but list and counter work.  The slow path drops it before it
- * runs the reclaim hooks (which take the slab and vmalloc regions) and
- * before it sleeps.
+ * Lock order: zone->lock is the innermost lock of all the allocators'.
+ * It is taken inside the slab allocator's list_lock, inside vmalloc's
+ * vmap_area_lock (clip_free_range() allocates GFP_ATOMIC there) and
+ * inside pgtable_lock (freeing a spare table); nothing is called while
+ * it is held but list and counter work.  The slow path drops it before
+ * it runs the reclaim hooks (which take the slab and vmalloc locks),
+ * before it sends IPIs (drain_all_pages()) and before it sleeps.  No IPI
+ * is ever sent with a lock held that the IPI's callback takes.
  */
 #include <linux/kernel.h>
 #include <linux/bug.h>
@@ -82,7 +99,9 @@
 #include <linux/wait.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/seq_buf.h>
 #include <kernel/oops.h>
 #include <kernel/page_alloc.h>
 
@@ -100,7 +119,8 @@
 /* Flags a frame being freed must not have. */
 #define PAGE_FLAGS_CHECK_AT_FREE ((1U << PG_reserved) | (1U << PG_buddy) | \
 				  (1U << PG_pcp) | (1U << PG_slab) |	\
-				  (1U << PG_vmalloc) | (1U << PG_pgtable))
+				  (1U << PG_vmalloc) | (1U << PG_pgtable) | \
+				  (1U << PG_frozen))
 
 struct zone zones[MAX_NR_ZONES] = {
 	[ZONE_DMA] = { .name = "DMA" },
@@ -117,6 +137,16 @@ unsigned long nr_bad_page_reports;
 static struct zone *preferred_zone[MAX_NR_ZONES] = {
 	&zones[ZONE_DMA], &zones[ZONE_DMA], &zones[ZONE_DMA],
 };
+
+/*
+ * This CPU's list of @zone.  Context: interrupts off (nothing else runs
+ * here, and no other CPU touches it: drain_all_pages() asks each CPU to
+ * give its own back).
+ */
+static __always_inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
+{
+	return &zone->pcp[raw_smp_processor_id()];
+}
 
 /* ---- free lists -------------------------------------------------------- */
 
@@ -310,23 +340,32 @@ static inline enum zone_type gfp_zone(gfp_t gfp)
 
 static struct page *rmqueue(struct zone *zone, unsigned int order)
 {
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
 	unsigned long flags;
 	struct page *page;
 
 	local_irq_save(flags);
 	if (likely(order == 0)) {
-		if (unlikely(list_empty(&pcp->list)) &&
-		    !rmqueue_bulk(zone, pcp->batch, pcp)) {
-			local_irq_restore(flags);
-			return NULL;
+		pcp = this_cpu_pcp(zone);
+		if (unlikely(list_empty(&pcp->list))) {
+			int got;
+
+			spin_lock(&zone->lock);
+			got = rmqueue_bulk(zone, pcp->batch, pcp);
+			spin_unlock(&zone->lock);
+			if (!got) {
+				local_irq_restore(flags);
+				return NULL;
+			}
 		}
 		page = list_first_entry(&pcp->list, struct page, lru);
 		list_del(&page->lru);
 		__ClearPagePcp(page);
 		pcp->count--;
 	} else {
+		spin_lock(&zone->lock);
 		page = __rmqueue_smallest(zone, order);
+		spin_unlock(&zone->lock);
 	}
 	local_irq_restore(flags);
 	return page;
@@ -492,11 +531,12 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
 static inline struct page *alloc_page_pcp_fast(gfp_t gfp)
 {
 	struct zone *zone = preferred_zone[gfp_zone(gfp)];
-	struct per_cpu_pages *pcp = &zone->pcp;
+	struct per_cpu_pages *pcp;
 	struct page *page = NULL;
 	unsigned long flags;
 
 	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
 	/* KASAN=1: always the general way, where the shadow is written */
 	if (likely(!kasan_enabled() && pcp->count && !fault_injection_active &&
 		   !alloc_in_atomic(gfp, flags) &&
@@ -599,6 +639,7 @@ static void dump_page_flags(const struct page *page)
 		[PG_reserved] = "reserved", [PG_buddy] = "buddy",
 		[PG_pcp] = "pcp", [PG_head] = "head", [PG_slab] = "slab",
 		[PG_vmalloc] = "vmalloc", [PG_pgtable] = "pgtable",
+		[PG_frozen] = "frozen",
 	};
 	char buf[96];
 	size_t len = 0;
@@ -689,11 +730,16 @@ ok:
 /* The pcp list grew too long: give a batch of frames back to the buddy. */
 static noinline void drain_pcp_batch(struct zone *zone)
 {
+	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (zone->pcp.count >= zone->pcp.high)
-		free_pcppages_bulk(zone, zone->pcp.batch, &zone->pcp);
+	pcp = this_cpu_pcp(zone);
+	if (pcp->count >= pcp->high) {
+		spin_lock(&zone->lock);
+		free_pcppages_bulk(zone, pcp->batch, pcp);
+		spin_unlock(&zone->lock);
+	}
 	local_irq_restore(flags);
 	wake_page_waiters();
 }
@@ -716,14 +762,19 @@ static noinline void __free_pages_slow(struct page *page, unsigned long pfn,
 	zone = page_zone(page);
 	local_irq_save(flags);
 	if (order == 0) {
-		struct per_cpu_pages *pcp = &zone->pcp;
+		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
 
 		__SetPagePcp(page);
 		list_add(&page->lru, &pcp->list);
-		if (++pcp->count >= pcp->high)
+		if (++pcp->count >= pcp->high) {
+			spin_lock(&zone->lock);
 			free_pcppages_bulk(zone, pcp->batch, pcp);
+			spin_unlock(&zone->lock);
+		}
 	} else {
+		spin_lock(&zone->lock);
 		__free_one_page(page, pfn, zone, order);
+		spin_unlock(&zone->lock);
 	}
 	local_irq_restore(flags);
 	wake_page_waiters();
@@ -755,8 +806,8 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	}
 	zone = zones + (unsigned long)pfn_zone_idx(pfn);
-	pcp = &zone->pcp;
 	local_irq_save(flags);
+	pcp = this_cpu_pcp(zone);
 	set_page_count(page, 0);
 	page->flags = 1U << PG_pcp;
 	list_add(&page->lru, &pcp->list);
@@ -861,22 +912,52 @@ void free_pages_exact(void *virt, size_t size)
 }
 EXPORT_SYMBOL(free_pages_exact);
 
-/**
- * drain_all_pages - return every per-CPU list frame to the buddy lists
- *
- * Context: Any context.
- */
-void drain_all_pages(void)
+/* Give this CPU's lists back to the buddy lists; the frames moved. */
+static unsigned long drain_local_pages(void)
 {
 	struct zone *zone;
 	unsigned long flags, drained = 0;
 
 	local_irq_save(flags);
 	for_each_zone(zone) {
-		drained += zone->pcp.count;
-		free_pcppages_bulk(zone, zone->pcp.count, &zone->pcp);
+		struct per_cpu_pages *pcp = this_cpu_pcp(zone);
+
+		if (!pcp->count)
+			continue;
+		drained += pcp->count;
+		spin_lock(&zone->lock);
+		free_pcppages_bulk(zone, pcp->count, pcp);
+		spin_unlock(&zone->lock);
 	}
 	local_irq_restore(flags);
+	return drained;
+}
+
+/* on_each_cpu() callback: hard interrupt on each CPU, @info counts. */
+static void drain_local_pages_ipi(void *info)
+{
+	__atomic_add_fetch((unsigned long *)info, drain_local_pages(),
+			   __ATOMIC_RELAXED);
+}
+
+/**
+ * drain_all_pages - return every CPU's per-CPU list frames to the buddy lists
+ *
+ * Each CPU's lists are its own (see this_cpu_pcp()), so each CPU is asked
+ * to give its lists back itself, by IPI (on_each_cpu()), and this waits
+ * until all have.  Where IPIs cannot be waited for (interrupts off, hard
+ * interrupt), only this CPU's lists are drained.
+ *
+ * Context: Any context; all CPUs' lists only with interrupts on.
+ */
+void drain_all_pages(void)
+{
+	unsigned long drained = 0;
+
+	if (num_online_cpus() > 1 && !irqs_disabled() && !in_hardirq())
+		on_each_cpu(drain_local_pages_ipi, &drained, 1);
+	else
+		drained = drain_local_pages();
 	if (drained)
 		wake_page_waiters();
 }
@@ -885,7 +966,7 @@ void drain_all_pages(void)
 
 unsigned long zone_free_pages_total(const struct zone *zone)
 {
-	return zone->free_pages + zone->pcp.count;
+	return zone->free_pages + zone_pcp_count(zone);
 }
 
 /**
@@ -947,6 +1028,7 @@ void setup_per_zone_wmarks(void)
 {
 	unsigned long lowmem_pages = totalram_pages(), pages_min;
 	struct zone *zone;
+	unsigned int cpu;
 	int z;
 
 	if (!min_free_kbytes) {
@@ -967,9 +1049,13 @@ void setup_per_zone_wmarks(void)
 		zone->_watermark[WMARK_LOW] = min + delta;
 		zone->_watermark[WMARK_HIGH] = min + 2 * delta;
 
-		zone->pcp.batch = clamp(zone->managed_pages / 1024, 1UL,
-					(unsigned long)PCP_BATCH_MAX);
-		zone->pcp.high = 6 * zone->pcp.batch;
+		for (cpu = 0; cpu < NR_CPUS; cpu++) {
+			struct per_cpu_pages *pcp = &zone->pcp[cpu];
+
+			pcp->batch = clamp(zone->managed_pages / 1024, 1UL,
+					   (unsigned long)PCP_BATCH_MAX);
+			pcp->high = 6 * pcp->batch;
+		}
 	}
 
 	for (z = 0; z < MAX_NR_ZONES; z++) {
@@ -994,6 +1080,49 @@ void buddyinfo_show(struct seq_buf *s)
 			seq_buf_printf(s, "%6lu ", zone->free_area[order].nr_free);
 		seq_buf_printf(s, "\n");
 	}
+}
+
+/**
+ * pcplists_show - each CPU's per-CPU page lists, one row per CPU
+ * @s: where the text goes
+ *
+ *	Per-CPU page lists (free frames; high/batch):
+ *	CPU       DMA     DMA32    Normal
+ *	  0         0        12         -
+ *	  1         3         0         -
+ *
+ * A column per zone ("-": the zone has no memory); the last row is the
+ * zone's high and batch.  A snapshot: the owners change them meanwhile.
+ *
+ * Context: Any context.
+ */
+void pcplists_show(struct seq_buf *s)
+{
+	struct zone *zone;
+	unsigned int cpu;
+
+	seq_buf_printf(s, "Per-CPU page lists (free frames; high/batch):\nCPU ");
+	for_each_zone(zone)
+		seq_buf_printf(s, " %9s", zone->name);
+	seq_buf_printf(s, "\n");
+	for_each_online_cpu(cpu) {
+		seq_buf_printf(s, "%3u ", cpu);
+		for_each_zone(zone) {
+			if (populated_zone(zone))
+				seq_buf_printf(s, " %9d", READ_ONCE(zone->pcp[cpu].count));
+			else
+				seq_buf_printf(s, " %9s", "-");
+		}
+		seq_buf_printf(s, "\n");
+	}
+	seq_buf_printf(s, "h/b ");
+	for_each_zone(zone) {
+		char hb[16];
+
+		snprintf(hb, sizeof(hb), "%d/%d", zone->pcp[0].high, zone->pcp[0].batch);
+		seq_buf_printf(s, " %9s", populated_zone(zone) ? hb : "-");
+	}
+	seq_buf_printf(s, "\n");
 }
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
@@ -1033,7 +1162,7 @@ void show_free_areas(void)
 			zone->name, K(zone_free_pages_total(zone)),
 			K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
 			K(high_wmark_pages(zone)), K(zone->present_pages),
-			K(zone->managed_pages), K((unsigned long)zone->pcp.count));
+			K(zone->managed_pages), K(zone_pcp_count(zone)));
 		len = scnprintf(line, sizeof(line), "Node 0 %s: ", zone->name);
 		for (order = 0; order <= MAX_PAGE_ORDER; order++) {
 			unsigned long nr = zone->free_area[order].nr_free;

@@ -20,8 +20,9 @@
  *
  * Locking.  Who may change what:
  *
- *   pgtable_lock      (a spin lock: preemption off while held; Linux's
- *                      init_mm.page_table_lock) protects the upper-level
+ *   pgtable_lock      (a spin lock: another CPU spins, preemption off
+ *                      while held; Linux's init_mm.page_table_lock)
+ *                      protects the upper-level
  *                      entries of init_pgd's tree (PGD, PUD and PMD entries
  *                      that point at tables): the step from "no table" to
  *                      "this table" happens only under it, and nr_pgtable_pages
@@ -34,8 +35,8 @@
  * A new table comes from the page allocator with GFP_KERNEL, which may
  * sleep, so it is allocated before the lock is taken; under the lock the
  * entry is checked again, and if another task installed a table in the
- * meantime (it was preempted, or slept, in the same place) ours is the
- * spare and is freed.  Installing without that re-check is the classic
+ * meantime (on another CPU, or it was preempted, or slept, in the same
+ * place) ours is the spare and is freed.  Installing without that re-check is the classic
  * lost-update race: two vmallocs in one 2 MiB each install a PTE table,
  * and the mappings the first one wrote go with the table it loses.
  *
@@ -235,7 +236,12 @@ void vunmap_range(unsigned long addr, unsigned long end)
 		if (pte)
 			*pte = 0;
 	}
-	flush_tlb_kernel_range(addr, end);
+	/*
+	 * This CPU only: the others keep their stale entries until the
+	 * range is purged (purge_vmap_area_lazy() shoots them down before
+	 * anyone can map it again), as Linux's lazy vunmap does.
+	 */
+	local_flush_tlb_kernel_range(addr, end);
 }
 
 static const char *const level_names[] = {

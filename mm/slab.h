@@ -6,7 +6,8 @@
  * A slab is a block of 2^order frames cut into equal slots.  Its
  * bookkeeping lives in the struct page of its frames:
  *
- *   head frame:  PG_slab (+PG_head if order > 0)
+ *   head frame:  PG_slab, PG_head, PG_frozen while it is some CPU's
+ *                active slab (off every list)
  *                private = freelist index << 16 | objects in use
  *                lru     = link in the cache's partial or full list
  *                slab_cache = the cache
@@ -39,6 +40,8 @@
 #include <linux/preempt.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/percpu.h>
+#include <linux/spinlock.h>
 #include <linux/stackdepot.h>
 #include <asm/restart.h>
 
@@ -75,11 +78,12 @@ enum track_item { TRACK_ALLOC, TRACK_FREE };
  * a duplicate (the same object freed twice, not in a row) turns into the
  * freelist loop the bounded walks report.
  *
- * One per CPU: SLAB_NR_CPUS copies, this_cpu_sheaf() picks this CPU's
- * (one CPU today; the SMP work makes it per-CPU data).
+ * One per CPU, in struct kmem_cache_cpu: only its CPU touches it (the
+ * fast paths find it through the per-CPU variable slab_cpu_off; other
+ * CPUs ask the owner by IPI to give it back: flush_all_cpus()).
  */
 #define SLAB_SHEAF_MAX		120	/* most objects a sheaf holds (SLAB's limit) */
-#define SLAB_NR_CPUS		1
+#define SLAB_NR_CPUS		NR_CPUS
 
 struct slab_sheaf {
 	unsigned long nr;		/* objects held: objects[0 .. nr - 1] */
@@ -88,20 +92,42 @@ struct slab_sheaf {
 	void *objects[SLAB_SHEAF_MAX];
 };
 
+/*
+ * What a cache keeps per CPU (Linux's struct kmem_cache_cpu): the sheaf,
+ * then the active slab and its free objects.  Only its CPU reads or
+ * writes it, with interrupts off (the sheaf also in restartable regions).
+ */
+struct kmem_cache_cpu {
+	struct slab_sheaf sheaf;	/* first: see SHEAF_OFF() */
+	void *freelist;			/* next free object of the active slab */
+	struct page *slab;		/* the active slab (PG_frozen, on no list) */
+};
+
+/*
+ * This CPU's byte offset into a cache's cpu[] array: cpu * sizeof(struct
+ * kmem_cache_cpu), set when the CPU is brought up (slab_prepare_cpu()).
+ * A per-CPU variable, so a fast path finds its CPU's sheaf with one
+ * %gs-relative load inside its restartable region.
+ */
+DECLARE_PER_CPU(unsigned long, slab_cpu_off);
+
 struct kmem_cache {
-	/* The fast paths read only this and this CPU's sheaf (cpu_sheaf[]). */
+	/* The fast paths read only this and this CPU's sheaf (cpu[]). */
 	unsigned long free_check_mask;	/* see slab_free_fast() */
 
-	void *cpu_freelist;		/* next free object of the active slab */
 	unsigned long size_inv;		/* see slab_slot_of() */
 	unsigned int size_shift;	/* see slab_slot_of() */
 	unsigned int offset;		/* free pointer offset in the object */
 	struct kmem_cache *dma_twin;	/* kmalloc-N: dma-kmalloc-N (see slab_alloc_slow()) */
 
-	struct page *cpu_slab;		/* the active slab (not on a list) */
+	/*
+	 * Under list_lock: the lists, their counts, nr_taken, and the
+	 * bookkeeping of every slab that is not some CPU's active one.
+	 */
+	spinlock_t list_lock;
 	/*
 	 * Objects off their slab's own freelist: the allocated ones, plus
-	 * those on the cpu freelist (a slab's free objects all count as
+	 * those on the cpu freelists (a slab's free objects all count as
 	 * taken when it becomes active, and are given back when it is
 	 * flushed), so the fast paths need not count.  Live objects:
 	 * slab_cache_live().
@@ -126,13 +152,19 @@ struct kmem_cache {
 	unsigned long nr_slabs;
 	int refcount;			/* 0 while destroy is refused */
 
-	struct slab_sheaf cpu_sheaf[SLAB_NR_CPUS];	/* per-CPU object caches */
+	struct kmem_cache_cpu cpu[SLAB_NR_CPUS];	/* cpu[N]: CPU N's alone */
 };
+
+/* This CPU's part of @s.  Context: interrupts off. */
+static __always_inline struct kmem_cache_cpu *this_cpu_slab(struct kmem_cache *s)
+{
+	return &s->cpu[raw_smp_processor_id()];
+}
 
 /* This CPU's sheaf of @s.  Context: interrupts off. */
 static __always_inline struct slab_sheaf *this_cpu_sheaf(struct kmem_cache *s)
 {
-	return &s->cpu_sheaf[raw_smp_processor_id()];
+	return &this_cpu_slab(s)->sheaf;
 }
 
 extern struct list_head slab_caches;
@@ -259,6 +291,7 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 int __kmem_cache_create(struct kmem_cache *s);
 void __kmem_cache_release(struct kmem_cache *s);
 void flush_cpu_slab(struct kmem_cache *s);
+void flush_all_cpus(struct kmem_cache *s);
 void sheaf_flush(struct kmem_cache *s, unsigned int nr, unsigned long caller);
 unsigned long __kmem_cache_shrink(struct kmem_cache *s);
 unsigned long slab_cache_live(struct kmem_cache *s);
@@ -292,7 +325,7 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
  * (<asm/restart.h>): an interrupt that comes in the middle sends the
  * region back to its start, so they need not turn interrupts off.
  */
-#define SHEAF_OFF(field)	(offsetof(struct kmem_cache, cpu_sheaf[0]) + \
+#define SHEAF_OFF(field)	(offsetof(struct kmem_cache, cpu[0]) + \
 				 offsetof(struct slab_sheaf, field))
 
 /*
@@ -324,7 +357,8 @@ static __always_inline void *__slab_alloc_fast(struct kmem_cache *s, gfp_t gfp,
 		goto slow;
 	if (unlikely((unsigned int)preempt_count() | slab_slow_path))
 		goto slow;
-	restartable_stack_pop(s, SHEAF_OFF(nr), SHEAF_OFF(objects), object, slow);
+	restartable_stack_pop(s, slab_cpu_off, SHEAF_OFF(nr), SHEAF_OFF(objects),
+			      object, slow);
 	return object;
 slow:
 	local_irq_save(flags);
@@ -359,7 +393,7 @@ static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
 {
 	if (unlikely(((unsigned long)x & s->free_check_mask) | slab_slow_path))
 		return false;
-	restartable_stack_push(s, SHEAF_OFF(nr), SHEAF_OFF(capacity),
+	restartable_stack_push(s, slab_cpu_off, SHEAF_OFF(nr), SHEAF_OFF(capacity),
 			       SHEAF_OFF(objects), x, refused);
 	return true;
 refused:

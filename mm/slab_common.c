@@ -20,17 +20,19 @@
  *
  *   - slab_caches, the list of every cache, is changed (cache created or
  *     destroyed) and walked (slabinfo, the counters, shrinking, the leak
- *     report) with interrupts off, as a whole: a walk never turns them
- *     back on midway, so it sees one consistent picture and nothing it
- *     calls may sleep;
+ *     report) under slab_caches_lock, a spinlock taken with interrupts
+ *     as they are: nothing a walk calls may sleep, and with interrupts
+ *     on, a walk may ask the other CPUs (IPI) to give their sheaves and
+ *     active slabs back (flush_all_cpus() in mm/slub.c), which it could
+ *     not with interrupts off.  No interrupt handler walks the list;
  *   - kmalloc_caches[] is written once, by kmem_cache_init() at boot
  *     before any other task exists, and only read after;
  *   - a large kmalloc's frames belong to its owner; their page_type
  *     marker is set and cleared by kmalloc and kfree alone.
  *
- * These walks nest outside a cache's own interrupts-off regions (which
- * just nest inside them) and the page allocator's zone lock (taken by
- * shrinking, inside).
+ * Lock order: slab_caches_lock > a cache's list_lock > the page
+ * allocator's zone->lock (taken by shrinking, inside).  No IPI is sent
+ * while a list_lock is held (the CPU asked could be spinning on it).
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -46,6 +48,8 @@
 #include <kernel/page_alloc.h>
 #include <kernel/slab_stats.h>
 #include "slab.h"
+
+static DEFINE_SPINLOCK(slab_caches_lock);
 
 
 
@@ -141,10 +145,9 @@ static int init_cache(struct kmem_cache *s, const char *name, unsigned int size,
 	s->ctor = ctor;
 	if (__kmem_cache_create(s))
 		return -EINVAL;
-	/* the list of caches changes and is walked with interrupts off */
-	local_irq_save(irqflags);
+	spin_lock_irqsave(&slab_caches_lock, irqflags);
 	list_add_tail(&s->list, &slab_caches);
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&slab_caches_lock, irqflags);
 	return 0;
 }
 
@@ -213,12 +216,12 @@ EXPORT_SYMBOL(kmem_cache_shrink);
 unsigned long kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
-	unsigned long freed = 0, flags;
+	unsigned long freed = 0;
 
-	local_irq_save(flags);
+	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
 		freed += __kmem_cache_shrink(s);
-	local_irq_restore(flags);
+	spin_unlock(&slab_caches_lock);
 	return freed;
 }
 
@@ -245,9 +248,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		report_objects_remaining(s, _RET_IP_);
 		return;
 	}
-	local_irq_save(irqflags);
+	spin_lock_irqsave(&slab_caches_lock, irqflags);
 	list_del(&s->list);
-	local_irq_restore(irqflags);
+	spin_unlock_irqrestore(&slab_caches_lock, irqflags);
 	kmem_cache_free(&kmem_cache_boot, s);
 }
 EXPORT_SYMBOL(kmem_cache_destroy);
@@ -565,11 +568,10 @@ EXPORT_SYMBOL(kstrndup);
 void slabinfo_show(struct seq_buf *m)
 {
 	struct kmem_cache *s;
-	unsigned long flags;
 
 	seq_buf_printf(m, "slabinfo - version: 2.1\n");
 	seq_buf_printf(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
-	local_irq_save(flags);		/* a consistent picture */
+	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list) {
 		seq_buf_printf(m, "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
 			       s->name, slab_cache_live(s),
@@ -577,7 +579,7 @@ void slabinfo_show(struct seq_buf *m)
 			       1 << s->order, 0U, 0U, 0U, s->nr_slabs,
 			       s->nr_slabs, 0UL);
 	}
-	local_irq_restore(flags);
+	spin_unlock(&slab_caches_lock);
 }
 
 void show_slabinfo(void)
@@ -593,13 +595,13 @@ void show_slabinfo(void)
 unsigned long slab_objects_live(void)
 {
 	struct kmem_cache *s;
-	unsigned long n = 0, flags;
+	unsigned long n = 0;
 
-	local_irq_save(flags);
+	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
 		if (!(s->flags & SLAB_NOLEAKTRACE))
 			n += slab_cache_live(s);
-	local_irq_restore(flags);
+	spin_unlock(&slab_caches_lock);
 	return n;
 }
 
@@ -614,21 +616,22 @@ unsigned long slab_alloc_seq_now(void)
 }
 
 /*
- * Interrupts off, as in its siblings: the lists and the slabs' freelists
- * change under a task preempted by the timer (see mm/slub.c, Locking).
+ * Under slab_caches_lock, and each cache's list_lock (slab_list_objects()),
+ * interrupts off: the slabs' freelists change under a task preempted by
+ * the timer (see mm/slub.c, Locking).
  */
 void slab_report_live_since(unsigned long seq, const char *title)
 {
 	struct kmem_cache *s;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list) {
 		if (!(s->flags & SLAB_STORE_USER) || (s->flags & SLAB_NOLEAKTRACE))
 			continue;
 		slab_list_objects(s, seq + 1, title);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 /**

@@ -9,8 +9,9 @@
  *   the sheaf         this CPU's stack of free objects, from any slab
  *                     (struct slab_sheaf in mm/slab.h): kmalloc/kfree
  *                     pairs and batches run on it alone;
- *   the active slab   whose free objects sit on the cache's cpu_freelist,
- *                     a plain linked list through the free objects;
+ *   the active slab   this CPU's: its free objects sit on this CPU's
+ *                     freelist, a plain linked list through the free
+ *                     objects;
  *   partial slabs     some objects free (on the slab's own freelist);
  *   full slabs        no object free.
  *
@@ -41,7 +42,31 @@
  * full, gives its older half back to the slabs (sheaf_flush()): onto
  * the cpu freelist for the active slab, __slab_free() for the others.
  * Counting live objects (slabinfo, leak checks), shrinking and destroying
- * a cache give the whole sheaf back first.
+ * a cache give the whole sheaf back first, on every CPU.
+ *
+ * Many CPUs.  Each CPU has its own part of every cache (struct
+ * kmem_cache_cpu, s->cpu[N]): its sheaf, its active slab and that slab's
+ * freelist.  The lists are shared:
+ *
+ *	         s->cpu[0]              s->cpu[1]              s->cpu[2]
+ *	  sheaf  [o o o o o]            [o o]                  [ ]
+ *	  slab   A (frozen)             B (frozen)             -
+ *	  freelist  o->o->o             o->o                   -
+ *	                    \              |
+ *	          s->list_lock: partial C <-> D    full E <-> F   nr_taken
+ *
+ * An object freed on another CPU than the one it came from goes on the
+ * freeing CPU's sheaf like any other (a sheaf takes objects of any
+ * slab).  When it reaches its slab (sheaf_flush(), or a debug cache's
+ * free), the slab may be some other CPU's active one: such a slab is
+ * "frozen" (PG_frozen), on no list, and the object joins the slab's own
+ * freelist under list_lock, where the owner finds it when it retires
+ * the slab (flush_cpu_slab() joins the two chains).  The owner's cpu
+ * freelist is never touched by another CPU.  To gather every CPU's part
+ * (slab_cache_live(), shrinking, destroy), each CPU is asked by IPI to
+ * give its own back (flush_all_cpus()): in the middle of a restartable
+ * region a CPU can only be restarted by its own interrupt, so no other
+ * CPU may write its sheaf.
  *
  * The slow path of an allocation: the active slab is exhausted, so it is
  * put on the full list and the first partial slab (or a new one from the
@@ -52,41 +77,44 @@
  *
  * The slab bookkeeping lives in struct page (see mm/slab.h).
  *
- * Locking.  One CPU, preemptive kernel: what a lock would protect on
- * SMP, an interrupts-off region protects here (the timer interrupt is
- * what preempts a task).  The rules:
+ * Locking.  Who protects what:
  *
- *   - The sheaf's count and slots are changed by the fast paths in
- *     restartable regions with interrupts as the caller has them, and
- *     by everything else with interrupts off (so never in the middle of
- *     a region: a region interrupted is restarted before anything else
- *     runs).  On SMP each CPU has its own (cpu_sheaf[], this_cpu_sheaf())
- *     and the region must find it itself.
- *   - A cache's other state - its sheaf's capacity, cpu_freelist, cpu_slab,
- *     the partial and full lists, nr_partial, nr_slabs,
- *     nr_taken - and the bookkeeping of its slabs (page->private, lru,
- *     every free pointer of a free object) are read and written only
- *     with interrupts off.  Linux keeps this under the per-CPU
- *     local_lock (the cpu slab) and the node's list_lock (the lists).
- *   - The global counters nr_slab_pages and slab_alloc_seq, and the list
- *     slab_caches (mm/slab_common.c), likewise.
- *   - Nothing that may sleep runs with interrupts off.  get_slab() turns
- *     them back on (to the caller's state) around new_slab(), which
- *     calls the page allocator and may wait for memory.  Meanwhile
- *     another task may run the slow path of the same cache and install
- *     its own active slab, so everything read before is stale: the new
- *     slab is private until interrupts are off again, is counted only
- *     then, and __slab_alloc() looks at cpu_slab again before it
- *     installs the new slab (Linux re-checks c->slab the same way).
- *   - A slab's struct page fields are not touched with interrupts on
+ *   - s->cpu[N] (sheaf, freelist, slab) belongs to CPU N.  Its sheaf's
+ *     count and slots are changed by the fast paths in restartable
+ *     regions with interrupts as the caller has them (the region finds
+ *     its CPU's sheaf through %gs, inside the region, so a restart finds
+ *     the right one), and by everything else on CPU N with interrupts
+ *     off (so never in the middle of a region: a region interrupted is
+ *     restarted before anything else runs).  Other CPUs ask CPU N by
+ *     IPI (on_each_cpu()); the callback runs there with interrupts off.
+ *     Linux keeps this part under the per-CPU local_lock.
+ *   - s->list_lock (a spinlock, interrupts off) protects the partial
+ *     and full lists, nr_partial, nr_slabs, nr_taken, and the
+ *     bookkeeping of every slab (page->private, lru, PG_frozen, the free
+ *     pointers of the objects on a slab's own freelist), frozen ones
+ *     included.  Linux's node list_lock.
+ *   - slab_caches and slab_caches_lock: mm/slab_common.c.  nr_slab_pages
+ *     is changed atomically; slab_alloc_seq is a statistic.
+ *   - Nothing that may sleep runs with interrupts off or a lock held.
+ *     grow_cache() turns interrupts back on (to the caller's state)
+ *     around new_slab(), which calls the page allocator and may wait for
+ *     memory.  Meanwhile another task may run the slow path of the same
+ *     cache and refill this CPU's freelist, or another CPU take the new
+ *     slab: so the new slab goes on the partial list under list_lock,
+ *     and __slab_alloc() looks at everything again (Linux re-checks
+ *     c->slab the same way).
+ *   - A slab's struct page fields are not touched without list_lock
  *     except by new_slab() on a slab nobody else can see yet.
  *
- * Order, outermost first: the task's interrupts-off region (the slab
- * paths nest inside a caller's, and then never turn interrupts on:
- * only GFP_ATOMIC / GFP_NOWAIT may be used there) > the page
- * allocator's zone lock (taken inside, by new_slab() and
- * discard_slab()).  The page allocator never calls back into the slab
- * allocator.
+ * Lock order, outermost first: slab_caches_lock > s->list_lock > the
+ * page allocator's zone->lock (taken inside by discard_slab(); new_slab()
+ * calls the page allocator with no slab lock held).  The slab paths
+ * nest inside a caller's interrupts-off region and then never turn
+ * interrupts on: only GFP_ATOMIC / GFP_NOWAIT may be used there.  No
+ * IPI is sent with list_lock held (the CPU asked could be spinning on
+ * it with interrupts off), nor with interrupts off: flush_all_cpus()
+ * then flushes this CPU only.  The page allocator never calls back into
+ * the slab allocator.
  *
  * Corruption.  Every walk of a freelist is bounded by the slab's slot
  * count and checks each pointer before following it; a walk that finds
@@ -104,6 +132,8 @@
 #include <linux/kmemleak.h>
 #include <linux/list.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -114,13 +144,15 @@ unsigned long slab_slow_path;
 EXPORT_SYMBOL(slab_slow_path);
 unsigned long nr_slab_pages;
 unsigned long slab_alloc_seq;
+DEFINE_PER_CPU(unsigned long, slab_cpu_off);	/* CPU 0: 0 */
 
 /* ---- slabs ---------------------------------------------------------------- */
 
 /*
  * Get 2^order frames and cut them into a chain of free objects.  Called
- * with interrupts as the allocating caller had them (it may sleep): the
- * slab is private until get_slab() counts it with interrupts off.
+ * with interrupts as the allocating caller had them (it may sleep) and
+ * no lock held: the slab is private until grow_cache() puts it on the
+ * partial list under list_lock.
  */
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 {
@@ -164,7 +196,10 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	return slab;
 }
 
-/* Give an empty slab's frames back to the page allocator.  Irqs are off. */
+/*
+ * Give an empty slab, off every list, back to the page allocator.
+ * list_lock is held (the page allocator's zone lock nests inside it).
+ */
 static void discard_slab(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int i, nr_frames = 1U << s->order;
@@ -181,7 +216,7 @@ static void discard_slab(struct kmem_cache *s, struct page *slab)
 	set_page_count(slab, 1);
 	slab->private = s->order;
 	s->nr_slabs--;
-	nr_slab_pages -= nr_frames;
+	__atomic_sub_fetch(&nr_slab_pages, nr_frames, __ATOMIC_RELAXED);
 	__free_pages(slab, s->order);
 }
 
@@ -207,95 +242,7 @@ static int freechain_count(struct kmem_cache *s, struct page *slab, void *head)
 	return n;
 }
 
-/*
- * Put the active slab back on a list: its remaining free objects (the
- * cpu_freelist, all from this slab) become the slab's own freelist.
- * A corrupted cpu_freelist is dropped: the slab goes on the full list.
- * Irqs are off.
- */
-void flush_cpu_slab(struct kmem_cache *s)
-{
-	struct page *slab = s->cpu_slab;
-	int nr_free;
-
-	if (!slab)
-		return;
-	nr_free = freechain_count(s, slab, s->cpu_freelist);
-	if (nr_free < 0) {
-		nr_free = 0;		/* leaked on purpose: still counted as taken */
-		s->cpu_freelist = NULL;
-	}
-	s->nr_taken -= nr_free;
-	slab_set(slab, s->cpu_freelist ?
-		 slab_obj_index(s, slab, s->cpu_freelist) : SLAB_FREELIST_NONE,
-		 s->objects - nr_free);
-	if (nr_free) {
-		list_add(&slab->lru, &s->partial);
-		s->nr_partial++;
-	} else {
-		list_add(&slab->lru, &s->full);
-	}
-	s->cpu_slab = NULL;
-	s->cpu_freelist = NULL;
-}
-
-/*
- * sheaf_flush - give the @nr oldest objects of this CPU's sheaf back to
- * their slabs: onto the cpu freelist for the active slab, through
- * __slab_free() for the others.  The rest move down.  @caller is what a
- * report names.  Interrupts are off.
- */
-void sheaf_flush(struct kmem_cache *s, unsigned int nr, unsigned long caller)
-{
-	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
-	unsigned int i;
-
-	nr = min(nr, sheaf->nr);
-	for (i = 0; i < nr; i++) {
-		void *x = sheaf->objects[i];
-		struct page *slab = slab_head(virt_to_page(x));
-
-		if (slab == s->cpu_slab) {
-			set_freepointer(s, x, s->cpu_freelist);
-			s->cpu_freelist = x;
-		} else {
-			__slab_free(s, slab, x, caller);
-		}
-	}
-	sheaf->nr -= nr;
-	memmove(sheaf->objects, sheaf->objects + nr, sheaf->nr * sizeof(void *));
-}
-
-/* ---- allocation ------------------------------------------------------------- */
-
-/*
- * A slab with a free object, off every list: the first partial one, or a
- * new one.  Getting a new one may wait for memory, so interrupts go back
- * to the state the caller had (@irqflags) meanwhile; the caller must
- * look again at what another task may have changed (see the essay).
- */
-static struct page *get_slab(struct kmem_cache *s, gfp_t gfp,
-			     unsigned long irqflags)
-{
-	struct page *slab;
-
-	if (!list_empty(&s->partial)) {
-		slab = list_first_entry(&s->partial, struct page, lru);
-		list_del(&slab->lru);
-		s->nr_partial--;
-		return slab;
-	}
-	local_irq_restore(irqflags);
-	slab = new_slab(s, gfp);
-	local_irq_disable();
-	if (slab) {		/* counted with interrupts off */
-		s->nr_slabs++;
-		nr_slab_pages += 1UL << s->order;
-	}
-	return slab;
-}
-
-/* Put @slab, off every list, on the list its counts say. */
+/* Put @slab, off every list, on the list its counts say.  list_lock held. */
 static void put_slab_on_list(struct kmem_cache *s, struct page *slab)
 {
 	if (slab_free_idx(slab) != SLAB_FREELIST_NONE) {
@@ -307,9 +254,151 @@ static void put_slab_on_list(struct kmem_cache *s, struct page *slab)
 }
 
 /*
- * Take one object off @slab's own freelist (debug caches).  A free
+ * Put this CPU's active slab back on a list.  Its free objects are the
+ * cpu freelist plus, on the slab's own freelist, those other CPUs freed
+ * into it meanwhile (see __slab_free()): the two chains are joined.  A
+ * corrupted cpu freelist is dropped: its objects stay counted as taken.
+ * Interrupts are off; takes list_lock.
+ */
+void flush_cpu_slab(struct kmem_cache *s)
+{
+	struct kmem_cache_cpu *c = this_cpu_slab(s);
+	struct page *slab = c->slab;
+	void *tail = NULL, *p;
+	int nr_free;
+
+	if (!slab)
+		return;
+	nr_free = freechain_count(s, slab, c->freelist);
+	if (nr_free < 0) {
+		nr_free = 0;		/* leaked on purpose: still counted as taken */
+		c->freelist = NULL;
+	}
+	for (p = c->freelist; p; p = get_freepointer(s, p))
+		tail = p;		/* a bounded walk: counted above */
+
+	spin_lock(&s->list_lock);
+	if (tail) {
+		unsigned int idx = slab_free_idx(slab);
+
+		set_freepointer(s, tail, idx == SLAB_FREELIST_NONE ? NULL :
+				slab_object(s, slab, idx));
+		slab_set(slab, slab_obj_index(s, slab, c->freelist),
+			 slab_inuse(slab) - nr_free);
+	}
+	s->nr_taken -= nr_free;
+	__ClearPageFrozen(slab);
+	put_slab_on_list(s, slab);
+	spin_unlock(&s->list_lock);
+	c->slab = NULL;
+	c->freelist = NULL;
+}
+
+/*
+ * sheaf_flush - give the @nr oldest objects of this CPU's sheaf back to
+ * their slabs: onto the cpu freelist for this CPU's active slab, through
+ * __slab_free() for the others (another CPU's active slab included).
+ * The rest move down.  @caller is what a report names.  Interrupts are
+ * off; takes list_lock.
+ */
+void sheaf_flush(struct kmem_cache *s, unsigned int nr, unsigned long caller)
+{
+	struct kmem_cache_cpu *c = this_cpu_slab(s);
+	struct slab_sheaf *sheaf = &c->sheaf;
+	unsigned int i;
+
+	nr = min(nr, sheaf->nr);
+	if (!nr)
+		return;
+	spin_lock(&s->list_lock);
+	for (i = 0; i < nr; i++) {
+		void *x = sheaf->objects[i];
+		struct page *slab = slab_head(virt_to_page(x));
+
+		if (slab == c->slab) {
+			set_freepointer(s, x, c->freelist);
+			c->freelist = x;
+		} else {
+			__slab_free(s, slab, x, caller);
+		}
+	}
+	spin_unlock(&s->list_lock);
+	sheaf->nr -= nr;
+	memmove(sheaf->objects, sheaf->objects + nr, sheaf->nr * sizeof(void *));
+}
+
+/* on_each_cpu() callback: give this CPU's sheaf and active slab back. */
+static void flush_cpu_ipi(void *info)
+{
+	struct kmem_cache *s = info;
+
+	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
+	flush_cpu_slab(s);
+}
+
+/* May this context ask the other CPUs by IPI (and wait for them)? */
+static bool can_ask_other_cpus(void)
+{
+	return num_online_cpus() > 1 && !irqs_disabled() && !in_hardirq();
+}
+
+/**
+ * flush_all_cpus - every CPU gives @s's sheaf and active slab back
+ * @s: the cache
+ *
+ * Each CPU's part of a cache is its own (a CPU in the middle of a
+ * restartable region on it could not be restarted from another), so
+ * each is asked by IPI to flush its own, and this waits for all.  With
+ * interrupts off (or in a hard interrupt) only this CPU's part is
+ * flushed: the others keep theirs, still counted as taken.
+ *
+ * Context: Any context; all CPUs only with interrupts on.
+ */
+void flush_all_cpus(struct kmem_cache *s)
+{
+	unsigned long flags;
+
+	if (can_ask_other_cpus()) {
+		on_each_cpu(flush_cpu_ipi, s, 1);
+		return;
+	}
+	local_irq_save(flags);
+	flush_cpu_ipi(s);
+	local_irq_restore(flags);
+}
+
+/* ---- allocation ------------------------------------------------------------- */
+
+/*
+ * A new slab for @s, put on the partial list (counted there, under
+ * list_lock), or false when the page allocator has none.  Getting it may
+ * wait for memory, so interrupts go back to the state the caller had
+ * (@irqflags) meanwhile: the caller must look again at everything,
+ * another task (or CPU) may have taken the slab first.
+ */
+static bool grow_cache(struct kmem_cache *s, gfp_t gfp, unsigned long irqflags)
+{
+	struct page *slab;
+
+	local_irq_restore(irqflags);
+	slab = new_slab(s, gfp);
+	local_irq_disable();
+	if (!slab)
+		return false;
+	spin_lock(&s->list_lock);
+	s->nr_slabs++;
+	__atomic_add_fetch(&nr_slab_pages, 1UL << s->order, __ATOMIC_RELAXED);
+	list_add(&slab->lru, &s->partial);
+	s->nr_partial++;
+	spin_unlock(&s->list_lock);
+	return true;
+}
+
+/*
+ * Take one object off @slab's own freelist (debug caches); @slab is off
+ * every list and goes back on the one it then belongs to.  A free
  * pointer that is no slot of @slab is reported, and the rest of the
- * chain dropped.
+ * chain dropped.  list_lock held.
  */
 static void *take_from_slab(struct kmem_cache *s, struct page *slab)
 {
@@ -330,7 +419,7 @@ static void *take_from_slab(struct kmem_cache *s, struct page *slab)
  * @slab held a corrupted free object (@object, just taken off it): hand
  * out nothing more from it.  All its free objects count as in use and it
  * goes on the full list, so they are leaked on purpose rather than
- * handed out, as Linux does ("Marking all objects used").
+ * handed out, as Linux does ("Marking all objects used").  list_lock held.
  */
 static void mark_slab_full(struct kmem_cache *s, struct page *slab)
 {
@@ -342,7 +431,23 @@ static void mark_slab_full(struct kmem_cache *s, struct page *slab)
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
 }
 
-/* The slow path of a debug cache's allocation; interrupts are off. */
+/* The first partial slab, off the list, or NULL.  list_lock held. */
+static struct page *get_partial(struct kmem_cache *s)
+{
+	struct page *slab;
+
+	if (list_empty(&s->partial))
+		return NULL;
+	slab = list_first_entry(&s->partial, struct page, lru);
+	list_del(&slab->lru);
+	s->nr_partial--;
+	return slab;
+}
+
+/*
+ * The slow path of a debug cache's allocation: straight from a slab's
+ * own freelist, under list_lock; interrupts are off.
+ */
 static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 				unsigned long caller, unsigned long irqflags)
 {
@@ -350,55 +455,65 @@ static void *__slab_alloc_debug(struct kmem_cache *s, gfp_t gfp,
 	void *object;
 
 	for (;;) {
-		slab = get_slab(s, gfp, irqflags);
-		if (!slab)
-			return NULL;
+		spin_lock(&s->list_lock);
+		slab = get_partial(s);
+		if (!slab) {
+			spin_unlock(&s->list_lock);
+			if (!grow_cache(s, gfp, irqflags))
+				return NULL;
+			continue;
+		}
 		object = take_from_slab(s, slab);
 		if (alloc_debug_processing(s, slab, object, caller))
 			break;
 		/* refused: try the next slab (each refusal retires one) */
 		mark_slab_full(s, slab);
+		spin_unlock(&s->list_lock);
 	}
 	s->nr_taken++;
+	spin_unlock(&s->list_lock);
 	return object;
 }
 
-/* The slow path of an allocation; interrupts are off. */
+/*
+ * The slow path of an allocation: this CPU's cpu freelist is empty.
+ * Retire the active slab and activate the first partial slab (frozen,
+ * its whole freelist becoming the cpu freelist), growing the cache when
+ * there is none.  Interrupts are off.
+ */
 void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		   unsigned long irqflags)
 {
+	struct kmem_cache_cpu *c;
 	struct page *slab;
 	void *object;
 
 	if (kmem_cache_debug(s))
 		return __slab_alloc_debug(s, gfp, caller, irqflags);
 
-	flush_cpu_slab(s);	/* the active slab is full: retire it */
-	slab = get_slab(s, gfp, irqflags);
-	/*
-	 * get_slab() may have turned interrupts on: another task may have
-	 * installed an active slab meanwhile.  Use its free objects first
-	 * and keep ours for later on the partial list; retire it if it is
-	 * already used up.
-	 */
-	if (unlikely(s->cpu_slab)) {
-		if (s->cpu_freelist) {
-			if (slab)
-				put_slab_on_list(s, slab);
+	for (;;) {
+		c = this_cpu_slab(s);
+		if (c->freelist)	/* another task refilled it meanwhile */
 			goto take;
-		}
-		flush_cpu_slab(s);
+		flush_cpu_slab(s);	/* the active slab is used up: retire it */
+		spin_lock(&s->list_lock);
+		slab = get_partial(s);
+		if (slab)
+			break;
+		spin_unlock(&s->list_lock);
+		if (!grow_cache(s, gfp, irqflags))
+			return NULL;
 	}
-	if (!slab)
-		return NULL;
 	/* activate: the slab's whole freelist becomes the cpu freelist */
-	s->cpu_slab = slab;
-	s->cpu_freelist = slab_object(s, slab, slab_free_idx(slab));
+	__SetPageFrozen(slab);
 	s->nr_taken += s->objects - slab_inuse(slab);
+	c->freelist = slab_object(s, slab, slab_free_idx(slab));
 	slab_set(slab, SLAB_FREELIST_NONE, s->objects);
+	spin_unlock(&s->list_lock);
+	c->slab = slab;
 take:
-	object = s->cpu_freelist;
-	s->cpu_freelist = get_freepointer(s, object);
+	object = c->freelist;
+	c->freelist = get_freepointer(s, object);
 	return object;
 }
 
@@ -445,7 +560,7 @@ static noinline gfp_t kmalloc_fix_flags(gfp_t flags)
 void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		      unsigned long irqflags)
 {
-	struct slab_sheaf *sheaf;
+	struct kmem_cache_cpu *c;
 	void *object;
 
 	if (unlikely(gfp & GFP_SLAB_BUG_MASK))
@@ -460,12 +575,12 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 		local_irq_restore(irqflags);
 		return NULL;
 	}
-	sheaf = this_cpu_sheaf(s);
-	if (sheaf->nr) {
-		object = sheaf->objects[--sheaf->nr];
-	} else if (s->cpu_freelist) {
-		object = s->cpu_freelist;
-		s->cpu_freelist = get_freepointer(s, object);
+	c = this_cpu_slab(s);
+	if (c->sheaf.nr) {
+		object = c->sheaf.objects[--c->sheaf.nr];
+	} else if (c->freelist) {
+		object = c->freelist;
+		c->freelist = get_freepointer(s, object);
 	} else {
 		object = __slab_alloc(s, gfp, caller, irqflags);
 	}
@@ -482,11 +597,18 @@ void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
 /* ---- freeing ------------------------------------------------------------- */
 
 /*
- * The slow path of a free: @x is not in the active slab.  Irqs are off.
- * Debug caches check @x in mm/slub_debug.c first; every cache refuses a
- * pointer that is no slot of @slab, and the object at the head of the
- * slab's freelist (Linux's naive double-free check, which it makes with
+ * The slow path of a free: @x goes on its slab's own freelist.  Irqs
+ * are off and list_lock is held.  Debug caches check @x in
+ * mm/slub_debug.c first; every cache refuses a pointer that is no slot
+ * of @slab, and the object at the head of the slab's freelist (Linux's
+ * naive double-free check, which it makes with
  * CONFIG_SLAB_FREELIST_HARDENED).
+ *
+ * A remote free: @slab may be another CPU's active slab (PG_frozen).
+ * Then @x joins the slab's own freelist and nothing else changes: the
+ * slab is on no list, and its owner picks the object up when it
+ * retires the slab (flush_cpu_slab()).  Only the owner ever touches its
+ * cpu freelist.
  */
 void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 			unsigned long caller)
@@ -510,6 +632,8 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 	set_freepointer(s, x, head);
 	slab_set(slab, slab_obj_index(s, slab, x), inuse - 1);
 	s->nr_taken--;
+	if (PageFrozen(slab))
+		return;			/* another CPU's active slab */
 
 	if (idx == SLAB_FREELIST_NONE) {	/* was full: now partial */
 		list_move(&slab->lru, &s->partial);
@@ -524,6 +648,15 @@ void __slab_free(struct kmem_cache *s, struct page *slab, void *x,
 	/* LAB(slab) END discard */
 }
 
+/* __slab_free() under list_lock. */
+static void slab_free_to_slab(struct kmem_cache *s, struct page *slab, void *x,
+			      unsigned long caller)
+{
+	spin_lock(&s->list_lock);
+	__slab_free(s, slab, x, caller);
+	spin_unlock(&s->list_lock);
+}
+
 /*
  * Everything slab_free_fast() does not do: a debug hook, a cache whose
  * slots are not a power of two, a full sheaf, a debug cache, and the
@@ -534,7 +667,8 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 		    unsigned long irqflags)
 {
 	struct page *slab = slab_head(virt_to_page(x));
-	struct slab_sheaf *sheaf = this_cpu_sheaf(s);
+	struct kmem_cache_cpu *c = this_cpu_slab(s);
+	struct slab_sheaf *sheaf = &c->sheaf;
 
 	kmemleak_free_recursive(x, s->flags);	/* before anyone can reuse it */
 	if (kasan_slab_free(s, x, caller)) {	/* quarantined or reported */
@@ -543,16 +677,16 @@ void slab_free_slow(struct kmem_cache *s, void *x, unsigned long caller,
 	}
 	if (!sheaf->capacity || slab_slow_path) {
 		/* straight to the slab: debug caches, debug hooks */
-		if (slab != s->cpu_slab)
-			__slab_free(s, slab, x, caller);
+		if (slab != c->slab)
+			slab_free_to_slab(s, slab, x, caller);
 		else if (!slab_valid_object(s, slab, x))
 			slab_report_invalid(s, x, caller,
 					    "not the start of an object in its slab");
-		else if (x == s->cpu_freelist || (&sheaf->guard)[sheaf->nr] == x)
+		else if (x == c->freelist || (&sheaf->guard)[sheaf->nr] == x)
 			slab_report_double_free(s, slab, x, caller, __FILE__, __LINE__);
 		else {
-			set_freepointer(s, x, s->cpu_freelist);
-			s->cpu_freelist = x;
+			set_freepointer(s, x, c->freelist);
+			c->freelist = x;
 		}
 	} else if (!slab_valid_object(s, slab, x)) {
 		slab_report_invalid(s, x, caller,
@@ -578,16 +712,16 @@ void slab_free_careful(struct kmem_cache *s, void *x, unsigned long caller)
 
 /*
  * Give every empty slab back to the page allocator, checking the free
- * objects of debug caches on the way.  Returns the frames freed.
+ * objects of debug caches on the way.  Every CPU gives its sheaf and
+ * active slab back first (flush_all_cpus()).  Returns the frames freed.
  */
 unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct page *slab, *next;
 	unsigned long freed = 0, flags, walked = 0, nr_slabs;
 
-	local_irq_save(flags);
-	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
-	flush_cpu_slab(s);
+	flush_all_cpus(s);
+	spin_lock_irqsave(&s->list_lock, flags);
 	nr_slabs = s->nr_slabs;		/* discard_slab() lowers it */
 	list_for_each_entry_safe(slab, next, &s->partial, lru) {
 		if (!slab_list_walk_ok(s, &walked, nr_slabs))
@@ -600,32 +734,61 @@ unsigned long __kmem_cache_shrink(struct kmem_cache *s)
 		discard_slab(s, slab);
 		freed += 1UL << s->order;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->list_lock, flags);
 	return freed;
 }
 
+/* What slab_cache_live() asks of each CPU. */
+struct live_count {
+	struct kmem_cache *s;
+	unsigned long caller;
+	long nr_free;		/* objects on the cpu freelists */
+};
+
 /*
- * Objects of @s allocated and not freed.  The sheaf goes back to the
- * slabs first, so that what counts is the slabs' freelists alone.  A
- * corrupted cpu freelist is reported and dropped (its objects then count
- * as allocated).
+ * on_each_cpu() callback: this CPU's sheaf goes back to the slabs, and
+ * its cpu freelist is counted (a corrupted one is reported and dropped:
+ * its objects then count as allocated).
+ */
+static void count_cpu_free(void *info)
+{
+	struct live_count *lc = info;
+	struct kmem_cache *s = lc->s;
+	struct kmem_cache_cpu *c = this_cpu_slab(s);
+	int nr_free = 0;
+
+	sheaf_flush(s, SLAB_SHEAF_MAX, lc->caller);
+	if (c->slab) {
+		nr_free = freechain_count(s, c->slab, c->freelist);
+		if (nr_free < 0) {
+			nr_free = 0;
+			c->freelist = NULL;
+		}
+	}
+	__atomic_add_fetch(&lc->nr_free, nr_free, __ATOMIC_RELAXED);
+}
+
+/*
+ * Objects of @s allocated and not freed.  Every CPU gives its sheaf back
+ * to the slabs first, so that what counts is the slabs' freelists and
+ * the cpu freelists alone; with interrupts off only this CPU can (see
+ * flush_all_cpus()), and the others' sheaves count as allocated.
  */
 unsigned long slab_cache_live(struct kmem_cache *s)
 {
+	struct live_count lc = { .s = s, .caller = _RET_IP_ };
 	unsigned long flags, live;
-	int nr_free = 0;
 
-	local_irq_save(flags);
-	sheaf_flush(s, SLAB_SHEAF_MAX, _RET_IP_);
-	if (s->cpu_slab) {
-		nr_free = freechain_count(s, s->cpu_slab, s->cpu_freelist);
-		if (nr_free < 0) {
-			nr_free = 0;
-			s->cpu_freelist = NULL;
-		}
+	if (can_ask_other_cpus()) {
+		on_each_cpu(count_cpu_free, &lc, 1);
+	} else {
+		local_irq_save(flags);
+		count_cpu_free(&lc);
+		local_irq_restore(flags);
 	}
-	live = s->nr_taken - nr_free - kasan_quarantined(s);	/* freed, held back */
-	local_irq_restore(flags);
+	spin_lock_irqsave(&s->list_lock, flags);
+	live = s->nr_taken - lc.nr_free - kasan_quarantined(s);	/* freed, held back */
+	spin_unlock_irqrestore(&s->list_lock, flags);
 	return live;
 }
 
@@ -642,6 +805,17 @@ bool slab_list_walk_ok(struct kmem_cache *s, unsigned long *walked,
 		return true;
 	slab_report_list_corrupt(s);
 	return false;
+}
+
+/**
+ * slab_prepare_cpu - set up @cpu's slab_cpu_off before it runs
+ * @cpu: a CPU being brought up
+ *
+ * Context: Boot (the CPU is not running yet).
+ */
+void slab_prepare_cpu(unsigned int cpu)
+{
+	per_cpu(slab_cpu_off, cpu) = cpu * sizeof(struct kmem_cache_cpu);
 }
 
 /* ---- the kmem_cache API ------------------------------------------------------ */
@@ -803,9 +977,11 @@ static void set_sheaf_capacity(struct kmem_cache *s)
 	else
 		capacity = 8;
 	for (cpu = 0; cpu < SLAB_NR_CPUS; cpu++) {
-		s->cpu_sheaf[cpu].nr = 0;
-		s->cpu_sheaf[cpu].capacity = capacity;
-		s->cpu_sheaf[cpu].guard = NULL;
+		s->cpu[cpu].sheaf.nr = 0;
+		s->cpu[cpu].sheaf.capacity = capacity;
+		s->cpu[cpu].sheaf.guard = NULL;
+		s->cpu[cpu].freelist = NULL;
+		s->cpu[cpu].slab = NULL;
 	}
 	if (!(s->size & (s->size - 1)) && s->objects * s->size == PAGE_SIZE << s->order)
 		s->free_check_mask = s->size - 1;
@@ -860,8 +1036,7 @@ int __kmem_cache_create(struct kmem_cache *s)
 	INIT_LIST_HEAD(&s->full);
 	s->nr_partial = s->nr_slabs = 0;
 	s->nr_taken = 0;
-	s->cpu_slab = NULL;
-	s->cpu_freelist = NULL;
+	spin_lock_init(&s->list_lock);
 	set_slot_divisor(s);
 	set_sheaf_capacity(s);
 	s->refcount = 1;

@@ -211,7 +211,8 @@ static void set_track(struct kmem_cache *s, void *object, enum track_item t,
 	p->addr = addr;
 	p->pid = current->pid;
 	p->when_ms = local_clock() / 1000000;
-	p->seq = t == TRACK_ALLOC ? ++slab_alloc_seq : 0;
+	p->seq = t == TRACK_ALLOC ?
+		 __atomic_add_fetch(&slab_alloc_seq, 1, __ATOMIC_RELAXED) : 0;	/* any CPU */
 	p->handle = save_track_stack(addr);
 }
 
@@ -286,9 +287,12 @@ static void print_slab_info(struct kmem_cache *s, struct page *slab)
 {
 	unsigned int idx = slab_free_idx(slab);
 
-	if (slab == s->cpu_slab) {	/* its free objects are on the cpu freelist */
+	if (PageFrozen(slab)) {	/* its free objects are on a cpu freelist */
+		struct kmem_cache_cpu *c = this_cpu_slab(s);
+
 		pr_err("Slab 0x%px objects=%u active cpu_freelist=0x%px flags=%#x\n",
-		       slab, s->objects, s->cpu_freelist, slab->flags);
+		       slab, s->objects, c->slab == slab ? c->freelist : NULL,
+		       slab->flags);
 		return;
 	}
 	pr_err("Slab 0x%px objects=%u used=%u fp=0x%px flags=%#x\n", slab, s->objects,
@@ -528,13 +532,16 @@ void slab_list_objects(struct kmem_cache *s, unsigned long min_seq,
 	struct page *slab;
 	unsigned int i;
 
+	spin_lock(&s->list_lock);
 	for (i = 0; i < ARRAY_SIZE(lists); i++) {
 		list_for_each_entry(slab, lists[i], lru) {
 			if (!slab_list_walk_ok(s, &walked, s->nr_slabs))
-				return;
+				goto out;
 			list_slab_objects(s, slab, min_seq, title);
 		}
 	}
+out:
+	spin_unlock(&s->list_lock);
 }
 
 /*

@@ -27,8 +27,8 @@
  * instead of scribbling over the next area, and the page-fault report
  * names the area ("vmalloc guard page of area ...").
  *
- * vfree() unmaps the area (flushing the TLB) and frees its frames at
- * once, but its address range goes to a "lazy" list first and returns to
+ * vfree() unmaps the area (flushing this CPU's TLB) and frees its frames
+ * at once, but its address range goes to a "lazy" list first and returns to
  * the free tree in batches (purge_vmap_area_lazy(), also called when
  * memory or address space runs short).  Besides batching the tree work,
  * this keeps a just-freed address unused for a while, so a use after
@@ -39,28 +39,51 @@
  * vmap and get_vm_area; vfree() also refuses a live task's stack.  A
  * wrong call is reported (WARN) and changes nothing.
  *
- * Locking.  One CPU; vfree() may run in an interrupt, vmalloc() may be
- * preempted anywhere it has interrupts on:
+ * Many CPUs, and the TLB.  vfree() clears the area's PTEs and flushes
+ * only its own CPU's TLB.  Another CPU that read through the area still
+ * holds the old translation, to a frame that is free now and may be
+ * anyone's: harmless while the address means nothing (a use after
+ * vfree() is a bug anyway), wrong once the range is handed out again.
+ * So purge_vmap_area_lazy(), before it gives ranges back to the free
+ * tree, asks every CPU by IPI to flush them (flush_tlb_kernel_range(),
+ * the "TLB shootdown"); the lazy list makes that one round of IPIs per
+ * batch of areas, not one per vfree():
  *
- *   irq-off region     (local_irq_save(); Linux's vmap_area_lock,
+ *	CPU 0: vfree(p)   PTEs cleared, own TLB flushed, range -> lazy list
+ *	CPU 1: TLB still maps p -> the old frame
+ *	purge:            IPI: every CPU flushes [start, end) of the batch,
+ *	                  then the ranges return to the free tree
+ *	CPU 0: vmalloc()  may get p again: CPU 1 sees the new frame
+ *
+ * Locking:
+ *
+ *   vmap_area_lock     (a spinlock, interrupts off: vfree() may run in an
+ *                       interrupt; Linux's vmap_area_lock,
  *                       free_vmap_area_lock and purge lock) protects the
  *                       busy tree, the free tree with its subtree_max_size
- *                       fields, the lazy list, nr_busy, nr_lazy and
- *                       nr_vmalloc_pages.  A lookup walks a tree only
- *                       inside one, or a rotation could move nodes under
- *                       it.  The page-fault note runs with interrupts off.
+ *                       fields, the lazy list, nr_busy and nr_lazy.  A
+ *                       lookup walks a tree only under it, or a rotation
+ *                       could move nodes under it.  nr_vmalloc_pages is
+ *                       changed atomically.  The purge takes its batch
+ *                       off the lazy list, drops the lock for the IPIs,
+ *                       and takes it again to free the ranges.
  *   the area's owner   a busy area's vm_struct and the PTEs of its range
  *                       belong to whoever vmalloc()ed (vmap()ed ...) it
  *                       until it is freed; they are zero until the owner
  *                       fills them in, just after the area goes in the
  *                       busy tree.  Its frames are allocated and mapped
  *                       with interrupts on (GFP_KERNEL may sleep).
- *   pgtable_lock       (mm/pgtable.c) the page-table tables themselves.
+ *   pgtable_lock       (mm/pgtable.c) the upper levels of the page tables:
+ *                       two CPUs mapping areas in one 2 MiB range install
+ *                       one PTE table, the loser frees its spare.
  *
- * Lock order: vmalloc's irq-off region, then the slab allocator's
- * (vmap_area nodes: GFP_ATOMIC under it), then the page allocator's.
- * No tree is touched under pgtable_lock, and pgtable_lock is never taken
- * inside vmalloc's region: the mapping is done after the region ends.
+ * Lock order: vmap_area_lock, then the slab allocator's list_lock
+ * (vmap_area nodes: GFP_ATOMIC under it), then the page allocator's
+ * zone->lock.  No tree is touched under pgtable_lock, and pgtable_lock is
+ * never taken under vmap_area_lock: the mapping is done after it is
+ * dropped.  No IPI is sent with vmap_area_lock held, nor from a context
+ * that cannot wait for one (interrupts off, hard interrupt): a purge
+ * there leaves the ranges on the lazy list for the next one.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -100,6 +123,8 @@ static struct avl_root busy_tree = AVL_ROOT_INIT(NULL);
 static struct avl_root free_tree = AVL_ROOT_INIT(free_tree_propagate);
 static LIST_HEAD(lazy_list);
 static unsigned long nr_lazy, nr_busy, nr_vmalloc_pages;
+static DEFINE_SPINLOCK(vmap_area_lock);
+bool vmalloc_skip_tlb_shootdown;	/* test hook: purge without the IPIs */
 static struct kmem_cache *vmap_area_cachep;
 
 static inline struct vmap_area *va_of(struct avl_node *n)
@@ -268,21 +293,52 @@ static void free_range_merge(struct vmap_area *va)
 /**
  * purge_vmap_area_lazy - return lazily freed ranges to the free tree
  *
- * Context: Process context (memory reclaim calls it).
+ * Every CPU first drops its TLB entries of the ranges (flush_tlb_kernel_range(),
+ * an IPI to each): vfree() cleared the PTEs and flushed only its own
+ * CPU, and another CPU that read through an address keeps its stale
+ * translation, to the freed frame, until then.  A range handed out again
+ * before that flush would show that CPU the old frame.  Where the IPIs
+ * cannot be waited for (interrupts off, hard interrupt) nothing is
+ * purged: the ranges wait for the next purge.
+ *
+ * Return: the ranges given back.
+ * Context: Process context (memory reclaim calls it); any context does
+ * nothing harmful.
  */
 unsigned long purge_vmap_area_lazy(void)
 {
 	struct vmap_area *va, *n;
-	unsigned long flags, purged = 0;
+	unsigned long flags, purged = 0, start = ULONG_MAX, end = 0;
+	LIST_HEAD(purge);
 
-	local_irq_save(flags);
-	list_for_each_entry_safe(va, n, &lazy_list, lazy) {
+	/* no shootdown possible here: the ranges wait for a later purge */
+	if (num_online_cpus() > 1 && (irqs_disabled() || in_hardirq()))
+		return 0;
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	list_for_each_entry_safe(va, n, &lazy_list, lazy)
+		list_move_tail(&va->lazy, &purge);
+	nr_lazy = 0;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	if (list_empty(&purge))
+		return 0;
+
+	/* every CPU forgets the old translations before the ranges are reused */
+	list_for_each_entry(va, &purge, lazy) {
+		start = min(start, va->va_start);
+		end = max(end, va->va_end);
+	}
+	if (unlikely(vmalloc_skip_tlb_shootdown))
+		local_flush_tlb_kernel_range(start, end);
+	else
+		flush_tlb_kernel_range(start, end);
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	list_for_each_entry_safe(va, n, &purge, lazy) {
 		list_del(&va->lazy);
 		free_range_merge(va);
 		purged++;
 	}
-	nr_lazy = 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return purged;
 }
 
@@ -301,7 +357,7 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 		return NULL;
 	memset(&va->vm, 0, sizeof(va->vm));	/* until its owner fills it in */
 retry:
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	if (module)
 		free = find_fit_above(free_tree.node, MODULES_VADDR, size, align);
 	else
@@ -309,7 +365,7 @@ retry:
 	if (free && !module && free->va_start > VMALLOC_END)
 		free = NULL;		/* only the module area is left */
 	if (!free) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		if (!purged && nr_lazy) {
 			purge_vmap_area_lazy();
 			purged = true;
@@ -320,7 +376,7 @@ retry:
 	}
 	addr = ALIGN(free->va_start, align);
 	if (clip_free_range(free, addr, size)) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		kmem_cache_free(vmap_area_cachep, va);
 		return NULL;
 	}
@@ -328,7 +384,7 @@ retry:
 	va->va_end = addr + size;
 	tree_insert(&busy_tree, va);
 	nr_busy++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return va;
 }
 
@@ -338,12 +394,12 @@ static void free_vmap_area_lazy(struct vmap_area *va)
 	unsigned long flags;
 	bool purge;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	avl_erase(&busy_tree, &va->node);
 	nr_busy--;
 	list_add_tail(&va->lazy, &lazy_list);
 	purge = ++nr_lazy >= LAZY_MAX_AREAS;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	if (purge)
 		purge_vmap_area_lazy();
 }
@@ -375,9 +431,9 @@ struct vm_struct *find_vm_area(const void *addr)
 	struct vmap_area *va;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	va = tree_find(&busy_tree, (unsigned long)addr);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 
 	return va ? &va->vm : NULL;
 }
@@ -399,11 +455,7 @@ static void vmalloc_fail(gfp_t gfp, unsigned long size, const char *why)
 /* nr_vmalloc_pages += @delta (a read-modify-write: not to be preempted). */
 static void count_vmalloc_pages(long delta)
 {
-	unsigned long flags;
-
-	local_irq_save(flags);
-	nr_vmalloc_pages += delta;
-	local_irq_restore(flags);
+	__atomic_add_fetch(&nr_vmalloc_pages, delta, __ATOMIC_RELAXED);
 }
 
 /* Free the frames of a vmalloc area (and its pages array). */
@@ -553,9 +605,9 @@ static struct vmap_area *find_area_to_free(const void *addr, const char *who)
 	struct vmap_area *va;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	va = tree_find(&busy_tree, (unsigned long)addr);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 
 	if (!va || va->va_start != (unsigned long)addr) {
 		WARN(1, "Trying to %s() nonexistent vm area (%px)\n", who, addr);
@@ -837,13 +889,13 @@ void *module_alloc(unsigned long size, const void *caller)
 			return NULL;
 		va->va_start = MODULES_VADDR;
 		va->va_end = MODULES_END;
-		local_irq_save(flags);
+		spin_lock_irqsave(&vmap_area_lock, flags);
 		if (!module_area_ready) {
 			tree_insert(&free_tree, va);
 			module_area_ready = true;
 			va = NULL;
 		}
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&vmap_area_lock, flags);
 		if (va)
 			kmem_cache_free(vmap_area_cachep, va);
 	}
@@ -969,7 +1021,7 @@ void vmallocinfo_show(struct seq_buf *s)
 	struct vmap_area *va;
 	unsigned long flags;
 
-	local_irq_save(flags);		/* a stable picture of both lists */
+	spin_lock_irqsave(&vmap_area_lock, flags);		/* a stable picture of both lists */
 	for (n = avl_first(&busy_tree); n; n = avl_next(n)) {
 		va = va_of(n);
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu %pS pages=%u %s\n",
@@ -980,7 +1032,7 @@ void vmallocinfo_show(struct seq_buf *s)
 	list_for_each_entry(va, &lazy_list, lazy)
 		seq_buf_printf(s, "0x%016lx-0x%016lx %7lu unpurged vm_area\n",
 			       va->va_start, va->va_end, va_size(va));
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 }
 
 void show_vmallocinfo(void)

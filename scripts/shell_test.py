@@ -57,7 +57,9 @@ CHECKS = [
              r'in_task: 1', r'current: init \(pid 1\) on CPU 0'], []),
     # every CPU QEMU has is online, CPU 0's timer ticks, each has its idle task
     ('cpus', [r'online: (\d) of \1 CPUs', r'CPU  APIC  STATE\s+TIMER_TICKS',
-              r'^\s+0\s+\d+\s+online\s+[1-9]\d*\s+\d+\s+\d+\s+swapper/0$'],
+              r'^\s+0\s+\d+\s+online\s+[1-9]\d*\s+\d+\s+\d+\s+swapper/0$',
+              # and each CPU's page lists: a row per CPU, a column per zone
+              r'Per-CPU page lists', r'^\s+0\s+\d+\s+\d+\s+(\d+|-)$'],
      [r'offline']),
     ('memmap', [r'\. free\s+\d+ frames', r'K kernel\s+\d+ frames',
                 r'^[ .KRPSVA]{64}$'], []),

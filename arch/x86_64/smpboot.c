@@ -113,6 +113,7 @@ static int alloc_per_cpu_area(unsigned int cpu)
 	__per_cpu_offset[cpu] = (unsigned long)area - (unsigned long)__per_cpu_start;
 	per_cpu(this_cpu_off, cpu) = __per_cpu_offset[cpu];
 	per_cpu(cpu_number, cpu) = cpu;
+	slab_prepare_cpu(cpu);
 	return 0;
 }
 

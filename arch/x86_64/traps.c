@@ -170,11 +170,10 @@ static void handle_vector(unsigned int vector)
 	case CALL_FUNCTION_SINGLE_VECTOR:
 		apic_eoi();
 		/*
-		 * No TLB shootdown yet: a call may touch a vmalloc address
-		 * (a task's stack) whose mapping changed since this CPU
-		 * last ran one.  Forget the old translations first.
+		 * No TLB flush needed here: a vmalloc range (a task's stack
+		 * among them) is handed out again only after every CPU
+		 * flushed it (purge_vmap_area_lazy(), the TLB shootdown).
 		 */
-		flush_tlb_all();
 		generic_smp_call_function_single_interrupt();
 		return;
 	case RESCHEDULE_VECTOR:

@@ -13,6 +13,7 @@ struct zone;
 
 /* /proc/buddyinfo: "Node 0, zone      DMA      1      0 ..." per zone. */
 void buddyinfo_show(struct seq_buf *s);
+void pcplists_show(struct seq_buf *s);
 /* /proc/meminfo: "MemTotal:         523772 kB" ... */
 void meminfo_show(struct seq_buf *s);
 /* Print both on the console. */

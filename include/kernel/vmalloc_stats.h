@@ -21,6 +21,8 @@ unsigned long vmalloc_nr_pages(void);
  * flush).  Returns the number of areas purged.
  */
 unsigned long purge_vmap_area_lazy(void);
+/* Test hook: purge with a local flush only, no TLB shootdown (mm_smp). */
+extern bool vmalloc_skip_tlb_shootdown;
 
 /* Depth of the free-space and busy trees (tests check O(log n)). */
 int vmalloc_free_tree_height(void);

@@ -7,8 +7,8 @@
  *   ZONE_DMA32   below 4 GiB (32-bit devices),
  *   ZONE_NORMAL  everything else.
  * Each zone keeps a free list per order (blocks of 2^order frames,
- * naturally aligned), three watermarks, and a per-CPU list of single free
- * frames for the fast path.
+ * naturally aligned), three watermarks, and a list of single free frames
+ * per CPU for the fast path (pcp[cpu]: only that CPU touches it).
  */
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H
@@ -16,6 +16,8 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <linux/cpumask.h>
+#include <linux/spinlock.h>
 
 #define MAX_PAGE_ORDER		10
 #define NR_PAGE_ORDERS		(MAX_PAGE_ORDER + 1)
@@ -50,7 +52,9 @@ struct per_cpu_pages {
 };
 
 struct zone {
-	struct per_cpu_pages pcp;	/* first: the fast paths' only field */
+	/* first: the fast paths' only field; pcp[N] is CPU N's, its own alone */
+	struct per_cpu_pages pcp[NR_CPUS];
+	spinlock_t lock;		/* free_area[], free_pages */
 	const char *name;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* pfn range, holes included */
@@ -67,6 +71,17 @@ extern int min_free_kbytes;
 #define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
 #define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
 #define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+
+/* Frames on every CPU's list of @zone (a snapshot: they move meanwhile). */
+static inline unsigned long zone_pcp_count(const struct zone *zone)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		sum += READ_ONCE(zone->pcp[cpu].count);
+	return sum;
+}
 
 #define for_each_zone(z)	for (z = zones; z < zones + MAX_NR_ZONES; z++)
 

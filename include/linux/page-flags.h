@@ -15,6 +15,7 @@ enum pageflags {
 	PG_slab,	/* owned by the slab allocator */
 	PG_vmalloc,	/* mapped into the vmalloc area */
 	PG_pgtable,	/* a page-table page */
+	PG_frozen,	/* slab head: some CPU's active slab, on no list */
 	NR_PAGEFLAGS,
 };
 
@@ -33,6 +34,7 @@ PAGEFLAG(Head, PG_head)
 PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Vmalloc, PG_vmalloc)
 PAGEFLAG(Pgtable, PG_pgtable)
+PAGEFLAG(Frozen, PG_frozen)
 
 #define SetPageReserved(p)	__SetPageReserved(p)
 #define ClearPageReserved(p)	__ClearPageReserved(p)

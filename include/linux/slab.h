@@ -239,4 +239,7 @@ static inline void *krealloc_array(void *p, size_t n, size_t size, gfp_t gfp)
 /* Boot: create the kmalloc caches (after mem_init). */
 void kmem_cache_init(void);
 
+/* mm/slub.c: a CPU being brought up gets its part of every cache. */
+void slab_prepare_cpu(unsigned int cpu);
+
 #endif /* _LINUX_SLAB_H */

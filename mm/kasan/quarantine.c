@@ -17,7 +17,8 @@
  * and wholly by kasan_quarantine_drain() (the KUnit runner's leak check
  * counts live objects, and quarantined ones are freed ones).
  *
- * Locking: the list and its byte count change with interrupts off.
+ * Locking: the list and its byte count change under quarantine_lock
+ * (interrupts off; any CPU frees), which nests outside a cache's list_lock.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -37,6 +38,7 @@ struct quarantine {
 };
 
 static struct quarantine q;
+static DEFINE_SPINLOCK(quarantine_lock);
 static unsigned long quarantine_max;
 
 /*
@@ -102,7 +104,9 @@ static void release_oldest(void)
 	q.bytes -= s->size;
 	q.objects--;
 	(*cache_count(s))--;
+	spin_lock(&s->list_lock);	/* __slab_free()'s rule (mm/slub.c) */
 	__slab_free(s, slab_head(virt_to_page(object)), object, _RET_IP_);
+	spin_unlock(&s->list_lock);
 }
 
 unsigned long kasan_quarantine_max_bytes(void)
@@ -112,11 +116,12 @@ unsigned long kasan_quarantine_max_bytes(void)
 	return quarantine_max;
 }
 
-/* Interrupts are off (the slow path of slab_free()). */
+/* Interrupts are off (the slow path of slab_free()), on any CPU. */
 void kasan_quarantine_put(struct kmem_cache *s, void *object)
 {
 	struct kasan_obj_meta *meta = kasan_get_meta(s, object);
 
+	spin_lock(&quarantine_lock);
 	meta->quarantine_next = NULL;
 	if (q.tail)
 		kasan_get_meta(object_cache(q.tail), q.tail)->quarantine_next = object;
@@ -129,6 +134,7 @@ void kasan_quarantine_put(struct kmem_cache *s, void *object)
 	if (q.bytes > kasan_quarantine_max_bytes())
 		while (q.head && q.bytes > kasan_quarantine_max_bytes() / 4 * 3)
 			release_oldest();
+	spin_unlock(&quarantine_lock);
 }
 
 /**
@@ -140,10 +146,10 @@ void kasan_quarantine_drain(void)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&quarantine_lock, flags);
 	while (q.head)
 		release_oldest();
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&quarantine_lock, flags);
 }
 EXPORT_SYMBOL(kasan_quarantine_drain);
 
@@ -168,7 +174,7 @@ void kasan_cache_shutdown(struct kmem_cache *s)
 	void *object, *prev = NULL, *next;
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&quarantine_lock, flags);
 	for (object = q.head; object; object = next) {
 		struct kmem_cache *c = object_cache(object);
 		struct kasan_obj_meta *meta = kasan_get_meta(c, object);
@@ -188,9 +194,11 @@ void kasan_cache_shutdown(struct kmem_cache *s)
 		q.bytes -= s->size;
 		q.objects--;
 		(*cache_count(s))--;
+		spin_lock(&s->list_lock);
 		__slab_free(s, slab_head(virt_to_page(object)), object, _RET_IP_);
+		spin_unlock(&s->list_lock);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&quarantine_lock, flags);
 }
 
 unsigned long kasan_quarantine_bytes(void)

@@ -259,7 +259,8 @@ def dmesg_text():
 
 
 def zone_free_pages_total(zone):
-    return ulong(zone["free_pages"]) + int(zone["pcp"]["count"])
+    pcp = zone["pcp"]
+    return ulong(zone["free_pages"]) + sum(int(pcp[cpu]["count"]) for cpu in range(array_len(pcp)))
 
 
 def meminfo_text():
@@ -313,20 +314,26 @@ def buddyinfo_text():
 
 def slab_cache_live(mem, s):
     """
-    slab_cache_live() in mm/slub.c: objects taken minus the cpu freelist
-    and the objects in the per-CPU sheaves (the kernel gives those back
-    to their slabs before it counts; gdb cannot, so it subtracts them).
+    slab_cache_live() in mm/slub.c: objects taken minus, summed over every
+    CPU's part of the cache (s->cpu[]), the objects in its sheaf and on
+    its cpu freelist (the kernel gives the sheaves back to their slabs
+    before it counts; gdb cannot, so it subtracts them).
     """
     offset = int(s["offset"])
-    sheaves = s["cpu_sheaf"]
-    nr_free = sum(ulong(sheaves[cpu]["nr"]) for cpu in range(array_len(sheaves)))
-    p = ulong(s["cpu_freelist"])
-    while p:
-        nr_free += 1
-        if nr_free > MAX_LIST_WALK:
-            raise gdb.GdbError("cpu freelist of %s does not end: corrupt?"
-                               % c_string(s["name"]))
-        p = mem.u64(p + offset)		# get_freepointer()
+    cpus = s["cpu"]
+    nr_free = 0
+    for cpu in range(array_len(cpus)):
+        c = cpus[cpu]
+        nr_free += ulong(c["sheaf"]["nr"])
+        p = ulong(c["freelist"])
+        walked = 0
+        while p:
+            nr_free += 1
+            walked += 1
+            if walked > MAX_LIST_WALK:
+                raise gdb.GdbError("cpu %d freelist of %s does not end: corrupt?"
+                                   % (cpu, c_string(s["name"])))
+            p = mem.u64(p + offset)		# get_freepointer()
     return (int(s["nr_taken"]) - nr_free) & ULONG_MASK
 
 

@@ -13,6 +13,7 @@
 #include <linux/string.h>
 #include <linux/kallsyms.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/sched/clock.h>
 #include <linux/bug.h>
 #include <asm/irqflags.h>
@@ -127,6 +128,24 @@ u64 local_clock(void)
 {
 	host_clock_ns += 1000000;
 	return host_clock_ns;
+}
+
+/* ---- CPUs: the host is CPU 0 alone ---- */
+
+struct cpumask __cpu_possible_mask = { { 1UL } };
+struct cpumask __cpu_online_mask = { { 1UL } };
+unsigned int nr_cpu_ids = 1;
+unsigned long __per_cpu_offset[NR_CPUS];
+
+/* A call on every CPU is the call here, with interrupts off. */
+void on_each_cpu(smp_call_func_t func, void *info, int wait)
+{
+	unsigned long flags;
+
+	(void)wait;
+	local_irq_save(flags);
+	func(info);
+	local_irq_restore(flags);
 }
 
 /* ---- tasks, backtraces, WARN, BUG, panic ---- */

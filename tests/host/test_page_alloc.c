@@ -54,7 +54,7 @@ static void take_counts(struct free_counts *c)
 		for (o = 0; o < NR_PAGE_ORDERS; o++)
 			c->nr_free[z][o] = zones[z].free_area[o].nr_free;
 		c->free_pages[z] = zones[z].free_pages;
-		c->pcp_count[z] = zones[z].pcp.count;
+		c->pcp_count[z] = zones[z].pcp[0].count;
 	}
 }
 
@@ -137,7 +137,7 @@ static void check_free_lists(void)
 		assert_int_equal(total, zone->free_pages);
 
 		count = 0;
-		list_for_each_entry(page, &zone->pcp.list, lru) {
+		list_for_each_entry(page, &zone->pcp[0].list, lru) {
 			unsigned long pfn = page_to_pfn(page);
 
 			assert_true(PagePcp(page));
@@ -147,7 +147,7 @@ static void check_free_lists(void)
 			mark_frames(free_map, pfn, 1, "pcp list");
 			count++;
 		}
-		assert_int_equal(count, zone->pcp.count);
+		assert_int_equal(count, zone->pcp[0].count);
 	}
 }
 
@@ -237,8 +237,8 @@ static void test_boot_watermarks(void **state)
 		assert_true(min_wmark_pages(zone) < low_wmark_pages(zone));
 		assert_true(low_wmark_pages(zone) < high_wmark_pages(zone));
 		assert_true(high_wmark_pages(zone) < zone->managed_pages);
-		assert_true(zone->pcp.batch >= 1);
-		assert_int_equal(zone->pcp.count, 0);
+		assert_true(zone->pcp[0].batch >= 1);
+		assert_int_equal(zone->pcp[0].count, 0);
 	}
 }
 
@@ -452,7 +452,7 @@ static void test_fallback_normal_dma32_dma(void **state)
 	/* Normal gave its frames down to low before the first fallback */
 	assert_true((unsigned long)first[ZONE_DMA32] >=
 		    zones[ZONE_NORMAL].managed_pages - low_wmark_pages(&zones[ZONE_NORMAL]) -
-		    zones[ZONE_NORMAL].pcp.batch);
+		    zones[ZONE_NORMAL].pcp[0].batch);
 	release_all(0);
 	expect_initial_state();
 }
@@ -501,9 +501,9 @@ static void expect_zones_at_mark(gfp_t gfp)
 		long mark = reserve_mark(zone, gfp), free = zone->free_pages;
 
 		/* order 0 refills the pcp list by up to batch frames per check */
-		if (free > mark || free <= mark - zone->pcp.batch)
+		if (free > mark || free <= mark - zone->pcp[0].batch)
 			fail_msg("zone %s: %ld free after draining with %#x, mark %ld, batch %d",
-				 zone->name, free, gfp, mark, zone->pcp.batch);
+				 zone->name, free, gfp, mark, zone->pcp[0].batch);
 	}
 }
 
@@ -602,17 +602,17 @@ static void test_pcp_hot_reuse_and_drain(void **state)
 	int i;
 
 	(void)state;
-	assert_true(normal->pcp.count > 0 || normal->pcp.batch == 1);
+	assert_true(normal->pcp[0].count > 0 || normal->pcp[0].batch == 1);
 	__free_page(page);
 	assert_true(PagePcp(page));
 	again = alloc_page(GFP_KERNEL);
 	assert_ptr_equal(again, page);		/* the hot frame comes back */
 	__free_page(again);
 	/* the list never reaches high: it drains a batch when it would */
-	for (i = 0; i < 4 * normal->pcp.high; i++)
+	for (i = 0; i < 4 * normal->pcp[0].high; i++)
 		hold(alloc_page(GFP_KERNEL));
 	release_all(0);
-	assert_true(normal->pcp.count < normal->pcp.high);
+	assert_true(normal->pcp[0].count < normal->pcp[0].high);
 	check_free_lists();
 	expect_initial_state();
 }

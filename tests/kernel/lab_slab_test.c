@@ -232,7 +232,7 @@ static void fill(struct kunit *test, struct kmem_cache *s, void **objs,
  */
 static unsigned long slabs_kept_when_empty(const struct kmem_cache *s)
 {
-	return SLAB_MIN_PARTIAL + (s->cpu_slab ? 1 : 0);
+	return SLAB_MIN_PARTIAL + (s->cpu[raw_smp_processor_id()].slab ? 1 : 0);
 }
 
 /*

@@ -248,7 +248,7 @@ static void freelist_loop_is_reported(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, x);
 	KUNIT_ASSERT_NOT_NULL(test, y);
 	slab = slab_head(virt_to_page(x));
-	KUNIT_ASSERT_PTR_EQ(test, slab, s->cpu_slab);
+	KUNIT_ASSERT_PTR_EQ(test, slab, this_cpu_slab(s)->slab);
 	kmem_cache_free(s, x);
 	kmem_cache_free(s, y);
 	kmem_cache_free(s, x);		/* the loop */

@@ -16,15 +16,29 @@
  * (User space knows the idea as rseq; this is the kernel's own use.)
  *
  * The only users are the slab allocator's per-CPU sheaf operations
- * (mm/slab.h): a stack of pointers in one structure at @p_base, its
- * count at byte offset @p_nr_off, its capacity at @p_cap_off, its slots
- * at @p_slots_off, with slot -1 readable (a guard).  Each macro jumps to a C
- * label when it cannot do its work, having changed nothing.
+ * (mm/slab.h): a stack of pointers, one per CPU, this CPU's at @p_base
+ * plus the per-CPU variable @p_cpu_off, its count at byte offset
+ * @p_nr_off, its capacity at @p_cap_off, its slots at @p_slots_off, with
+ * slot -1 readable (a guard).  Each macro jumps to a C label when it
+ * cannot do its work, having changed nothing.
  *
  * Rules for a region: no calls, no stores before the commit that a
  * restart would not redo, nothing that faults.  On SMP the CPU's data
- * must be found inside the region (the restart may run on another CPU).
+ * must be found inside the region (a task preempted there may resume on
+ * another CPU): its first instruction loads @p_cpu_off through %gs, so a
+ * restart finds the CPU it then runs on.  And only the owner CPU may
+ * touch its stack: another CPU writing there could not be restarted.
  */
+
+/*
+ * The per-CPU load: %gs-relative in the kernel; a plain variable (CPU
+ * 0's only copy, one instruction too) in the host build of mm/.
+ */
+#ifdef __KERNEL__
+#define RESTART_PERCPU	"%%gs:"
+#else
+#define RESTART_PERCPU	""
+#endif
 #ifndef _ASM_X86_RESTART_H
 #define _ASM_X86_RESTART_H
 
@@ -46,20 +60,22 @@ struct restart_region {
  * restartable_stack_pop - @p_obj = slots[--nr], or goto @empty when nr is
  * 0.  The commit is the store of the new count.
  */
-#define restartable_stack_pop(p_base, p_nr_off, p_slots_off, p_obj, empty)	\
+#define restartable_stack_pop(p_base, p_cpu_off, p_nr_off, p_slots_off, p_obj, empty) \
 do {									\
-	unsigned long __n;						\
+	unsigned long __n, __c;						\
 									\
-	asm volatile goto("1:	mov %c[nroff](%[base]), %[n]\n\t"		\
+	asm volatile goto("1:	mov " RESTART_PERCPU "%[cpuoff], %[c]\n\t"	\
+		 "add %[base], %[c]\n\t"				\
+		 "mov %c[nroff](%[c]), %[n]\n\t"			\
 		 "sub $1, %[n]\n\t"					\
 		 "jb %l[" #empty "]\n\t"				\
-		 "mov %c[soff](%[base],%[n],8), %[o]\n\t"		\
-		 "mov %[n], %c[nroff](%[base])\n"			\
+		 "mov %c[soff](%[c],%[n],8), %[o]\n\t"		\
+		 "mov %[n], %c[nroff](%[c])\n"			\
 		 "2:\n\t"						\
 		 RESTART_REGION(1b, 2b)					\
-		 : [n] "=&r"(__n), [o] "=&r"(p_obj)			\
-		 : [base] "r"(p_base), [nroff] "i"(p_nr_off),		\
-		   [soff] "i"(p_slots_off)				\
+		 : [n] "=&r"(__n), [c] "=&r"(__c), [o] "=&r"(p_obj)	\
+		 : [base] "r"(p_base), [cpuoff] "m"(p_cpu_off),		\
+		   [nroff] "i"(p_nr_off), [soff] "i"(p_slots_off)	\
 		 : "cc", "memory"					\
 		 : empty);						\
 } while (0)
@@ -71,22 +87,25 @@ do {									\
  * count until then, so a handler that pushes there too only makes the
  * restart write the next slot.
  */
-#define restartable_stack_push(p_base, p_nr_off, p_cap_off, p_slots_off, p_x, refused) \
+#define restartable_stack_push(p_base, p_cpu_off, p_nr_off, p_cap_off, p_slots_off, p_x, refused) \
 do {									\
-	unsigned long __n;						\
+	unsigned long __n, __c;						\
 									\
-	asm volatile goto("1:	mov %c[nroff](%[base]), %[n]\n\t"		\
-		 "cmp %c[capoff](%[base]), %[n]\n\t"			\
+	asm volatile goto("1:	mov " RESTART_PERCPU "%[cpuoff], %[c]\n\t"	\
+		 "add %[base], %[c]\n\t"				\
+		 "mov %c[nroff](%[c]), %[n]\n\t"			\
+		 "cmp %c[capoff](%[c]), %[n]\n\t"			\
 		 "jae %l[" #refused "]\n\t"				\
-		 "cmp %[x], %c[soff]-8(%[base],%[n],8)\n\t"		\
+		 "cmp %[x], %c[soff]-8(%[c],%[n],8)\n\t"		\
 		 "je %l[" #refused "]\n\t"				\
-		 "mov %[x], %c[soff](%[base],%[n],8)\n\t"		\
+		 "mov %[x], %c[soff](%[c],%[n],8)\n\t"		\
 		 "add $1, %[n]\n\t"					\
-		 "mov %[n], %c[nroff](%[base])\n"			\
+		 "mov %[n], %c[nroff](%[c])\n"			\
 		 "2:\n\t"						\
 		 RESTART_REGION(1b, 2b)					\
-		 : [n] "=&r"(__n)					\
-		 : [base] "r"(p_base), [x] "r"(p_x), [nroff] "i"(p_nr_off), \
+		 : [n] "=&r"(__n), [c] "=&r"(__c)			\
+		 : [base] "r"(p_base), [x] "r"(p_x),			\
+		   [cpuoff] "m"(p_cpu_off), [nroff] "i"(p_nr_off),	\
 		   [capoff] "i"(p_cap_off), [soff] "i"(p_slots_off)	\
 		 : "cc", "memory"					\
 		 : refused);						\

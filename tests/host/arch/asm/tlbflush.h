@@ -19,4 +19,11 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 	(void)end;
 }
 
+static inline void local_flush_tlb_kernel_range(unsigned long start,
+						unsigned long end)
+{
+	(void)start;
+	(void)end;
+}
+
 #endif /* _ASM_X86_TLBFLUSH_H */
