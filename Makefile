@@ -22,7 +22,10 @@ GDB	?= gdb
 
 ## MEM=SIZE  guest RAM (QEMU -m), default 512M
 MEM	?= 512M
-## SMP=N  guest CPUs (QEMU -smp), 1..8, default 1
+## SMP=N  guest CPUs (QEMU -smp), 1..8, default 1 (make run: 2)
+ifeq ($(MAKECMDGOALS),run)
+SMP	?= 2
+endif
 SMP	?= 1
 ifeq ($(filter $(SMP),1 2 3 4 5 6 7 8),)
 $(error SMP=$(SMP): give a CPU count from 1 to 8)

@@ -8,15 +8,20 @@
  * soon as they are on; its handler runs the list.  So a function can be
  * made to run in hard-interrupt context from anywhere, which is what the
  * tests use to try allocations "inside an interrupt handler".
+ *
+ * Many CPUs: each CPU has its list, and a work runs on the CPU that
+ * queued it; its pending flag is taken atomically, so two CPUs cannot
+ * queue it twice.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/irq_work.h>
 #include <linux/irqflags.h>
+#include <linux/percpu.h>
 #include <linux/sched.h>
 #include <asm/processor.h>
 
-static struct irq_work *irq_work_list;
+static DEFINE_PER_CPU(struct irq_work *, irq_work_list);
 
 void arch_irq_work_raise(void);
 
@@ -31,15 +36,12 @@ bool irq_work_queue(struct irq_work *work)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
-	if (work->pending) {
-		local_irq_restore(flags);
+	if (__atomic_exchange_n(&work->pending, true, __ATOMIC_ACQUIRE))
 		return false;
-	}
-	work->pending = true;
-	work->busy = true;
-	work->next = irq_work_list;
-	irq_work_list = work;
+	local_irq_save(flags);
+	WRITE_ONCE(work->busy, true);
+	work->next = this_cpu_read(irq_work_list);
+	this_cpu_write(irq_work_list, work);
 	arch_irq_work_raise();
 	local_irq_restore(flags);
 	return true;
@@ -49,14 +51,14 @@ EXPORT_SYMBOL_GPL(irq_work_queue);
 /* Run the queued works: the self-IPI handler, in hard-interrupt context. */
 void irq_work_run(void)
 {
-	struct irq_work *list = irq_work_list;
+	struct irq_work *list = this_cpu_read(irq_work_list);
 
-	irq_work_list = NULL;
+	this_cpu_write(irq_work_list, NULL);
 	while (list) {
 		struct irq_work *work = list;
 
 		list = work->next;
-		work->pending = false;
+		__atomic_store_n(&work->pending, false, __ATOMIC_RELEASE);
 		work->func(work);
 		WRITE_ONCE(work->busy, false);
 	}

@@ -21,10 +21,14 @@
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/completion.h>
+#include <linux/bug.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kthread.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <kernel/oops.h>
@@ -35,6 +39,9 @@ struct kthread {
 };
 
 static pid_t next_pid = 1;
+/* Guards task_list and next_pid: tasks are made and reaped on any CPU. */
+DEFINE_SPINLOCK(tasklist_lock);
+EXPORT_SYMBOL(tasklist_lock);
 void kthread_trampoline(void);
 
 static struct kthread *to_kthread(struct task_struct *t)
@@ -48,6 +55,7 @@ void __noreturn kthread_entry(struct task_struct *t)
 	int ret;
 
 	/* finish the switch that brought us here (see __schedule()) */
+	finish_task_switch();
 	__preempt_count_sub(1);
 	local_irq_enable();
 	/* stopped before it ever ran: do not start the work at all */
@@ -97,6 +105,8 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	t->data = data;
 	t->flags = PF_KTHREAD;
 	cpumask_copy(&t->cpus_mask, cpu_possible_mask);
+	t->cpu = raw_smp_processor_id();
+	t->sched_new = true;
 	t->__state = TASK_UNINTERRUPTIBLE;	/* until woken */
 	t->stack_lo = (unsigned long)t->stack;
 	t->stack_hi = t->stack_lo + THREAD_SIZE;
@@ -113,11 +123,11 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	*--sp = 0;				/* r15 */
 	t->thread_sp = (unsigned long)sp;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	t->pid = next_pid++;
 	t->tgid = t->pid;
 	list_add_tail(&t->tasks, &task_list);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return t;
 }
 EXPORT_SYMBOL(kthread_create);
@@ -128,6 +138,44 @@ EXPORT_SYMBOL(kthread_create);
  * Return: true when the thread should return from its function.
  * Context: The kthread itself.
  */
+/**
+ * kthread_bind - keep a thread not yet started on one CPU
+ * @k: from kthread_create(), not yet woken
+ * @cpu: the CPU (need not be online yet)
+ *
+ * Context: Process context.
+ */
+void kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	if (WARN_ON(k->__state != TASK_UNINTERRUPTIBLE))
+		return;
+	cpumask_copy(&k->cpus_mask, cpumask_of(cpu));
+	k->cpu = cpu;
+	k->sched_new = false;
+}
+EXPORT_SYMBOL(kthread_bind);
+
+/**
+ * kthread_create_on_cpu - kthread_create() bound to @cpu
+ * @threadfn: the thread's function
+ * @data: its argument
+ * @cpu: the CPU
+ * @namefmt: its name, printf-style, one %u for @cpu (as "ksoftirqd/%u")
+ *
+ * Return: the task, not yet running, or an ERR_PTR().
+ * Context: Process context.
+ */
+struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
+					  unsigned int cpu, const char *namefmt)
+{
+	struct task_struct *t = kthread_create(threadfn, data, namefmt, cpu);
+
+	if (!IS_ERR(t))
+		kthread_bind(t, cpu);
+	return t;
+}
+EXPORT_SYMBOL(kthread_create_on_cpu);
+
 bool kthread_should_stop(void)
 {
 	return READ_ONCE(current->should_stop);
@@ -151,13 +199,15 @@ int kthread_join_timeout(struct task_struct *k, unsigned long timeout,
 
 	if (!wait_for_completion_timeout(&kt->exited, timeout))
 		return -ETIMEDOUT;
-	while (READ_ONCE(k->__state) != TASK_DEAD)
-		yield();		/* let it finish switching away */
+	/* let it finish switching away, maybe on another CPU */
+	while (READ_ONCE(k->__state) != TASK_DEAD ||
+	       __atomic_load_n(&k->on_cpu, __ATOMIC_ACQUIRE))
+		yield();
 	if (exit_code)
 		*exit_code = k->exit_code;
-	local_irq_save(flags);
+	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&k->tasks);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	vfree(k->stack);
 	kfree(kt);
 	return 0;

@@ -24,7 +24,9 @@
 #include <linux/irqflags.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/smp.h>
 #include <linux/string.h>
+#include <asm/processor.h>
 #include <linux/sched/clock.h>
 #include <kernel/log.h>
 
@@ -68,6 +70,32 @@ void unregister_console(struct console *con)
 	}
 }
 
+/*
+ * printk_lock: one CPU at a time writes the log and the consoles, so two
+ * CPUs' lines do not mix character by character.  A raw lock, outside
+ * lockdep (whose reports print), taken with interrupts off; a CPU that
+ * already holds it (a report from inside printk) goes on without it.
+ */
+static int printk_lock_owner = -1;
+
+static bool printk_lock(void)
+{
+	int cpu = (int)raw_smp_processor_id();
+
+	if (READ_ONCE(printk_lock_owner) == cpu)
+		return false;
+	while (!__atomic_compare_exchange_n(&printk_lock_owner, &(int){ -1 }, cpu,
+					    false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		cpu_relax();
+	return true;
+}
+
+static void printk_unlock(bool locked)
+{
+	if (locked)
+		__atomic_store_n(&printk_lock_owner, -1, __ATOMIC_RELEASE);
+}
+
 /**
  * console_write - write text straight to the consoles, not to the log
  * @s: the text
@@ -81,10 +109,13 @@ void console_write(const char *s, size_t len)
 {
 	struct console *con;
 	unsigned long flags;
+	bool locked;
 
 	local_irq_save(flags);
+	locked = printk_lock();
 	for (con = console_list; con; con = con->next)
 		con->write(con, s, len);
+	printk_unlock(locked);
 	local_irq_restore(flags);
 }
 
@@ -148,12 +179,14 @@ int vprintk(const char *fmt, va_list args)
 	const char *text = msg, *nl;
 	unsigned long flags;
 	int level, len;
+	bool locked;
 
 	len = vscnprintf(msg, sizeof(msg), fmt, args);
 	level = printk_get_level(&text);
 	len -= text - msg;
 
 	local_irq_save(flags);
+	locked = printk_lock();
 	if (level == 'c' && line_open) {
 		level = line_level;
 	} else {
@@ -180,6 +213,7 @@ int vprintk(const char *fmt, va_list args)
 		text += chunk;
 		len -= chunk;
 	}
+	printk_unlock(locked);
 	local_irq_restore(flags);
 	return text - msg;
 }

@@ -303,10 +303,12 @@ static void cmd_ps(int argc, char **argv)
 {
 	struct task_struct *t;
 
-	out("  PID STATE           COMM\n");
+	/* CPU: the one it runs on, or last ran on (Linux's ps -o psr) */
+	out("  PID CPU STATE           COMM\n");
 	list_for_each_entry(t, &task_list, tasks)
-		shell_printf("%5d %-15s %s%s\n", t->pid, task_state_name(t), t->comm,
-		     t == current ? " (current)" : "");
+		shell_printf("%5d %3u %-15s %s%s\n", t->pid, task_cpu(t),
+			     task_state_name(t), t->comm,
+			     t == current ? " (current)" : "");
 }
 
 static void cmd_ctx(int argc, char **argv)

@@ -23,6 +23,12 @@
  *
  * Tasklets are the simple way to use a softirq: schedule a function to
  * run once, soon (TASKLET_SOFTIRQ, or HI_SOFTIRQ for tasklet_hi).
+ *
+ * Many CPUs, as Linux: pending softirqs, tasklet lists and the ksoftirqd
+ * thread ("ksoftirqd/N", bound to CPU N) are per CPU; a softirq raised
+ * on a CPU runs there.  A tasklet runs on the CPU that scheduled it, and
+ * never on two at once: its SCHED and RUN bits change atomically, and
+ * one scheduled again while it runs elsewhere waits its turn.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
@@ -39,7 +45,7 @@
 static DEFINE_PER_CPU(unsigned long, softirq_pending);
 static struct softirq_action softirq_vec[NR_SOFTIRQS];
 unsigned long softirqs_run[NR_SOFTIRQS];
-static struct task_struct *ksoftirqd;
+static DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
 
 /**
  * open_softirq - install the handler of softirq @nr
@@ -58,8 +64,8 @@ void raise_softirq_irqoff(unsigned int nr)
 {
 	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | 1UL << nr);
 	/* in a task with bottom halves on, nobody will notice: wake ksoftirqd */
-	if (!in_interrupt() && ksoftirqd)
-		wake_up_process(ksoftirqd);
+	if (!in_interrupt() && this_cpu_read(ksoftirqd))
+		wake_up_process(this_cpu_read(ksoftirqd));
 }
 
 /**
@@ -104,8 +110,8 @@ static void __do_softirq(void)
 		}
 		local_irq_disable();
 		if (!--restart) {
-			if (this_cpu_read(softirq_pending) && ksoftirqd)
-				wake_up_process(ksoftirqd);
+			if (this_cpu_read(softirq_pending) && this_cpu_read(ksoftirqd))
+				wake_up_process(this_cpu_read(ksoftirqd));
 			break;
 		}
 	}
@@ -179,7 +185,7 @@ void local_bh_enable(void)
 }
 EXPORT_SYMBOL(local_bh_enable);
 
-/* The thread that runs softirqs that keep coming back. */
+/* The thread that runs softirqs that keep coming back, one per CPU. */
 static int ksoftirqd_fn(void *unused)
 {
 	while (!kthread_should_stop()) {
@@ -199,22 +205,41 @@ static int ksoftirqd_fn(void *unused)
 
 struct tasklet_head {
 	struct tasklet_struct *head;
-	struct tasklet_struct **tail;
+	struct tasklet_struct **tail;	/* meaningful while head != NULL */
 };
 
-static struct tasklet_head tasklet_vec, tasklet_hi_vec;
+static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
+static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
+
+/* Append @t to this CPU's @head; interrupts off. */
+static void tasklet_append(struct tasklet_head *head, struct tasklet_struct *t)
+{
+	t->next = NULL;
+	if (!head->head)
+		head->tail = &head->head;
+	*head->tail = t;
+	head->tail = &t->next;
+}
+
+static bool tasklet_test_and_set(struct tasklet_struct *t, unsigned int bit)
+{
+	return __atomic_fetch_or(&t->state, 1UL << bit, __ATOMIC_ACQUIRE) & (1UL << bit);
+}
+
+static void tasklet_clear(struct tasklet_struct *t, unsigned int bit)
+{
+	__atomic_fetch_and(&t->state, ~(1UL << bit), __ATOMIC_RELEASE);
+}
 
 static void __tasklet_schedule_common(struct tasklet_struct *t,
-				      struct tasklet_head *head, unsigned int nr)
+				      struct tasklet_head __percpu *vec,
+				      unsigned int nr)
 {
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (!(t->state & (1UL << TASKLET_STATE_SCHED))) {
-		t->state |= 1UL << TASKLET_STATE_SCHED;
-		t->next = NULL;
-		*head->tail = t;
-		head->tail = &t->next;
+	if (!tasklet_test_and_set(t, TASKLET_STATE_SCHED)) {
+		tasklet_append(this_cpu_ptr(vec), t);
 		raise_softirq_irqoff(nr);
 	}
 	local_irq_restore(flags);
@@ -244,35 +269,36 @@ void tasklet_hi_schedule(struct tasklet_struct *t)
 }
 EXPORT_SYMBOL(tasklet_hi_schedule);
 
-static void tasklet_action_common(struct tasklet_head *tl_head, unsigned int nr)
+static void tasklet_action_common(struct tasklet_head __percpu *vec, unsigned int nr)
 {
+	struct tasklet_head *tl_head;
 	struct tasklet_struct *list;
 
 	local_irq_disable();
+	tl_head = this_cpu_ptr(vec);
 	list = tl_head->head;
 	tl_head->head = NULL;
-	tl_head->tail = &tl_head->head;
 	local_irq_enable();
 
 	while (list) {
 		struct tasklet_struct *t = list;
 
 		list = list->next;
-		if (!t->count) {
-			t->state |= 1UL << TASKLET_STATE_RUN;
-			t->state &= ~(1UL << TASKLET_STATE_SCHED);
-			if (t->use_callback)
-				t->callback(t);
-			else
-				t->func(t->data);
-			t->state &= ~(1UL << TASKLET_STATE_RUN);
-			continue;
+		if (!tasklet_test_and_set(t, TASKLET_STATE_RUN)) {
+			if (!READ_ONCE(t->count)) {
+				tasklet_clear(t, TASKLET_STATE_SCHED);
+				if (t->use_callback)
+					t->callback(t);
+				else
+					t->func(t->data);
+				tasklet_clear(t, TASKLET_STATE_RUN);
+				continue;
+			}
+			tasklet_clear(t, TASKLET_STATE_RUN);
 		}
-		/* disabled: put it back for later */
+		/* disabled, or running on another CPU: put it back for later */
 		local_irq_disable();
-		t->next = NULL;
-		*tl_head->tail = t;
-		tl_head->tail = &t->next;
+		tasklet_append(this_cpu_ptr(vec), t);
 		raise_softirq_irqoff(nr);
 		local_irq_enable();
 	}
@@ -335,7 +361,7 @@ EXPORT_SYMBOL(tasklet_setup);
  */
 void tasklet_disable(struct tasklet_struct *t)
 {
-	t->count++;
+	__atomic_fetch_add(&t->count, 1, __ATOMIC_SEQ_CST);
 	barrier();
 	while (READ_ONCE(t->state) & (1UL << TASKLET_STATE_RUN))
 		cpu_relax();
@@ -351,7 +377,7 @@ EXPORT_SYMBOL(tasklet_disable);
 void tasklet_enable(struct tasklet_struct *t)
 {
 	barrier();
-	t->count--;
+	__atomic_fetch_sub(&t->count, 1, __ATOMIC_SEQ_CST);
 }
 EXPORT_SYMBOL(tasklet_enable);
 
@@ -377,15 +403,25 @@ EXPORT_SYMBOL(tasklet_kill);
  */
 void softirq_init(void)
 {
-	tasklet_vec.tail = &tasklet_vec.head;
-	tasklet_hi_vec.tail = &tasklet_hi_vec.head;
 	open_softirq(TASKLET_SOFTIRQ, tasklet_action);
 	open_softirq(HI_SOFTIRQ, tasklet_hi_action);
 }
 
+/**
+ * spawn_ksoftirqd - start "ksoftirqd/N" for each possible CPU, bound to it
+ *
+ * Context: Boot (the boot thread, before the other CPUs start).
+ */
 void spawn_ksoftirqd(void)
 {
-	ksoftirqd = kthread_run(ksoftirqd_fn, NULL, "ksoftirqd/0");
-	if (IS_ERR(ksoftirqd))
-		panic("cannot start ksoftirqd");
+	struct task_struct *t;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		t = kthread_create_on_cpu(ksoftirqd_fn, NULL, cpu, "ksoftirqd/%u");
+		if (IS_ERR(t))
+			panic("cannot start ksoftirqd/%u", cpu);
+		per_cpu(ksoftirqd, cpu) = t;
+		wake_up_process(t);
+	}
 }

@@ -13,7 +13,7 @@
 #   ktest-default  every suite again, booted as make run boots (no
 #                slab_debug, no ktest_mem=: what the shell's "test" sees),
 #                at 16M (KTEST_DEFAULT_MEM), the smallest size they fit
-#   ktest-mm-smp the allocators' many-CPU suite (mm_smp) at SMP=4, 512M,
+#   ktest-mm-smp the many-CPU suites (mm_smp, smp, sched_smp) at SMP=4, 512M,
 #                without slab_debug and kmemleak (so the per-CPU sheaves
 #                are in use)
 #   ktest-kasan  the KASAN kernel (make KASAN=1, built once in build/kasan):
@@ -92,8 +92,9 @@ done
 run_step ktest-default make --no-print-directory ktest MEM="$DEFAULT_MEM" \
 	KTEST_NAME=ktest-default "KTEST_CMDLINE=ktest=*" \
 	KTEST_ARGS="--echo none --label default-$DEFAULT_MEM"
-# the allocators on 4 CPUs with their fast paths on (no slab_debug: the sheaves)
-run_step ktest-mm-smp make --no-print-directory ktest SMP=4 MEM=512M T='mm_smp*' \
+# the allocators on 4 CPUs with their fast paths on (no slab_debug: the
+# sheaves), and the scheduler's many-CPU suites
+run_step ktest-mm-smp make --no-print-directory ktest SMP=4 MEM=512M T='mm_smp*,smp*,sched_smp*' \
 	KTEST_NAME=ktest-mm-smp KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off \
 	KTEST_ARGS="--echo none --label mm_smp-SMP=4"
 # kasan.fault=panic (for graders): the report of one bad access panics

@@ -51,10 +51,11 @@ CHECKS = [
     ('freepages {pages} 3', [r'free_pages\(0xffff888[0-9a-f]+, 3\) done'], [r'Bad page']),
     ('pages 11', [r'pages: order must be 0..10'], []),
     ('freepages 0x1234', [r'freepages: missing order'], []),
-    ('ps', [r'PID STATE\s+COMM', r'1 R \(running\)\s+init \(current\)',
+    # a CPU column; the per-CPU threads of CPU 0 at least
+    ('ps', [r'PID CPU STATE\s+COMM', r'1\s+\d+ R \(running\)\s+init \(current\)',
             r'kworker/0:0', r'ksoftirqd/0'], []),
     ('ctx', [r'preempt_count: 0x0 \(preempt 0, softirq 0, hardirq 0, nmi 0\)',
-             r'in_task: 1', r'current: init \(pid 1\) on CPU 0'], []),
+             r'in_task: 1', r'current: init \(pid 1\) on CPU \d+'], []),
     # every CPU QEMU has is online, CPU 0's timer ticks, each has its idle task
     ('cpus', [r'online: (\d) of \1 CPUs', r'CPU  APIC  STATE\s+TIMER_TICKS',
               r'^\s+0\s+\d+\s+online\s+[1-9]\d*\s+\d+\s+\d+\s+swapper/0$',

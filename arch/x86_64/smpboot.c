@@ -27,10 +27,11 @@
  * trampoline page mapped at its own address too (a 2 MiB identity page),
  * so the instruction after paging is switched on can be fetched.
  *
- * An AP's idle task ("swapper/N", pid 0, as Linux's) runs with
- * preemption disabled, so the interrupt return never calls the scheduler
- * there; its timer only counts (irq_stat.apic_timer_irqs): jiffies and
- * the timers advance on CPU 0.
+ * An AP's idle task ("swapper/N", pid 0, as Linux's) runs cpu_idle_loop()
+ * as CPU 0's does: the AP runs tasks from its own run queue
+ * (kernel/sched/core.c).  Its timer ends slices (scheduler_tick()) and
+ * counts (irq_stat.apic_timer_irqs); jiffies and the timers advance on
+ * CPU 0.
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
@@ -246,6 +247,7 @@ int __cpu_up(unsigned int cpu)
 		return -ENOMEM;
 	}
 	per_cpu(current_task, cpu) = idle;
+	sched_init_idle(idle, cpu);
 	per_cpu(__preempt_count, cpu) = PREEMPT_OFFSET;	/* the idle task's */
 
 	page = __va(trampoline_phys);
@@ -267,17 +269,6 @@ int __cpu_up(unsigned int cpu)
 }
 #undef TR_FIELD
 
-/*
- * The idle loop of an AP: halt until an interrupt, forever.  Interrupts
- * (its timer, IPIs) run on this stack; nothing is scheduled here yet.
- */
-static void __noreturn ap_idle_loop(void)
-{
-	for (;;) {
-		__asm__ __volatile__("sti; hlt" : : : "memory");
-	}
-}
-
 /**
  * start_secondary - an AP's first C code
  * @cpu: its CPU number
@@ -291,8 +282,9 @@ void __noreturn start_secondary(unsigned int cpu)
 	gdt_load_this_cpu();
 	idt_load();
 	apic_init_secondary();
+	preempt_count_set(0);	/* the idle task schedules (cpu_idle_loop()) */
 	set_cpu_online(cpu, true);
-	ap_idle_loop();
+	cpu_idle_loop();
 }
 
 /**

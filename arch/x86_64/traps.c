@@ -162,8 +162,10 @@ static void handle_vector(unsigned int vector)
 	case LOCAL_TIMER_VECTOR:
 		this_cpu_inc(irq_stat.apic_timer_irqs);
 		apic_eoi();
-		if (raw_smp_processor_id())
-			return;		/* the jiffies and timers tick on CPU 0 */
+		if (raw_smp_processor_id()) {
+			scheduler_tick();	/* the jiffies and timers tick on CPU 0 */
+			return;
+		}
 		lapic_timer_interrupts++;
 		tick_periodic();
 		return;

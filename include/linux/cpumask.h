@@ -70,6 +70,11 @@ static inline bool cpumask_equal(const struct cpumask *a, const struct cpumask *
 	return READ_ONCE(a->bits[0]) == READ_ONCE(b->bits[0]);
 }
 
+static inline bool cpumask_intersects(const struct cpumask *a, const struct cpumask *b)
+{
+	return READ_ONCE(a->bits[0]) & READ_ONCE(b->bits[0]);
+}
+
 static inline bool cpumask_empty(const struct cpumask *mask)
 {
 	return !READ_ONCE(mask->bits[0]);

@@ -15,6 +15,9 @@
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char namefmt[], ...) __printf(3, 4);
 int kthread_stop(struct task_struct *k);
+void kthread_bind(struct task_struct *k, unsigned int cpu);
+struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
+					  unsigned int cpu, const char *namefmt);
 bool kthread_should_stop(void);
 /* Wait for @k to exit on its own, then free it: 0 or -ETIMEDOUT. */
 int kthread_join_timeout(struct task_struct *k, unsigned long timeout,

@@ -66,7 +66,10 @@ struct task_struct {
 	void *stack;			/* the stack's lowest address (vmalloc) */
 	unsigned long stack_lo, stack_hi;	/* [lo, hi) for backtraces */
 	int time_slice;			/* ticks left */
-	bool on_rq;
+	bool on_rq;			/* on the queue of CPU @cpu */
+	bool sched_new;			/* never woken: goes to the least loaded CPU */
+	int on_cpu;			/* running, or its switch-out not finished */
+	unsigned int cpu;		/* the CPU it runs or last ran on */
 	struct list_head run_list;	/* in the run queue */
 	struct list_head tasks;		/* in the list of all tasks */
 	struct oops_catcher *oops_catcher_top;	/* <kernel/oops.h> */
@@ -104,6 +107,8 @@ extern struct task_struct init_task;
 /* The task each CPU runs (per-CPU, as Linux's x86 pcpu_hot.current_task). */
 DECLARE_PER_CPU(struct task_struct *, current_task);
 extern struct list_head task_list;
+/* Guards task_list (kernel/kthread.c); interrupts off while held. */
+extern struct spinlock tasklist_lock;
 
 static __always_inline struct task_struct *get_current(void)
 {
@@ -130,6 +135,15 @@ void yield(void);
 int __cond_resched(void);
 void scheduler_tick(void);
 void sched_init(void);
+void sched_init_idle(struct task_struct *idle, unsigned int cpu);
+void finish_task_switch(void);
+unsigned int sched_nr_running(unsigned int cpu);
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);
+
+static inline unsigned int task_cpu(const struct task_struct *p)
+{
+	return READ_ONCE(p->cpu);
+}
 void __noreturn do_exit(long code);
 /* Become the idle task: never returns. */
 void __noreturn cpu_idle_loop(void);

@@ -17,6 +17,7 @@ struct work_struct {
 	work_func_t func;
 	bool pending;
 	bool running;
+	unsigned int cpu;		/* the pool it is queued on or runs in */
 };
 
 struct delayed_work {
@@ -29,6 +30,7 @@ struct delayed_work {
 	(_work)->func = (_func);					\
 	(_work)->pending = false;					\
 	(_work)->running = false;					\
+	(_work)->cpu = 0;						\
 } while (0)
 
 #define DECLARE_WORK(n, f)						\

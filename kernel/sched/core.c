@@ -3,12 +3,30 @@
  * kernel/sched/core.c - the scheduler, and the rule that atomic code
  * does not sleep.
  *
- * The run queue is a list of runnable tasks, served round robin.  The
- * running task is not on it.  schedule() picks the first task of the
- * queue, puts the outgoing one at the back if it can still run, and
- * switches stacks (arch/x86_64/switch.asm).  With nothing to run, the
- * idle task (the boot thread, pid 0) runs and halts the CPU until an
- * interrupt.
+ * Each CPU has its run queue (struct rq): a list of runnable tasks,
+ * served round robin, and the task it runs (rq->curr, not on the list).
+ * schedule() picks the first task of this CPU's queue, puts the outgoing
+ * one at the back if it can still run, and switches stacks
+ * (arch/x86_64/switch.asm).  With nothing to run, the CPU's idle task
+ * (swapper/N, pid 0) runs and halts the CPU until an interrupt.
+ *
+ * Many CPUs:
+ *   - a task is on the queue of task_cpu(p); wake_up_process() takes that
+ *     queue's lock, makes the task runnable there (or on the least loaded
+ *     CPU it may use, for a new task or one whose CPU it may no longer
+ *     use) and sends the reschedule IPI when that CPU is idle;
+ *   - an idle CPU pulls a waiting task from the busiest queue at its own
+ *     tick (idle_balance());
+ *   - every CPU counts down its task's slice at its own tick; jiffies
+ *     advance on CPU 0 only.
+ *
+ * Lock order: rq->lock is innermost; it is taken with interrupts off,
+ * inside any spinlock (a wait queue's, a completion's), never the other
+ * way round.  Two run queue locks are taken together only by
+ * idle_balance(), the lower CPU number first.  rq->lock is a raw lock
+ * outside lockdep: it is held across the context switch, taken by the
+ * outgoing task and released by the incoming one (finish_task_switch()),
+ * which lockdep's per-task held-lock stacks cannot describe.
  *
  * Preemption: every timer tick takes one tick from the running task's
  * slice; at zero, __need_resched is set.  The task is then switched out
@@ -38,6 +56,7 @@
 #include <linux/kthread.h>
 #include <linux/list.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/processor.h>
 #include <kernel/oops.h>
@@ -56,9 +75,73 @@ DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 EXPORT_SYMBOL(current_task);
 LIST_HEAD(task_list);
 EXPORT_SYMBOL(task_list);
-static LIST_HEAD(run_queue);
 static bool atomic_sleep_panics;
-unsigned long nr_context_switches;
+
+/* A CPU's run queue. */
+struct rq {
+	u32 lock;			/* raw: see the lock order above */
+	struct list_head queue;		/* runnable, waiting for this CPU */
+	unsigned int nr_queued;
+	struct task_struct *curr;	/* what it runs */
+	struct task_struct *idle;	/* swapper/N */
+	struct task_struct *prev;	/* the task it is switching away from */
+	unsigned long nr_switches;
+};
+
+static struct rq runqueues[NR_CPUS];
+
+static inline struct rq *cpu_rq(unsigned int cpu)
+{
+	return &runqueues[cpu];
+}
+
+static inline struct rq *this_rq(void)
+{
+	return cpu_rq(raw_smp_processor_id());
+}
+
+/* With interrupts off. */
+static void rq_lock(struct rq *rq)
+{
+	while (__atomic_exchange_n(&rq->lock, 1, __ATOMIC_ACQUIRE))
+		while (READ_ONCE(rq->lock))
+			cpu_relax();
+}
+
+static void rq_unlock(struct rq *rq)
+{
+	__atomic_store_n(&rq->lock, 0, __ATOMIC_RELEASE);
+}
+
+/* Lock the queue @p is on (or will be on when woken); interrupts off. */
+static struct rq *task_rq_lock(struct task_struct *p)
+{
+	struct rq *rq;
+	unsigned int cpu;
+
+	for (;;) {
+		cpu = READ_ONCE(p->cpu);
+		rq = cpu_rq(cpu);
+		rq_lock(rq);
+		if (READ_ONCE(p->cpu) == cpu)
+			return rq;
+		rq_unlock(rq);
+	}
+}
+
+/**
+ * sched_nr_running - tasks running or waiting on @cpu
+ * @cpu: a CPU
+ *
+ * Return: the queue's length, plus one if it runs something else than idle.
+ * Context: Any context; the answer may be stale at once.
+ */
+unsigned int sched_nr_running(unsigned int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	return READ_ONCE(rq->nr_queued) + (READ_ONCE(rq->curr) != rq->idle);
+}
 
 void __switch_to_asm(unsigned long *prev_sp, unsigned long next_sp);
 
@@ -92,25 +175,72 @@ const char *task_state_name(const struct task_struct *t)
 
 /* ---- the run queue --------------------------------------------------------- */
 
-static void enqueue_task(struct task_struct *p)
+static void enqueue_task(struct rq *rq, struct task_struct *p)
 {
 	if (p->on_rq || (p->flags & PF_IDLE))
 		return;
-	list_add_tail(&p->run_list, &run_queue);
+	list_add_tail(&p->run_list, &rq->queue);
 	p->on_rq = true;
+	rq->nr_queued++;
 }
 
-static void dequeue_task(struct task_struct *p)
+static void dequeue_task(struct rq *rq, struct task_struct *p)
 {
 	if (!p->on_rq)
 		return;
 	list_del(&p->run_list);
 	p->on_rq = false;
+	rq->nr_queued--;
+}
+
+/* The least loaded online CPU @p may use; its own on a tie. */
+static unsigned int select_task_rq(struct task_struct *p)
+{
+	unsigned int cpu, best = NR_CPUS, load, best_load = ~0U;
+
+	for_each_online_cpu(cpu) {
+		if (!cpumask_test_cpu(cpu, &p->cpus_mask))
+			continue;
+		load = sched_nr_running(cpu);
+		if (load < best_load || (load == best_load && cpu == p->cpu)) {
+			best = cpu;
+			best_load = load;
+		}
+	}
+	if (best == NR_CPUS)	/* no CPU it may use is online: any online */
+		best = cpumask_first(cpu_online_mask);
+	return best;
+}
+
+/* @rq (locked) got a task: have its CPU look if it idles. */
+static void resched_idle(struct rq *rq, unsigned int cpu)
+{
+	if (rq->curr != rq->idle)
+		return;		/* it runs something: the task waits its turn */
+	per_cpu(__need_resched, cpu) = 1;
+	if (cpu != raw_smp_processor_id())
+		smp_send_reschedule((int)cpu);
+}
+
+/* Put @p, runnable and on no CPU, on the queue of @cpu. */
+static void activate_task_on(struct task_struct *p, unsigned int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	rq_lock(rq);
+	WRITE_ONCE(p->cpu, cpu);
+	enqueue_task(rq, p);
+	resched_idle(rq, cpu);
+	rq_unlock(rq);
 }
 
 /**
  * wake_up_process - make a sleeping task runnable
  * @p: the task
+ *
+ * The task goes on the queue of the CPU it last ran on, or of the least
+ * loaded CPU it may use if it is new or may no longer use that one; an
+ * idle CPU gets the reschedule IPI.
  *
  * Return: 1 if it was asleep, 0 if it was already running.
  * Context: Any context.
@@ -118,22 +248,123 @@ static void dequeue_task(struct task_struct *p)
 int wake_up_process(struct task_struct *p)
 {
 	unsigned long flags;
-	int woken = 0;
+	unsigned int cpu, target;
+	struct rq *rq;
 
 	local_irq_save(flags);
-	if (p->__state != TASK_RUNNING && p->__state != TASK_DEAD) {
-		p->__state = TASK_RUNNING;
-		woken = 1;
+	rq = task_rq_lock(p);
+	if (p->__state == TASK_RUNNING || p->__state == TASK_DEAD) {
+		rq_unlock(rq);
+		local_irq_restore(flags);
+		return 0;
 	}
-	if (p != current && p->__state == TASK_RUNNING) {
-		enqueue_task(p);
-		if (current->flags & PF_IDLE)
-			this_cpu_write(__need_resched, 1);
+	WRITE_ONCE(p->__state, TASK_RUNNING);
+	if (rq->curr == p) {
+		/* not yet switched out: it sees TASK_RUNNING in __schedule() */
+		rq_unlock(rq);
+		local_irq_restore(flags);
+		return 1;
+	}
+	/* Off every CPU: its last switch is over (rq->lock was held across it). */
+	cpu = p->cpu;
+	target = cpu;
+	if (p->sched_new || !cpu_online(cpu) ||
+	    !cpumask_test_cpu(cpu, &p->cpus_mask))
+		target = select_task_rq(p);
+	p->sched_new = false;
+	if (target == cpu) {
+		enqueue_task(rq, p);
+		resched_idle(rq, cpu);
+		rq_unlock(rq);
+	} else {
+		WRITE_ONCE(p->cpu, target);	/* other wakers now find it RUNNING */
+		rq_unlock(rq);
+		activate_task_on(p, target);
 	}
 	local_irq_restore(flags);
-	return woken;
+	return 1;
 }
 EXPORT_SYMBOL(wake_up_process);
+
+/**
+ * set_cpus_allowed_ptr - the CPUs @p may run on
+ * @p: the task
+ * @new_mask: at least one online CPU
+ *
+ * A sleeping or waiting task moves at its next wake-up or pick; the
+ * calling task moves at once (it yields, and goes to an allowed CPU).
+ *
+ * Return: 0, or -EINVAL if @new_mask has no online CPU.
+ * Context: Process context.
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	unsigned long flags;
+	struct rq *rq;
+	bool move;
+
+	if (!cpumask_intersects(new_mask, cpu_online_mask))
+		return -EINVAL;
+	local_irq_save(flags);
+	rq = task_rq_lock(p);
+	cpumask_copy(&p->cpus_mask, new_mask);
+	move = !cpumask_test_cpu(p->cpu, new_mask);
+	if (move && p->on_rq) {
+		/* waiting on a CPU it may no longer use: to one it may */
+		dequeue_task(rq, p);
+		rq_unlock(rq);
+		activate_task_on(p, select_task_rq(p));
+		move = false;
+	} else {
+		rq_unlock(rq);
+	}
+	local_irq_restore(flags);
+	if (move && p == current)
+		yield();	/* __schedule() sends it to an allowed CPU */
+	return 0;
+}
+EXPORT_SYMBOL(set_cpus_allowed_ptr);
+
+/*
+ * idle_balance - this CPU idles: take a waiting task from the busiest
+ * queue, one that may run here.  At the tick, interrupts off.
+ */
+static void idle_balance(unsigned int this_cpu)
+{
+	struct rq *this = cpu_rq(this_cpu), *busiest = NULL, *first, *second;
+	unsigned int cpu, max = 0, n;
+	struct task_struct *p, *found = NULL;
+
+	for_each_online_cpu(cpu) {
+		n = READ_ONCE(cpu_rq(cpu)->nr_queued);
+		if (cpu != this_cpu && n > max) {
+			max = n;
+			busiest = cpu_rq(cpu);
+		}
+	}
+	if (!busiest)
+		return;
+	first = this < busiest ? this : busiest;
+	second = this < busiest ? busiest : this;
+	rq_lock(first);
+	rq_lock(second);
+	if (this->curr == this->idle && !this->nr_queued) {
+		list_for_each_entry(p, &busiest->queue, run_list) {
+			if (cpumask_test_cpu(this_cpu, &p->cpus_mask)) {
+				found = p;
+				break;
+			}
+		}
+	}
+	if (found) {
+		dequeue_task(busiest, found);
+		WRITE_ONCE(found->cpu, this_cpu);
+		enqueue_task(this, found);
+		this_cpu_write(__need_resched, 1);
+	}
+	rq_unlock(second);
+	rq_unlock(first);
+}
 
 /* ---- reports ------------------------------------------------------------------ */
 
@@ -244,11 +475,33 @@ EXPORT_SYMBOL(__might_sleep_irqflags);
 
 /* ---- switching ----------------------------------------------------------------- */
 
-static struct task_struct *pick_next_task(void)
+static struct task_struct *pick_next_task(struct rq *rq)
 {
-	if (list_empty(&run_queue))
-		return &init_task;	/* the idle task */
-	return list_first_entry(&run_queue, struct task_struct, run_list);
+	if (list_empty(&rq->queue))
+		return rq->idle;
+	return list_first_entry(&rq->queue, struct task_struct, run_list);
+}
+
+/*
+ * finish_task_switch - the first thing the incoming task does: release
+ * the run queue lock the outgoing one took, and let go of the outgoing
+ * task (on_cpu 0: its stack is no longer in use, kthread_stop() may free
+ * it).  One that may no longer run here goes to a CPU it may use.
+ */
+void finish_task_switch(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *prev = rq->prev;
+	bool move = prev->__state == TASK_RUNNING && !(prev->flags & PF_IDLE) &&
+		    !prev->on_rq;
+
+	rq_unlock(rq);
+	if (move) {
+		__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
+		activate_task_on(prev, select_task_rq(prev));
+		return;
+	}
+	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
 }
 
 /*
@@ -257,19 +510,27 @@ static struct task_struct *pick_next_task(void)
  */
 static void __schedule(bool preempt)
 {
-	struct task_struct *prev = current, *next;
-	bool blocks = prev->__state != TASK_RUNNING && !preempt;
+	struct rq *rq = this_rq();
+	unsigned int cpu = raw_smp_processor_id();
+	struct task_struct *prev, *next;
+	bool blocks;
 
+	rq_lock(rq);
+	prev = rq->curr;
+	blocks = prev->__state != TASK_RUNNING && !preempt;
 	if (blocks)
-		dequeue_task(prev);
-	else if (!(prev->flags & PF_IDLE))
-		enqueue_task(prev);	/* to the back of the queue */
-	next = pick_next_task();
-	dequeue_task(next);
+		dequeue_task(rq, prev);
+	else if (!(prev->flags & PF_IDLE) && cpumask_test_cpu(cpu, &prev->cpus_mask))
+		enqueue_task(rq, prev);	/* to the back of the queue */
+	/* else it may no longer run here: finish_task_switch() moves it */
+	next = pick_next_task(rq);
+	dequeue_task(rq, next);
 	this_cpu_write(__need_resched, 0);
 	next->time_slice = SCHED_TIME_SLICE_TICKS;
-	if (next == prev)
+	if (next == prev) {
+		rq_unlock(rq);
 		return;
+	}
 
 	/* Counted only when the CPU really goes to another task, as Linux. */
 	if (blocks)
@@ -277,11 +538,16 @@ static void __schedule(bool preempt)
 	else
 		prev->nivcsw++;	/* preempted, or yielded while runnable */
 
-	nr_context_switches++;
+	rq->nr_switches++;
 	prev->last_ran = jiffies;
+	rq->curr = next;
+	rq->prev = prev;
+	next->on_cpu = 1;
+	next->cpu = cpu;
 	this_cpu_write(current_task, next);
 	__switch_to_asm(&prev->thread_sp, next->thread_sp);
-	/* back in prev, when someone switched to it again */
+	/* back in prev, when some CPU switched to it again */
+	finish_task_switch();
 }
 
 /**
@@ -365,17 +631,24 @@ int __cond_resched(void)
 }
 EXPORT_SYMBOL(__cond_resched);
 
-/* Called from the timer tick: use up the slice. */
+/*
+ * Called from every CPU's timer tick: use up the slice; an idle CPU
+ * looks for work on the others' queues.
+ */
 void scheduler_tick(void)
 {
 	struct task_struct *t = current;
+	unsigned int cpu = raw_smp_processor_id();
+	struct rq *rq = cpu_rq(cpu);
 
 	if (t->flags & PF_IDLE) {
-		if (!list_empty(&run_queue))
+		if (READ_ONCE(rq->nr_queued))
 			this_cpu_write(__need_resched, 1);
+		else if (num_online_cpus() > 1)
+			idle_balance(cpu);
 		return;
 	}
-	if (--t->time_slice <= 0 && !list_empty(&run_queue))
+	if (--t->time_slice <= 0 && READ_ONCE(rq->nr_queued))
 		this_cpu_write(__need_resched, 1);
 }
 
@@ -427,12 +700,33 @@ void cpu_idle_loop(void)
 }
 
 /**
+ * sched_init_idle - @idle is the idle task of @cpu, which starts now
+ * @idle: swapper/N
+ * @cpu: the CPU
+ *
+ * Context: Boot, before @cpu runs.
+ */
+void sched_init_idle(struct task_struct *idle, unsigned int cpu)
+{
+	idle->cpu = cpu;
+	idle->on_cpu = 1;
+	runqueues[cpu].idle = idle;
+	runqueues[cpu].curr = idle;
+}
+
+/**
  * sched_init - the boot thread becomes task 0 of the scheduler
  *
  * Context: Boot.
  */
 void sched_init(void)
 {
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		INIT_LIST_HEAD(&runqueues[cpu].queue);
+	runqueues[0].curr = runqueues[0].idle = &init_task;
+	init_task.on_cpu = 1;
 	INIT_LIST_HEAD(&init_task.run_list);
 	list_add(&init_task.tasks, &task_list);
 	init_task.__state = TASK_RUNNING;

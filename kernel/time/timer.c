@@ -13,6 +13,13 @@
  * wheel, which adds in constant time; with the few dozen timers a
  * teaching kernel has, the list is the clearer choice.)
  *
+ * Many CPUs: one timer base, under timer_lock (taken with interrupts
+ * off); any CPU may add, change or delete a timer.  The base is served
+ * by CPU 0, whose tick raises TIMER_SOFTIRQ, so every timer function
+ * runs on CPU 0, one at a time (running_timer).  timer_lock is taken
+ * inside no other lock but may have wake_up_process()'s run queue lock
+ * taken inside it: a timer function runs with it released.
+ *
  * schedule_timeout() is a timer whose function wakes the sleeping task;
  * msleep() is schedule_timeout() in a loop.
  */
@@ -24,12 +31,14 @@
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <asm/processor.h>
 
 volatile unsigned long jiffies;
 EXPORT_SYMBOL(jiffies);
 static LIST_HEAD(timer_list_head);
+static DEFINE_SPINLOCK(timer_lock);
 static struct timer_list *running_timer;
 extern unsigned long tsc_khz;
 
@@ -52,7 +61,7 @@ void timer_setup(struct timer_list *timer,
 }
 EXPORT_SYMBOL(timer_setup);
 
-/* Insert, keeping the list sorted by expiry; interrupts are off. */
+/* Insert, keeping the list sorted by expiry; timer_lock held. */
 static void enqueue_timer(struct timer_list *timer)
 {
 	struct timer_list *t;
@@ -90,11 +99,11 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	unsigned long flags;
 	int ret;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&timer_lock, flags);
 	ret = detach_timer(timer);
 	timer->expires = expires;
 	enqueue_timer(timer);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_lock, flags);
 	return ret;
 }
 EXPORT_SYMBOL(mod_timer);
@@ -124,9 +133,9 @@ int del_timer(struct timer_list *timer)
 	unsigned long flags;
 	int ret;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&timer_lock, flags);
 	ret = detach_timer(timer);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_lock, flags);
 	return ret;
 }
 EXPORT_SYMBOL(del_timer);
@@ -157,7 +166,7 @@ static void run_timer_softirq(struct softirq_action *h)
 {
 	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irqsave(&timer_lock, flags);
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head,
 							struct timer_list, entry);
@@ -165,13 +174,13 @@ static void run_timer_softirq(struct softirq_action *h)
 		if (time_before(jiffies, t->expires))
 			break;
 		detach_timer(t);
-		running_timer = t;
-		local_irq_restore(flags);
+		WRITE_ONCE(running_timer, t);
+		spin_unlock_irqrestore(&timer_lock, flags);
 		t->function(t);
-		local_irq_save(flags);
-		running_timer = NULL;
+		spin_lock_irqsave(&timer_lock, flags);
+		WRITE_ONCE(running_timer, NULL);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_lock, flags);
 }
 
 /**
@@ -183,6 +192,7 @@ void tick_periodic(void)
 {
 	jiffies++;
 	scheduler_tick();
+	spin_lock(&timer_lock);
 	if (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head,
 							struct timer_list, entry);
@@ -190,6 +200,7 @@ void tick_periodic(void)
 		if (time_after_eq(jiffies, t->expires))
 			raise_softirq_irqoff(TIMER_SOFTIRQ);
 	}
+	spin_unlock(&timer_lock);
 }
 
 void init_timers(void)

@@ -459,10 +459,10 @@ def task_state_name(t):
 def ps_text():
     """cmd_ps() in kernel/shell.c: every task on task_list."""
     current = ulong(this_cpu_value("current_task"))
-    out = ["  PID STATE           COMM\n"]
+    out = ["  PID CPU STATE           COMM\n"]
     for t in list_for_each_entry(symbol_value("task_list"), "struct task_struct", "tasks"):
-        out.append("%5d %-15s %s%s\n" % (
-            int(t["pid"]), task_state_name(t), c_string(t["comm"]),
+        out.append("%5d %3u %-15s %s%s\n" % (
+            int(t["pid"]), int(t["cpu"]), task_state_name(t), c_string(t["comm"]),
             " (current)" if ulong(t) == current else ""))
     return "".join(out)
 

@@ -40,6 +40,7 @@
 #include <linux/kthread.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <kernel/log.h>
 
@@ -118,6 +119,41 @@ static inline struct task_struct *ctx_thread_run(struct kunit *test,
 
 	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(t), "kthread_run(%s) failed", name);
 	return t;
+}
+
+/* ctx_thread_run_on - ctx_thread_run() bound to @cpu. */
+static inline struct task_struct *ctx_thread_run_on(struct kunit *test,
+						    int (*fn)(void *), void *data,
+						    const char *name, unsigned int cpu)
+{
+	struct task_struct *t = kthread_create(fn, data, "%s", name);
+
+	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(t), "kthread_create(%s) failed", name);
+	kthread_bind(t, cpu);
+	wake_up_process(t);
+	return t;
+}
+
+/*
+ * ctx_pin_this_cpu - keep the calling thread on the CPU it runs on, for
+ * a case about one CPU; ctx_unpin() lets it go anywhere again.  Returns
+ * the CPU.  Context: process.
+ */
+static inline unsigned int ctx_pin_this_cpu(void)
+{
+	set_cpus_allowed_ptr(current, cpumask_of(raw_smp_processor_id()));
+	return task_cpu(current);
+}
+
+/* ctx_pin_to_cpu - keep the calling thread on @cpu (online). */
+static inline void ctx_pin_to_cpu(unsigned int cpu)
+{
+	set_cpus_allowed_ptr(current, cpumask_of(cpu));
+}
+
+static inline void ctx_unpin(void)
+{
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 }
 
 /*

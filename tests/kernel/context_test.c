@@ -211,11 +211,15 @@ static void local_irq_disable_context(struct kunit *test)
 	}, "local_irq_disable");
 }
 
-/* With interrupts off the tick is not taken: jiffies stand still. */
+/*
+ * With interrupts off the tick is not taken: jiffies stand still.  On
+ * CPU 0, the one whose tick advances jiffies.
+ */
 static void irqs_off_stops_the_tick(struct kunit *test)
 {
 	unsigned long j0, j1, j2;
 
+	ctx_pin_to_cpu(0);
 	local_irq_disable();
 	j0 = jiffies;
 	mdelay(40);
@@ -223,6 +227,7 @@ static void irqs_off_stops_the_tick(struct kunit *test)
 	local_irq_enable();
 	udelay(100);	/* far less than a tick: the one that waited is taken */
 	j2 = jiffies;
+	ctx_unpin();
 	KUNIT_EXPECT_EQ(test, j1, j0);
 	KUNIT_EXPECT_GE(test, j2, j0 + 1);
 }
@@ -453,7 +458,8 @@ static void work_item_context(struct kunit *test)
 	ctx_expect(test, &wt.snap, &(struct ctx_snap){
 		.in_task = true, .preemptible = true,
 	}, "work item");
-	KUNIT_EXPECT_STREQ(test, wt.snap.comm, "kworker/0:0");
+	/* this CPU's worker: kworker/N:0 */
+	KUNIT_EXPECT_EQ(test, strncmp(wt.snap.comm, "kworker/", 8), 0);
 	KUNIT_EXPECT_NE(test, wt.snap.pid, current->pid);
 }
 
@@ -556,12 +562,14 @@ static void free_irq_unknown_warns(struct kunit *test)
 	struct irq_test a = { .ret = IRQ_HANDLED };
 	u64 seq = log_seq();
 	char line[64];
+	unsigned int cpu = ctx_pin_this_cpu();	/* the report names it */
 
 	kunit_expect_reports(test, "WARNING:");
 	KUNIT_EXPECT_NULL(test, free_irq(TEST_IRQ, &a));
+	ctx_unpin();
 	ctx_expect_log(test, seq, "------------[ cut here ]------------");
-	snprintf(line, sizeof(line), "WARNING: CPU: 0 PID: %d at kernel/irq.c:",
-		 current->pid);
+	snprintf(line, sizeof(line), "WARNING: CPU: %u PID: %d at kernel/irq.c:",
+		 cpu, current->pid);
 	ctx_expect_log(test, seq, line);
 	ctx_expect_log(test, seq, "Trying to free already-free IRQ 5");
 	/* out of range: nothing to free, nothing to say */

@@ -66,7 +66,9 @@ static void spin_lock_prevents_preemption(struct kunit *test)
 	struct task_struct *t;
 	unsigned long c0, c1, c2, nivcsw0, nivcsw1;
 
-	t = ctx_thread_run(test, spin_until_stopped, &s, "lock_spinner");
+	/* a case about one CPU: the spinner waits for this one */
+	t = ctx_thread_run_on(test, spin_until_stopped, &s, "lock_spinner",
+			      ctx_pin_this_cpu());
 	KUNIT_EXPECT_TRUE(test, ctx_wait_until(s.count != 0, 1000));
 	spin_lock(&lock);
 	c0 = s.count;
@@ -81,6 +83,7 @@ static void spin_lock_prevents_preemption(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nivcsw1, nivcsw0);
 	KUNIT_EXPECT_GT(test, c2, c1);
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	ctx_unpin();
 }
 
 static DEFINE_SPINLOCK(test_recursive_lock);
@@ -456,7 +459,8 @@ static void mutex_unlock_by_non_owner_warns(struct kunit *test)
 	mutex_init(&m);
 	mutex_lock(&m);
 	seq = log_seq();
-	t = ctx_thread_run(test, unlock_foreign_mutex, &m, "mutex_thief");
+	/* on a CPU known in advance: the report names it */
+	t = ctx_thread_run_on(test, unlock_foreign_mutex, &m, "mutex_thief", 0);
 	pid = t->pid;
 	KUNIT_EXPECT_TRUE(test, ctx_wait_until(READ_ONCE(t->__state) == TASK_DEAD, 1000));
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
@@ -537,13 +541,16 @@ static void mutex_serializes_preempted_threads(struct kunit *test)
 	unsigned long preemptions;
 
 	mutex_init(&c.lock);
-	a = ctx_thread_run(test, add_slowly, &c, "mutex_add_a");
-	b = kthread_run(add_slowly, &c, "mutex_add_b");
+	/* both on one CPU: each is preempted inside the section */
+	a = ctx_thread_run_on(test, add_slowly, &c, "mutex_add_a", 0);
+	b = kthread_create(add_slowly, &c, "mutex_add_b");
 	if (IS_ERR(b)) {
 		kthread_stop(a);
-		KUNIT_FAIL(test, "kthread_run failed");
+		KUNIT_FAIL(test, "kthread_create failed");
 		return;
 	}
+	kthread_bind(b, 0);
+	wake_up_process(b);
 	KUNIT_EXPECT_TRUE(test, ctx_wait_until(
 		READ_ONCE(a->__state) == TASK_DEAD && READ_ONCE(b->__state) == TASK_DEAD,
 		2000));

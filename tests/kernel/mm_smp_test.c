@@ -17,6 +17,7 @@
 #include <linux/kasan.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -27,9 +28,14 @@
 #include <kernel/vmalloc_stats.h>
 #include "../../mm/slab.h"
 
+/*
+ * The cases name CPU 0 (the test thread, kept there: the case's thread
+ * ends with the case) and CPU 1 (reached by IPIs).
+ */
 #define NEED_TWO_CPUS(test) do {					\
 	if (num_online_cpus() < 2)					\
 		kunit_skip(test, "needs 2 CPUs or more (make ktest SMP=4): only CPU 0 is online, nothing runs elsewhere"); \
+	set_cpus_allowed_ptr(current, cpumask_of(0));			\
 } while (0)
 
 #define STORM_ROUNDS	200	/* on_each_cpu() rounds */

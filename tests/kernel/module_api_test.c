@@ -259,15 +259,22 @@ static void no_hash_pointers_parameter(struct kunit *test)
 static void warn_once_warns_once(struct kunit *test)
 {
 	int i, warned = 0;
+	unsigned int cpu;
+	char line[32];
 
-	kunit_expect_reports(test, "WARNING: CPU: 0 PID:");
+	/* the report names the CPU: stay on one */
+	set_cpus_allowed_ptr(current, cpumask_of(raw_smp_processor_id()));
+	cpu = task_cpu(current);
+	kunit_expect_reports(test, "WARNING: CPU: ");
 	for (i = 0; i < 3; i++)
 		if (WARN_ONCE(i >= 1, "module_api: warning %d\n", i))
 			warned++;
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	KUNIT_EXPECT_EQ(test, warned, 2);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(captured, "module_api: warning 1"));
 	KUNIT_EXPECT_NULL(test, strstr(captured, "module_api: warning 2"));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(captured, "WARNING: CPU: 0 PID:"));
+	snprintf(line, sizeof(line), "WARNING: CPU: %u PID:", cpu);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(captured, line));
 }
 
 static void ratelimit_allows_burst(struct kunit *test)
@@ -468,10 +475,11 @@ static void task_fields_and_switch_counts(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, current->mm);
 	KUNIT_EXPECT_EQ(test, current->min_flt, 0UL);
 	KUNIT_EXPECT_EQ(test, current->maj_flt, 0UL);
-	/* every task runs on CPU 0 (no per-CPU run queues yet) */
-	KUNIT_EXPECT_EQ(test, get_cpu(), 0U);
+	/* kept on one CPU: the yield below is to a thread on the same one */
+	set_cpus_allowed_ptr(current, cpumask_of(raw_smp_processor_id()));
+	KUNIT_EXPECT_EQ(test, get_cpu(), task_cpu(current));
 	put_cpu();
-	KUNIT_EXPECT_EQ(test, raw_smp_processor_id(), 0U);
+	KUNIT_EXPECT_EQ(test, raw_smp_processor_id(), task_cpu(current));
 	KUNIT_EXPECT_TRUE(test, in_task());
 	KUNIT_EXPECT_FALSE(test, need_resched());
 
@@ -487,13 +495,16 @@ static void task_fields_and_switch_counts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, current->nvcsw, nv + 1);
 	KUNIT_EXPECT_EQ(test, current->nivcsw, niv);
 
-	other = kthread_run(spin_a_while, NULL, "module_api_spin");
+	other = kthread_create(spin_a_while, NULL, "module_api_spin");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(other));
+	kthread_bind(other, task_cpu(current));
+	wake_up_process(other);
 	nv = current->nvcsw;
 	yield();			/* runnable: an involuntary switch */
 	KUNIT_EXPECT_EQ(test, current->nivcsw, niv + 1);
 	KUNIT_EXPECT_EQ(test, current->nvcsw, nv);
 	KUNIT_EXPECT_EQ(test, kthread_stop(other), 0);
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 }
 
 /* ---- the export table ----------------------------------------------- */

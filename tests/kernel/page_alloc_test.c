@@ -616,7 +616,7 @@ static void order_above_max_warns(struct kunit *test)
 	seq = log_seq();
 	KUNIT_EXPECT_NULL(test, alloc_pages(GFP_KERNEL, MAX_PAGE_ORDER + 1));
 	expect_log(test, seq, "------------[ cut here ]------------");
-	expect_log(test, seq, "WARNING: CPU: 0 PID: ");
+	expect_log(test, seq, "WARNING: CPU: ");
 	expect_log(test, seq, "mm/page_alloc.c:");
 	KUNIT_EXPECT_EQ(test, __get_free_pages(GFP_KERNEL | __GFP_NOWARN, 20), 0UL);
 	expect_allocator_intact(test, &before);

@@ -14,6 +14,7 @@
 #include <linux/errno.h>
 #include <linux/irq_work.h>
 #include <linux/sched/clock.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/wait.h>
@@ -133,6 +134,10 @@ static void kthread_comm_and_pid(struct kunit *test)
 
 /* ---- preemption and giving the CPU up ---------------------------------------------- */
 
+/*
+ * The cases below are about one CPU's scheduling (its slice, its
+ * preemption points): the test thread and its peers share one CPU.
+ */
 struct spinner {
 	volatile unsigned long count;
 };
@@ -156,14 +161,17 @@ static void cpu_bound_threads_are_preempted(struct kunit *test)
 	struct spinner a = {}, b = {};
 	struct task_struct *ta, *tb;
 	unsigned long start = jiffies, a1, b1;
+	unsigned int cpu = ctx_pin_this_cpu();
 
-	ta = ctx_thread_run(test, spin_until_stopped, &a, "sched_spin_a");
-	tb = kthread_run(spin_until_stopped, &b, "sched_spin_b");
+	ta = ctx_thread_run_on(test, spin_until_stopped, &a, "sched_spin_a", cpu);
+	tb = kthread_create(spin_until_stopped, &b, "sched_spin_b");
 	if (IS_ERR(tb)) {
 		kthread_stop(ta);
-		KUNIT_FAIL(test, "kthread_run failed");
+		KUNIT_FAIL(test, "kthread_create failed");
 		return;
 	}
+	kthread_bind(tb, cpu);
+	wake_up_process(tb);
 	KUNIT_EXPECT_TRUE(test, ctx_wait_until(a.count && b.count, 1000));
 	a1 = a.count;
 	b1 = b.count;
@@ -176,6 +184,7 @@ static void cpu_bound_threads_are_preempted(struct kunit *test)
 	KUNIT_EXPECT_LT(test, jiffies - start, (unsigned long)HZ);
 	KUNIT_EXPECT_EQ(test, kthread_stop(ta), 0);
 	KUNIT_EXPECT_EQ(test, kthread_stop(tb), 0);
+	ctx_unpin();
 }
 
 static int set_flag(void *data)
@@ -206,6 +215,7 @@ static void cond_resched_switches_when_asked(struct kunit *test)
 
 	t = kthread_create(set_flag, &ran, "sched_peer");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, ctx_pin_this_cpu());
 	preempt_disable();
 	wake_up_process(t);
 	asked = spin_until_need_resched();
@@ -219,6 +229,7 @@ static void cond_resched_switches_when_asked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
 	/* nobody waiting: nothing to do */
 	KUNIT_EXPECT_EQ(test, cond_resched(), 0);
+	ctx_unpin();
 }
 
 /* preempt_enable() is itself a preemption point. */
@@ -229,6 +240,7 @@ static void preempt_enable_switches_when_asked(struct kunit *test)
 
 	t = kthread_create(set_flag, &ran, "sched_peer");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, ctx_pin_this_cpu());
 	preempt_disable();
 	wake_up_process(t);
 	asked = spin_until_need_resched();
@@ -239,6 +251,7 @@ static void preempt_enable_switches_when_asked(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ran_before);
 	KUNIT_EXPECT_TRUE(test, ran_after);
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	ctx_unpin();
 }
 
 static void yield_lets_others_run(struct kunit *test)
@@ -246,12 +259,13 @@ static void yield_lets_others_run(struct kunit *test)
 	struct task_struct *t;
 	bool ran = false;
 
-	t = ctx_thread_run(test, set_flag, &ran, "sched_peer");
+	t = ctx_thread_run_on(test, set_flag, &ran, "sched_peer", ctx_pin_this_cpu());
 	yield();
 	KUNIT_EXPECT_TRUE(test, READ_ONCE(ran));
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
 	/* alone on the run queue, yield() comes straight back */
 	yield();
+	ctx_unpin();
 }
 
 struct wake_timer {

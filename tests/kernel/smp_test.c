@@ -65,8 +65,7 @@ static void idle_tasks_are_swapper_n(struct kunit *test)
 		KUNIT_EXPECT_STREQ(test, idle->comm, name);
 		KUNIT_EXPECT_EQ(test, idle->pid, 0);
 		KUNIT_EXPECT_TRUE(test, cpumask_equal(&idle->cpus_mask, cpumask_of(cpu)));
-		KUNIT_EXPECT_PTR_EQ(test, per_cpu(current_task, cpu),
-				    cpu ? idle : per_cpu(current_task, 0));
+		KUNIT_EXPECT_EQ(test, task_cpu(idle), cpu);
 	}
 }
 
@@ -217,7 +216,8 @@ static void reschedule_ipi_arrives(struct kunit *test)
 	smp_send_reschedule(1);
 	for (i = 0; i < 1000 && READ_ONCE(per_cpu(irq_stat, 1).irq_resched_count) == before; i++)
 		udelay(100);
-	KUNIT_EXPECT_EQ(test, READ_ONCE(per_cpu(irq_stat, 1).irq_resched_count), before + 1);
+	/* at least ours: the scheduler sends CPU 1 its own as well */
+	KUNIT_EXPECT_GE(test, READ_ONCE(per_cpu(irq_stat, 1).irq_resched_count), before + 1);
 }
 
 /*

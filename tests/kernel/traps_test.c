@@ -9,6 +9,7 @@
 #include <linux/bug.h>
 #include <linux/kallsyms.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <kernel/log.h>
@@ -173,17 +174,22 @@ static void stack_overflow_hits_guard_page(struct kunit *test)
 
 static void warn_on_reports_and_continues(struct kunit *test)
 {
+	/* the report names the CPU: stay on this one */
+	int pinned = set_cpus_allowed_ptr(current, cpumask_of(raw_smp_processor_id()));
 	u64 seq = log_seq();
 	int line = __LINE__ + 1;
 	bool fired = WARN_ON(seq != 0 || seq == 0);
+	unsigned int cpu = task_cpu(current);
 	char where[96];
 
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
+	KUNIT_EXPECT_EQ(test, pinned, 0);
 	kunit_expect_reports(test, "WARNING:");
 	KUNIT_EXPECT_TRUE(test, fired);
 	expect_log(test, seq, "------------[ cut here ]------------");
 	snprintf(where, sizeof(where),
-		 "WARNING: CPU: 0 PID: %d at tests/kernel/traps_test.c:%d warn_on_reports_and_continues+0x",
-		 current->pid, line);
+		 "WARNING: CPU: %u PID: %d at tests/kernel/traps_test.c:%d warn_on_reports_and_continues+0x",
+		 cpu, current->pid, line);
 	expect_log(test, seq, where);
 	KUNIT_EXPECT_FALSE(test, WARN_ON(false));
 }
@@ -199,10 +205,10 @@ static void warn_on_once_fires_once(struct kunit *test)
 
 	kunit_expect_reports(test, "WARNING:");
 	warn_once_helper();
-	after_first = log_search(seq, "WARNING: CPU: 0");
+	after_first = log_search(seq, "WARNING: CPU: ");
 	KUNIT_ASSERT_NE(test, after_first, 0ULL);
 	warn_once_helper();
-	KUNIT_EXPECT_EQ(test, log_search(after_first, "WARNING: CPU: 0"), 0ULL);
+	KUNIT_EXPECT_EQ(test, log_search(after_first, "WARNING: CPU: "), 0ULL);
 }
 
 /*

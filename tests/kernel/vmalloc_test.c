@@ -754,7 +754,7 @@ static void expect_refused(struct kunit *test, const void *addr, bool vunmap_it,
 	snprintf(text, sizeof(text), "Trying to %s() nonexistent vm area (%px)",
 		 vunmap_it ? "vunmap" : "vfree", addr);
 	expect_log(test, seq, "------------[ cut here ]------------");
-	expect_log(test, seq, "WARNING: CPU: 0 PID: ");
+	expect_log(test, seq, "WARNING: CPU: ");
 	expect_log(test, seq, text);
 	KUNIT_EXPECT_EQ(test, vmalloc_nr_areas(), areas);
 	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), pages);
@@ -1035,7 +1035,7 @@ static void expect_wrong_release(struct kunit *test, void (*release)(const void 
 		phys[i] = pgtable_virt_to_phys((unsigned long)addr + i * PAGE_SIZE);
 	seq = log_seq();
 	release(addr);
-	expect_log(test, seq, "WARNING: CPU: 0 PID: ");
+	expect_log(test, seq, "WARNING: CPU: ");
 	expect_log(test, seq, why);
 	KUNIT_EXPECT_EQ(test, vmalloc_nr_areas(), areas);
 	KUNIT_EXPECT_EQ(test, vmalloc_nr_pages(), pages);

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tests for scheduling on many CPUs (kernel/sched/core.c): per-CPU run
+ * queues, tasks spread over the CPUs, wake-ups across CPUs with the
+ * reschedule IPI, kthread_bind() and set_cpus_allowed_ptr(), the per-CPU
+ * ksoftirqd/N and kworker/N:0 threads, timers, tasklets and work items
+ * used from another CPU than 0.
+ *
+ * Run them on several CPUs: make ktest SMP=4 T='sched_smp*'.  At SMP=1
+ * the cases that need a second CPU skip and say so.
+ */
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/err.h>
+#include <linux/hardirq.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
+#include <asm/smp.h>
+#include "context_kunit.h"
+
+#define NEED_TWO_CPUS(test) do {					\
+	if (num_online_cpus() < 2)					\
+		kunit_skip(test, "needs 2 CPUs or more (make ktest SMP=4): at SMP=1 every task runs on CPU 0"); \
+} while (0)
+
+#define SPREAD_THREADS_PER_CPU	2
+#define SPREAD_MS		3000	/* at most, under a loaded TCG host */
+#define WAKE_BOUND_MS		500	/* a wake-up across CPUs takes at most this */
+
+/* ---- tasks spread over every CPU -------------------------------------------------- */
+
+struct spread {
+	unsigned long ran_on;		/* bit N: some thread ran on CPU N */
+};
+
+/* Busy: never sleeps; notes each CPU it finds itself on. */
+static int spread_fn(void *data)
+{
+	struct spread *s = data;
+
+	while (!kthread_should_stop()) {
+		__atomic_fetch_or(&s->ran_on, 1UL << raw_smp_processor_id(),
+				  __ATOMIC_RELAXED);
+		cpu_relax();
+	}
+	return 0;
+}
+
+/*
+ * Twice as many CPU-bound threads as CPUs: new tasks go to the least
+ * loaded CPU and idle CPUs pull waiting ones, so every CPU runs one.
+ */
+static void busy_threads_spread_over_all_cpus(struct kunit *test)
+{
+	struct task_struct *t[NR_CPUS * SPREAD_THREADS_PER_CPU];
+	unsigned int n = num_online_cpus() * SPREAD_THREADS_PER_CPU, i, cpu;
+	unsigned long all = 0;
+	struct spread s = {};
+
+	NEED_TWO_CPUS(test);
+	for_each_online_cpu(cpu)
+		all |= 1UL << cpu;
+	for (i = 0; i < n; i++) {
+		t[i] = kthread_run(spread_fn, &s, "spread/%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+	}
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until((READ_ONCE(s.ran_on) & all) == all,
+					       SPREAD_MS));
+	kunit_info(test, "%u busy threads ran on CPUs %#lx of %#lx", n,
+		   READ_ONCE(s.ran_on), all);
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ(test, kthread_stop(t[i]), 0);
+	for_each_online_cpu(cpu)
+		KUNIT_EXPECT_LE(test, sched_nr_running(cpu), 2U);
+}
+
+/* ---- a wake-up across CPUs -------------------------------------------------------- */
+
+struct sleeper {
+	bool go;
+	bool asleep;
+	unsigned long woke_at;		/* jiffies */
+	unsigned int woke_on;
+};
+
+/* Sleep until ->go, then note when and where it ran again. */
+static int sleeper_fn(void *data)
+{
+	struct sleeper *s = data;
+
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		WRITE_ONCE(s->asleep, true);
+		if (READ_ONCE(s->go))
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	s->woke_on = raw_smp_processor_id();
+	WRITE_ONCE(s->woke_at, jiffies);
+	return 0;
+}
+
+/*
+ * A task bound to CPU 1, asleep, woken by the test on CPU 0: it goes on
+ * CPU 1's queue, CPU 1 (idle) gets the reschedule IPI and runs it at
+ * once, without waiting for its tick.
+ */
+static void wake_up_across_cpus(struct kunit *test)
+{
+	struct sleeper s = {};
+	struct task_struct *t;
+	unsigned long ipis, start;
+
+	NEED_TWO_CPUS(test);
+	ctx_pin_to_cpu(0);
+	KUNIT_ASSERT_EQ(test, raw_smp_processor_id(), 0U);
+	t = ctx_thread_run_on(test, sleeper_fn, &s, "sched_smp_wake", 1);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(s.asleep) &&
+					       READ_ONCE(t->__state) == TASK_UNINTERRUPTIBLE &&
+					       !READ_ONCE(t->on_cpu), 1000));
+	ipis = READ_ONCE(per_cpu(irq_stat, 1).irq_resched_count);
+	start = jiffies;
+	WRITE_ONCE(s.go, true);
+	KUNIT_EXPECT_EQ(test, wake_up_process(t), 1);
+	KUNIT_EXPECT_EQ(test, task_cpu(t), 1U);
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(READ_ONCE(s.woke_at), WAKE_BOUND_MS));
+	KUNIT_EXPECT_EQ(test, s.woke_on, 1U);
+	KUNIT_EXPECT_LE(test, s.woke_at - start, (unsigned long)msecs_to_jiffies(WAKE_BOUND_MS));
+	KUNIT_EXPECT_GT(test, READ_ONCE(per_cpu(irq_stat, 1).irq_resched_count), ipis);
+	kunit_info(test, "woken on CPU %u after %lu jiffies", s.woke_on, s.woke_at - start);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	ctx_unpin();
+}
+
+/* ---- affinity -------------------------------------------------------------------------- */
+
+struct bound {
+	unsigned int cpu;
+	unsigned long rounds, elsewhere;
+};
+
+/* Sleep, yield and spin in turn; count the rounds spent off ->cpu. */
+static int bound_fn(void *data)
+{
+	struct bound *b = data;
+
+	while (!kthread_should_stop()) {
+		if (raw_smp_processor_id() != b->cpu)
+			b->elsewhere++;
+		b->rounds++;
+		if (b->rounds % 3 == 0)
+			schedule_timeout_uninterruptible(1);
+		else if (b->rounds % 3 == 1)
+			yield();
+		else
+			udelay(200);
+	}
+	return 0;
+}
+
+/* kthread_bind(): the task never runs elsewhere, however the others move. */
+static void kthread_bind_keeps_task_on_its_cpu(struct kunit *test)
+{
+	struct task_struct *t, *busy[NR_CPUS];
+	struct bound b = { .cpu = num_online_cpus() - 1 };
+	struct spread s = {};
+	unsigned int i;
+
+	NEED_TWO_CPUS(test);
+	/* load, so an idle CPU would like to pull it */
+	for (i = 0; i < num_online_cpus(); i++) {
+		busy[i] = kthread_run(spread_fn, &s, "bound_load/%u", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(busy[i]));
+	}
+	t = ctx_thread_run_on(test, bound_fn, &b, "sched_smp_bound", b.cpu);
+	msleep(300);
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	for (i = 0; i < num_online_cpus(); i++)
+		KUNIT_EXPECT_EQ(test, kthread_stop(busy[i]), 0);
+	kunit_info(test, "%lu rounds, %lu off CPU %u", b.rounds, b.elsewhere, b.cpu);
+	KUNIT_EXPECT_GT(test, b.rounds, 0UL);
+	KUNIT_EXPECT_EQ(test, b.elsewhere, 0UL);
+}
+
+/* set_cpus_allowed_ptr() on oneself moves at once; an empty mask is refused. */
+static void set_cpus_allowed_moves_the_caller(struct kunit *test)
+{
+	unsigned int cpu;
+	cpumask_t none;
+
+	cpumask_clear(&none);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, &none), -EINVAL);
+	for_each_online_cpu(cpu) {
+		KUNIT_EXPECT_EQ(test, set_cpus_allowed_ptr(current, cpumask_of(cpu)), 0);
+		KUNIT_EXPECT_EQ(test, raw_smp_processor_id(), cpu);
+		KUNIT_EXPECT_EQ(test, task_cpu(current), cpu);
+		/* and stays, across a sleep */
+		msleep(5);
+		KUNIT_EXPECT_EQ(test, raw_smp_processor_id(), cpu);
+	}
+	ctx_unpin();
+}
+
+/* ---- per-CPU threads ------------------------------------------------------------------ */
+
+static struct task_struct *find_task(const char *comm)
+{
+	struct task_struct *t, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(t, &task_list, tasks) {
+		if (!strcmp(t->comm, comm)) {
+			found = t;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/* ksoftirqd/N and kworker/N:0 for every CPU, each bound to its CPU. */
+static void per_cpu_threads_exist(struct kunit *test)
+{
+	struct task_struct *t;
+	unsigned int cpu;
+	char name[TASK_COMM_LEN];
+
+	for_each_online_cpu(cpu) {
+		snprintf(name, sizeof(name), "ksoftirqd/%u", cpu);
+		t = find_task(name);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, t, "no %s", name);
+		if (t)
+			KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(cpu)));
+		snprintf(name, sizeof(name), "kworker/%u:0", cpu);
+		t = find_task(name);
+		KUNIT_EXPECT_NOT_NULL_MSG(test, t, "no %s", name);
+		if (t)
+			KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(cpu)));
+	}
+}
+
+/* ---- timers, tasklets and work from CPU 1 -------------------------------------------- */
+
+struct on_cpu1 {
+	struct timer_list timer;
+	struct tasklet_struct tasklet;
+	struct work_struct work;
+	bool timer_fired, tasklet_ran, work_ran;
+	unsigned int tasklet_cpu, work_cpu;
+	char work_comm[TASK_COMM_LEN];
+};
+
+static void cpu1_timer_fn(struct timer_list *t)
+{
+	struct on_cpu1 *o = container_of(t, struct on_cpu1, timer);
+
+	WRITE_ONCE(o->timer_fired, true);
+}
+
+static void cpu1_tasklet_fn(struct tasklet_struct *t)
+{
+	struct on_cpu1 *o = container_of(t, struct on_cpu1, tasklet);
+
+	o->tasklet_cpu = raw_smp_processor_id();
+	WRITE_ONCE(o->tasklet_ran, true);
+}
+
+static void cpu1_work_fn(struct work_struct *w)
+{
+	struct on_cpu1 *o = container_of(w, struct on_cpu1, work);
+
+	o->work_cpu = raw_smp_processor_id();
+	strscpy(o->work_comm, current->comm, sizeof(o->work_comm));
+	WRITE_ONCE(o->work_ran, true);
+}
+
+/* In a thread bound to CPU 1: arm the timer, schedule the tasklet and the work. */
+static int cpu1_arm_fn(void *data)
+{
+	struct on_cpu1 *o = data;
+
+	mod_timer(&o->timer, jiffies + 2);
+	tasklet_schedule(&o->tasklet);
+	schedule_work(&o->work);
+	return 0;
+}
+
+/*
+ * A timer armed on CPU 1 fires (the one timer base serves every CPU), a
+ * tasklet scheduled there runs there, and a work item queued there runs
+ * in kworker/1:0.
+ */
+static void timer_tasklet_work_from_cpu1(struct kunit *test)
+{
+	struct on_cpu1 *o;
+	struct task_struct *t;
+
+	NEED_TWO_CPUS(test);
+	o = kunit_kzalloc(test, sizeof(*o), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, o);
+	timer_setup(&o->timer, cpu1_timer_fn, 0);
+	tasklet_setup(&o->tasklet, cpu1_tasklet_fn);
+	INIT_WORK(&o->work, cpu1_work_fn);
+	t = ctx_thread_run_on(test, cpu1_arm_fn, o, "sched_smp_arm", 1);
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(READ_ONCE(o->timer_fired) &&
+					       READ_ONCE(o->tasklet_ran) &&
+					       READ_ONCE(o->work_ran), 2000));
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	del_timer_sync(&o->timer);
+	tasklet_kill(&o->tasklet);
+	cancel_work_sync(&o->work);
+	KUNIT_EXPECT_TRUE(test, o->timer_fired);
+	KUNIT_EXPECT_TRUE(test, o->tasklet_ran);
+	KUNIT_EXPECT_EQ(test, o->tasklet_cpu, 1U);
+	KUNIT_EXPECT_TRUE(test, o->work_ran);
+	KUNIT_EXPECT_EQ(test, o->work_cpu, 1U);
+	KUNIT_EXPECT_STREQ(test, o->work_comm, "kworker/1:0");
+}
+
+static struct kunit_case sched_smp_test_cases[] = {
+	KUNIT_CASE(busy_threads_spread_over_all_cpus),
+	KUNIT_CASE(wake_up_across_cpus),
+	KUNIT_CASE(kthread_bind_keeps_task_on_its_cpu),
+	KUNIT_CASE(set_cpus_allowed_moves_the_caller),
+	KUNIT_CASE(per_cpu_threads_exist),
+	KUNIT_CASE(timer_tasklet_work_from_cpu1),
+	{}
+};
+
+static struct kunit_suite sched_smp_test_suite = {
+	.name = "sched_smp",
+	.test_cases = sched_smp_test_cases,
+};
+kunit_test_suite(sched_smp_test_suite);
