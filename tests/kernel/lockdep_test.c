@@ -28,6 +28,7 @@
 #define NEED_TWO_CPUS(test) do {					\
 	if (num_online_cpus() < 2)					\
 		kunit_skip(test, "needs 2 CPUs or more (make ktest SMP=2): only CPU 0 is online"); \
+	ctx_pin_to_cpu(0);	/* the cases name CPU 0 (here) and CPU 1 */	\
 } while (0)
 
 static int lockdep_test_init(struct kunit *test)

@@ -96,6 +96,7 @@ static void spinlock_recursion_is_reported(struct kunit *test)
 	int count;
 
 	kunit_expect_reports(test, "BUG: spinlock recursion", "BUG: spinlock already unlocked");
+	ctx_pin_this_cpu();	/* the report names the CPU it happened on */
 	spin_lock(&test_recursive_lock);
 	spin_lock(&test_recursive_lock);
 	count = preempt_count();
@@ -105,15 +106,16 @@ static void spinlock_recursion_is_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 	KUNIT_EXPECT_FALSE(test, spin_is_locked(&test_recursive_lock));
 
-	snprintf(line, sizeof(line), "BUG: spinlock recursion on CPU#0, kunit_try_catch/%d",
-		 current->pid);
+	snprintf(line, sizeof(line), "BUG: spinlock recursion on CPU#%u, kunit_try_catch/%d",
+		 raw_smp_processor_id(), current->pid);
 	ctx_expect_log(test, seq, line);
 	snprintf(line, sizeof(line),
 		 " lock: test_recursive_lock, .magic: dead4ead, .owner: kunit_try_catch/%d, .owner_cpu: %u",
 		 current->pid, raw_smp_processor_id());
 	ctx_expect_log(test, seq, line);
 	snprintf(line, sizeof(line),
-		 "BUG: spinlock already unlocked on CPU#0, kunit_try_catch/%d", current->pid);
+		 "BUG: spinlock already unlocked on CPU#%u, kunit_try_catch/%d",
+		 raw_smp_processor_id(), current->pid);
 	ctx_expect_log(test, seq, line);
 }
 
@@ -149,6 +151,7 @@ static void spin_lock_variants_restore_state(struct kunit *test)
 #define NEED_TWO_CPUS(test) do {					\
 	if (num_online_cpus() < 2)					\
 		kunit_skip(test, "needs 2 CPUs or more (make ktest SMP=2): only CPU 0 is online"); \
+	ctx_pin_to_cpu(0);	/* the cases name CPU 0 (here) and CPU 1 */	\
 } while (0)
 
 #define CONTENTION_LOOPS	200000UL
