@@ -203,13 +203,31 @@ def burst_checks(sh):
     return passed, failed
 
 
+def judge_steps(steps):
+    """Print PASS/FAIL for each (name, answer, musts, must_nots) step:
+    every must regex found in the answer, no must_not one.  Returns
+    (passed, failed)."""
+    passed = failed = 0
+    for name, answer, musts, must_nots in steps:
+        problems = [m for m in musts if not re.search(m, answer, re.M)]
+        problems += ['unexpected ' + m for m in must_nots
+                     if re.search(m, answer, re.M)]
+        if problems:
+            failed += 1
+            print('  FAIL shell: %s: %s' % (name, problems[0]))
+            print('    ' + answer.strip().replace('\n', '\n    ')[:1500])
+        else:
+            passed += 1
+            print('  PASS shell: %s' % name)
+    return passed, failed
+
+
 def double_free_checks(sh):
     """The seed's rule "never free twice", in a default boot (no
     slab_debug): a second kfree of an object and a kfree of a pointer
     into one are refused with Linux's reports, the cache stays sound
     (two allocations give two objects) and slabinfo still answers.
     Returns (passed, failed)."""
-    passed = failed = 0
 
     def run(line):
         sh.type(line)
@@ -244,18 +262,7 @@ def double_free_checks(sh):
         steps.append(('kmalloc 200', '', [r'^an address$'], []))
     steps.append(('slabinfo after the double free', run('slabinfo'),
                   [r'slabinfo - version: 2.1', r'kmalloc-256 '], []))
-    for name, answer, musts, must_nots in steps:
-        problems = [m for m in musts if not re.search(m, answer, re.M)]
-        problems += ['unexpected ' + m for m in must_nots
-                     if re.search(m, answer, re.M)]
-        if problems:
-            failed += 1
-            print('  FAIL shell: %s: %s' % (name, problems[0]))
-            print('    ' + answer.strip().replace('\n', '\n    ')[:1500])
-        else:
-            passed += 1
-            print('  PASS shell: %s' % name)
-    return passed, failed
+    return judge_steps(steps)
 
 
 def kmemleak_checks(sh):
@@ -264,7 +271,6 @@ def kmemleak_checks(sh):
     is 5 s old and two scans saw it unreferenced (the first records its
     checksum); freed, it is no longer listed; the commands answer.
     Returns (passed, failed)."""
-    passed = failed = 0
 
     def run(line):
         sh.type(line)
@@ -310,18 +316,7 @@ def kmemleak_checks(sh):
                   [r'unreferenced object']))
     steps.append(('kmemleak bogus', run('kmemleak bogus'),
                   [r"kmemleak: unknown command 'bogus' \(scan, clear, off"], []))
-    for name, answer, musts, must_nots in steps:
-        problems = [m for m in musts if not re.search(m, answer, re.M)]
-        problems += ['unexpected ' + m for m in must_nots
-                     if re.search(m, answer, re.M)]
-        if problems:
-            failed += 1
-            print('  FAIL shell: %s: %s' % (name, problems[0]))
-            print('    ' + answer.strip().replace('\n', '\n    ')[:1500])
-        else:
-            passed += 1
-            print('  PASS shell: %s' % name)
-    return passed, failed
+    return judge_steps(steps)
 
 
 def main():

@@ -121,13 +121,16 @@ void kasan_unpoison_task_stack_below(const void *watermark);
  * Return: true when the access is valid.
  */
 bool kasan_check_read(const volatile void *p, unsigned int size);
-/* kasan_check_write - the same for a write. */
+/* kasan_check_write - the same for a write.  Context: Any context. */
 bool kasan_check_write(const volatile void *p, unsigned int size);
 
 /* Pages of shadow (and of its page tables) so far. */
 extern unsigned long kasan_shadow_pages;
 
-/* Reports in tests: each one printed (not just the first). */
+/*
+ * Reports in tests: each one printed (not just the first); restore puts
+ * back what save returned.  Context: Any context.
+ */
 bool kasan_save_enable_multi_shot(void);
 void kasan_restore_multi_shot(bool enabled);
 

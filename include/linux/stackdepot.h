@@ -73,6 +73,12 @@ struct stack_depot_stats {
 	unsigned long saves;		/* stack_depot_save() calls */
 	unsigned long dropped;		/* saves refused: pool full */
 };
+/**
+ * stack_depot_get_stats - a snapshot of the pool's use
+ * @st: filled in
+ *
+ * Context: Any context.
+ */
 void stack_depot_get_stats(struct stack_depot_stats *st);
 
 /* Boot: set the pool aside from memblock (before mem_init()). */
