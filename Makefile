@@ -190,10 +190,10 @@ endef
 # Small modules for the loader's suite (tests/modules/), built as an
 # out-of-tree module is, and included as bytes by module_loader_test.c.
 TESTMODS := $(patsubst tests/modules/%.c,$(B)/testmod/%.ko,$(wildcard tests/modules/*.c))
-$(B)/testmod/%.ko: tests/modules/%.c $(BUILD_STAMP)
+$(B)/testmod/%.ko: tests/modules/%.c $(BUILD_STAMP) $(B)/testmod/%.d
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  MOD     $@")
-	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$*"' -c $< -o $(@:.ko=.o)
+	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$*"' -MMD -MP -MT $@ -c $< -o $(@:.ko=.o)
 	$(Q)$(LD) -r -o $@ $(@:.ko=.o)
 TESTMOD_USERS := $(O)/tests/kernel/module_loader_test.o $(O)/tests/kernel/kmemleak_test.o
 $(TESTMOD_USERS): $(TESTMODS)
@@ -202,10 +202,10 @@ $(TESTMOD_USERS): CFLAGS += -DTESTMOD_DIR='"$(B)/testmod"'
 # The labs' modules (labs/NAME/*.c with a Kbuild file), built the same way
 # and included as bytes by their grading suites (tests/kernel/lab_NAME_test.c).
 LABMODS := $(patsubst labs/%.c,$(B)/labmod/%.ko,$(filter-out %.mod.c,$(wildcard $(patsubst %/Kbuild,%/*.c,$(wildcard labs/*/Kbuild)))))
-$(B)/labmod/%.ko: labs/%.c $(wildcard labs/*/*.h) $(BUILD_STAMP)
+$(B)/labmod/%.ko: labs/%.c $(wildcard labs/*/*.h) $(BUILD_STAMP) $(B)/labmod/%.d
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  MOD     $@")
-	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$(notdir $*)"' -c $< -o $(@:.ko=.o)
+	$(Q)$(CC) $(CFLAGS) -DMODULE -DKBUILD_MODNAME='"$(notdir $*)"' -MMD -MP -MT $@ -c $< -o $(@:.ko=.o)
 	$(Q)$(LD) -r -o $@ $(@:.ko=.o)
 $(O)/tests/kernel/lab_modules_test.o: $(filter $(B)/labmod/modules/%,$(LABMODS))
 $(O)/tests/kernel/lab_modules_test.o: CFLAGS += -DLABMOD_DIR='"$(B)/labmod/modules"'
@@ -443,4 +443,9 @@ help:
 	@echo "Variables:"
 	@awk '/^## [A-Z_]+=/{d=substr($$0,4);n=index(d,"  ");printf "  %-22s %s\n",substr(d,1,n-1),substr(d,n+2)}' $(MAKEFILE_LIST)
 
--include $(DEPS)
+# The test and lab modules' header dependencies too: a struct changed in
+# a kernel header must rebuild them, as they are loaded into the new
+# kernel.  A module without its .d file (built before there were any) is
+# rebuilt once.
+-include $(DEPS) $(TESTMODS:.ko=.d) $(LABMODS:.ko=.d)
+$(TESTMODS:.ko=.d) $(LABMODS:.ko=.d): ;

@@ -88,6 +88,21 @@ class MakeStampTest(unittest.TestCase):
         self.assertTrue(self.up_to_date(obj, 'EXTRA_CFLAGS=-DTK_STAMP_TEST'))
         self.assertFalse(self.up_to_date(obj, 'CROSS_COMPILE=x86_64-linux-gnu-'))
 
+    def test_header_change_rebuilds_modules(self):
+        # the test and lab modules are loaded into the kernel built
+        # beside them: a changed kernel header (a struct's layout) must
+        # rebuild them, as it rebuilds the kernel's own objects
+        for ko in ('/labmod/modules/alloc_lab.ko', '/testmod/modtest.ko'):
+            ko = self.b + ko
+            self.make(ko)
+            self.assertTrue(self.up_to_date(ko))
+            self.assertFalse(self.up_to_date(ko, '-W', 'include/linux/spinlock.h'))
+            # built before modules had .d files: rebuilt once
+            os.remove(ko[:-3] + '.d')
+            self.assertFalse(self.up_to_date(ko))
+            self.make(ko)
+            self.assertTrue(self.up_to_date(ko))
+
     def test_help_describes_targets_and_variables(self):
         out = self.make('help').stdout
         self.assertFalse(out.startswith('Quick start'), out)
