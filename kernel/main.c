@@ -164,6 +164,7 @@ void __init start_kernel(u32 magic, unsigned long mbi_phys)
 	hash_pointers_init(rdtsc());
 	mbi_size = parse_boot_info(magic, mbi_phys);
 	parse_boot_params(boot_info.cmdline);
+	spin_lock_mode_init();
 	mb2_print_mmap(&boot_info);
 
 	mem_init_ns = local_clock();

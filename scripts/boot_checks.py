@@ -11,7 +11,8 @@ then kills QEMU.  The checks:
   banner        a plain boot shows the banner, the BIOS-e820 memory map
                 and the total RAM (what `make run` shows);
   params        an unknown boot parameter and malformed values (failslab=,,,
-                too) are each named in a warning;
+                too) are each named in a warning; spinlock=ticket is obeyed
+                (test-and-set under QEMU otherwise, as banner shows);
   long-cmdline  a command line over 2047 characters is cut with a warning
                 naming the limit;
   stack-gone    a task whose stack is unmapped oopses once, then panics;
@@ -70,13 +71,17 @@ CHECKS = [
         'BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable',
         'BIOS-e820: [mem 0x0000000000100000-',
         'Total RAM: 511 MiB',
+        'spinlock: test-and-set locks (running under a hypervisor)',
         'Boot complete.',
     ]),
-    ('params', 'multiboot2', 'no_such_param=1 loglevel=banana failslab=,,,', None, [
+    ('params', 'multiboot2',
+     'no_such_param=1 loglevel=banana failslab=,,, spinlock=fair spinlock=ticket', None, [
         'Unknown kernel command line parameter "no_such_param=1", ignored',
         'Malformed boot parameter "loglevel=banana", ignored',
         'FAULT_INJECTION: failed to parse arguments',
         'Malformed boot parameter "failslab=,,,", ignored',
+        'Malformed boot parameter "spinlock=fair", ignored',
+        'spinlock: ticket locks (spinlock=)',
         'Boot complete.',
     ]),
     # a command line over COMMAND_LINE_SIZE - 1 (2047) characters is cut

@@ -47,6 +47,10 @@ typedef struct {
 #define SPINLOCK_MAGIC	0xdead4ead
 #define SPINLOCK_OWNER_INIT	((void *)-1L)
 
+/* true: locks are taken test-and-set, not in ticket order (spinlock.c) */
+extern bool spin_lock_test_and_set;
+void spin_lock_mode_init(void);
+
 typedef struct spinlock {
 	arch_spinlock_t raw_lock;
 	unsigned int magic;		/* SPINLOCK_MAGIC once initialised */

