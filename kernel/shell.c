@@ -28,6 +28,7 @@
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/timer.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <kunit/test.h>
@@ -332,14 +333,18 @@ static void cmd_cpus(int argc, char **argv)
 	unsigned int cpu;
 
 	shell_printf("online: %u of %u CPUs\n", num_online_cpus(), num_possible_cpus());
-	out("CPU  APIC  STATE    TIMER_TICKS  CALL_IPIS  RESCHED_IPIS  IDLE\n");
+	out("CPU  APIC  STATE    TIMER_TICKS  CALL_IPIS  RESCHED_IPIS  TIMERS  TIMER_FNS  IDLE\n");
 	for_each_possible_cpu(cpu) {
 		const struct irq_cpustat *st = per_cpu_ptr(&irq_stat, cpu);
+		unsigned long timer_fns;
+		unsigned int timers;
 
-		shell_printf("%3u  %4u  %-7s  %11lu  %9lu  %12lu  %s\n", cpu,
+		/* the CPU's timer base: timers waiting, functions run there */
+		timer_base_stats(cpu, &timers, &timer_fns);
+		shell_printf("%3u  %4u  %-7s  %11lu  %9lu  %12lu  %6u  %9lu  %s\n", cpu,
 			     cpu_physical_id(cpu), cpu_online(cpu) ? "online" : "offline",
 			     READ_ONCE(st->apic_timer_irqs), READ_ONCE(st->irq_call_count),
-			     READ_ONCE(st->irq_resched_count),
+			     READ_ONCE(st->irq_resched_count), timers, timer_fns,
 			     idle_tasks[cpu] ? idle_tasks[cpu]->comm : "-");
 	}
 	show_report(pcplists_show);
@@ -453,7 +458,7 @@ static const struct shell_command {
 	{ "dmesg", "", "the kernel log", cmd_dmesg, 0 },
 	{ "ps", "", "tasks", cmd_ps, 0 },
 	{ "ctx", "", "the shell's context: preempt_count, irqs, CPU", cmd_ctx, 0 },
-	{ "cpus", "", "the CPUs: online, timer ticks, IPIs", cmd_cpus, 0 },
+	{ "cpus", "", "the CPUs: online, timer ticks, IPIs, timers", cmd_cpus, 0 },
 	{ "kmalloc", "SIZE [GFP_...]", "kmalloc(SIZE, flags), flags as in C: GFP_KERNEL|__GFP_ZERO",
 	  cmd_kmalloc, SHELL_ARGS_MAX },
 	{ "kfree", "ADDR", "kfree(ADDR)", cmd_kfree, 1 },

@@ -56,9 +56,10 @@ CHECKS = [
             r'kworker/0:0', r'ksoftirqd/0'], []),
     ('ctx', [r'preempt_count: 0x0 \(preempt 0, softirq 0, hardirq 0, nmi 0\)',
              r'in_task: 1', r'current: init \(pid 1\) on CPU \d+'], []),
-    # every CPU QEMU has is online, CPU 0's timer ticks, each has its idle task
+    # every CPU QEMU has is online, CPU 0's timer ticks, each has its
+    # timer base (timers waiting, functions run) and its idle task
     ('cpus', [r'online: (\d) of \1 CPUs', r'CPU  APIC  STATE\s+TIMER_TICKS',
-              r'^\s+0\s+\d+\s+online\s+[1-9]\d*\s+\d+\s+\d+\s+swapper/0$',
+              r'^\s+0\s+\d+\s+online\s+[1-9]\d*\s+\d+\s+\d+\s+\d+\s+\d+\s+swapper/0$',
               # and each CPU's page lists: a row per CPU, a column per zone
               r'Per-CPU page lists', r'^\s+0\s+\d+\s+\d+\s+(\d+|-)$'],
      [r'offline']),

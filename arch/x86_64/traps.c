@@ -23,6 +23,7 @@
 #include <linux/bug.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/timer.h>
 #include <linux/hardirq.h>
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
@@ -163,7 +164,8 @@ static void handle_vector(unsigned int vector)
 		this_cpu_inc(irq_stat.apic_timer_irqs);
 		apic_eoi();
 		if (raw_smp_processor_id()) {
-			scheduler_tick();	/* the jiffies and timers tick on CPU 0 */
+			scheduler_tick();	/* jiffies ticks on CPU 0 only */
+			run_local_timers();
 			return;
 		}
 		lapic_timer_interrupts++;

@@ -24,9 +24,18 @@ struct timer_list {
 	bool pending;
 };
 
+/*
+ * timer->flags: the CPU whose base the timer is on in the low bits, as
+ * Linux keeps it; TIMER_PINNED keeps it there (add_timer_on()).
+ */
+#define TIMER_CPUMASK		0x0003FFFF
+#define TIMER_MIGRATING		0x00040000
+#define TIMER_PINNED		0x00200000
+
 void timer_setup(struct timer_list *timer,
 		 void (*func)(struct timer_list *), unsigned int flags);
 void add_timer(struct timer_list *timer);
+void add_timer_on(struct timer_list *timer, int cpu);
 int mod_timer(struct timer_list *timer, unsigned long expires);
 int del_timer(struct timer_list *timer);
 int del_timer_sync(struct timer_list *timer);
@@ -44,5 +53,7 @@ static inline int timer_pending(const struct timer_list *timer)
 /* Boot and the tick (kernel/time/timer.c). */
 void init_timers(void);
 void run_local_timers(void);
+void timer_base_stats(unsigned int cpu, unsigned int *pending,
+		      unsigned long *expired);
 
 #endif /* _LINUX_TIMER_H */

@@ -8,17 +8,27 @@
  * TIMER_SOFTIRQ is raised.  The softirq then runs every due timer's
  * function, in softirq context.
  *
- * Pending timers are kept in one list sorted by expiry: adding is a walk
+ * Pending timers are kept in lists sorted by expiry: adding is a walk
  * of the list, the tick looks only at the head.  (Linux uses a timer
  * wheel, which adds in constant time; with the few dozen timers a
  * teaching kernel has, the list is the clearer choice.)
  *
- * Many CPUs: one timer base, under timer_lock (taken with interrupts
- * off); any CPU may add, change or delete a timer.  The base is served
- * by CPU 0, whose tick raises TIMER_SOFTIRQ, so every timer function
- * runs on CPU 0, one at a time (running_timer).  timer_lock is taken
- * inside no other lock but may have wake_up_process()'s run queue lock
- * taken inside it: a timer function runs with it released.
+ * Many CPUs: as in Linux, each CPU has its own timer base (a list, its
+ * lock, the timer running now).  mod_timer() queues a timer on the base
+ * of the CPU it is called on, so its function runs there, in that CPU's
+ * TIMER_SOFTIRQ: the CPU that armed a timer usually has the data it
+ * touches in its cache.  add_timer_on() puts a timer on a given CPU and
+ * keeps it there (TIMER_PINNED).  Two exceptions keep the rules simple:
+ * a timer whose function is running stays on that base (del_timer_sync()
+ * waits for the function on the timer's base), and a pinned timer stays
+ * where it was put.  The timer's base is the CPU number in the low bits
+ * of timer->flags; while mod_timer() moves it between bases it carries
+ * TIMER_MIGRATING, and lock_timer_base() waits that out.  jiffies goes up
+ * on CPU 0's tick only; every CPU's tick checks its own base.
+ *
+ * Lock order: a base's lock is taken with interrupts off, inside no
+ * other lock, never two at once; wake_up_process()'s run queue lock may
+ * be taken inside it.  A timer function runs with it released.
  *
  * schedule_timeout() is a timer whose function wakes the sleeping task;
  * msleep() is schedule_timeout() in a loop.
@@ -29,24 +39,39 @@
 #include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
+#include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <asm/processor.h>
 
 volatile unsigned long jiffies;
 EXPORT_SYMBOL(jiffies);
-static LIST_HEAD(timer_list_head);
-static DEFINE_SPINLOCK(timer_lock);
-static struct timer_list *running_timer;
 extern unsigned long tsc_khz;
+
+struct timer_base {
+	spinlock_t lock;
+	struct list_head pending;	/* sorted by expiry */
+	struct timer_list *running_timer;
+	unsigned long expired;		/* functions run here (the shell's cpus) */
+} ____cacheline_aligned;
+
+static struct timer_base timer_bases[NR_CPUS];
+
+static inline unsigned int timer_cpu(const struct timer_list *timer)
+{
+	return READ_ONCE(timer->flags) & TIMER_CPUMASK;
+}
 
 /**
  * timer_setup - prepare a timer
  * @timer: the timer
  * @func: called at expiry, in softirq context
- * @flags: unused here (0)
+ * @flags: 0 or TIMER_PINNED
+ *
+ * The timer belongs to this CPU's base until it is first armed.
  *
  * Context: Any context.
  */
@@ -55,25 +80,48 @@ void timer_setup(struct timer_list *timer,
 {
 	INIT_LIST_HEAD(&timer->entry);
 	timer->function = func;
-	timer->flags = flags;
+	timer->flags = (flags & ~(TIMER_CPUMASK | TIMER_MIGRATING)) |
+		       raw_smp_processor_id();
 	timer->expires = 0;
 	timer->pending = false;
 }
 EXPORT_SYMBOL(timer_setup);
 
-/* Insert, keeping the list sorted by expiry; timer_lock held. */
-static void enqueue_timer(struct timer_list *timer)
+/*
+ * Lock the base @timer is on and return it (interrupts off, *flags the
+ * state to restore).  The timer may move meanwhile: check after locking,
+ * and wait while it is being moved.
+ */
+static struct timer_base *lock_timer_base(struct timer_list *timer,
+					  unsigned long *flags)
+{
+	for (;;) {
+		unsigned int tf = READ_ONCE(timer->flags);
+		struct timer_base *base = &timer_bases[tf & TIMER_CPUMASK];
+
+		if (!(tf & TIMER_MIGRATING)) {
+			spin_lock_irqsave(&base->lock, *flags);
+			if (READ_ONCE(timer->flags) == tf)
+				return base;
+			spin_unlock_irqrestore(&base->lock, *flags);
+		}
+		cpu_relax();
+	}
+}
+
+/* Insert, keeping the list sorted by expiry; the base's lock held. */
+static void enqueue_timer(struct timer_base *base, struct timer_list *timer)
 {
 	struct timer_list *t;
 
-	list_for_each_entry(t, &timer_list_head, entry) {
+	list_for_each_entry(t, &base->pending, entry) {
 		if (time_before(timer->expires, t->expires)) {
 			list_add_tail(&timer->entry, &t->entry);
 			timer->pending = true;
 			return;
 		}
 	}
-	list_add_tail(&timer->entry, &timer_list_head);
+	list_add_tail(&timer->entry, &base->pending);
 	timer->pending = true;
 }
 
@@ -86,25 +134,54 @@ static int detach_timer(struct timer_list *timer)
 	return 1;
 }
 
+/*
+ * Arm @timer for @expires on CPU @cpu's base (-1: this CPU's, unless it
+ * must stay where it is: pinned, or its function running).
+ */
+static int __mod_timer(struct timer_list *timer, unsigned long expires, int cpu)
+{
+	struct timer_base *base, *new_base;
+	unsigned long flags;
+	int ret;
+
+	base = lock_timer_base(timer, &flags);
+	ret = detach_timer(timer);
+	if (cpu >= 0)
+		timer->flags |= TIMER_PINNED;
+	else if (timer->flags & TIMER_PINNED)
+		cpu = timer_cpu(timer);
+	else
+		cpu = raw_smp_processor_id();	/* interrupts are off */
+	new_base = &timer_bases[cpu];
+	if (new_base != base && base->running_timer != timer) {
+		/* move it: lock_timer_base() waits while it is between bases */
+		WRITE_ONCE(timer->flags, timer->flags | TIMER_MIGRATING);
+		spin_unlock(&base->lock);
+		base = new_base;
+		spin_lock(&base->lock);
+		WRITE_ONCE(timer->flags, (timer->flags & ~(TIMER_CPUMASK | TIMER_MIGRATING)) |
+					 cpu);
+	}
+	timer->expires = expires;
+	enqueue_timer(base, timer);
+	spin_unlock_irqrestore(&base->lock, flags);
+	return ret;
+}
+
 /**
  * mod_timer - (re)arm a timer for jiffy @expires
  * @timer: set up with timer_setup()
  * @expires: absolute time in jiffies
+ *
+ * The timer's function will run on this CPU (unless the timer is pinned,
+ * or its function is running now: then on the CPU it was on).
  *
  * Return: 1 if the timer was pending before, 0 if not.
  * Context: Any context.
  */
 int mod_timer(struct timer_list *timer, unsigned long expires)
 {
-	unsigned long flags;
-	int ret;
-
-	spin_lock_irqsave(&timer_lock, flags);
-	ret = detach_timer(timer);
-	timer->expires = expires;
-	enqueue_timer(timer);
-	spin_unlock_irqrestore(&timer_lock, flags);
-	return ret;
+	return __mod_timer(timer, expires, -1);
 }
 EXPORT_SYMBOL(mod_timer);
 
@@ -121,6 +198,23 @@ void add_timer(struct timer_list *timer)
 EXPORT_SYMBOL(add_timer);
 
 /**
+ * add_timer_on - start a timer at timer->expires on CPU @cpu
+ * @timer: the timer
+ * @cpu: an online CPU
+ *
+ * The timer is pinned there: mod_timer() keeps it on @cpu afterwards.
+ *
+ * Context: Any context.
+ */
+void add_timer_on(struct timer_list *timer, int cpu)
+{
+	if (WARN_ON_ONCE(cpu < 0 || cpu >= (int)NR_CPUS || !cpu_online(cpu)))
+		cpu = raw_smp_processor_id();
+	__mod_timer(timer, timer->expires, cpu);
+}
+EXPORT_SYMBOL(add_timer_on);
+
+/**
  * del_timer - deactivate a timer
  * @timer: the timer
  *
@@ -130,12 +224,13 @@ EXPORT_SYMBOL(add_timer);
  */
 int del_timer(struct timer_list *timer)
 {
+	struct timer_base *base;
 	unsigned long flags;
 	int ret;
 
-	spin_lock_irqsave(&timer_lock, flags);
+	base = lock_timer_base(timer, &flags);
 	ret = detach_timer(timer);
-	spin_unlock_irqrestore(&timer_lock, flags);
+	spin_unlock_irqrestore(&base->lock, flags);
 	return ret;
 }
 EXPORT_SYMBOL(del_timer);
@@ -150,61 +245,117 @@ EXPORT_SYMBOL(del_timer);
  */
 int del_timer_sync(struct timer_list *timer)
 {
+	struct timer_base *base;
+	unsigned long flags;
+	bool running;
 	int ret;
 
 	for (;;) {
-		ret = del_timer(timer);
-		if (READ_ONCE(running_timer) != timer)
+		base = lock_timer_base(timer, &flags);
+		ret = detach_timer(timer);
+		running = base->running_timer == timer;
+		spin_unlock_irqrestore(&base->lock, flags);
+		if (!running)
 			return ret;
 		cpu_relax();
 	}
 }
 EXPORT_SYMBOL(del_timer_sync);
 
-/* TIMER_SOFTIRQ: run every due timer. */
+/* TIMER_SOFTIRQ: run every due timer of this CPU's base. */
 static void run_timer_softirq(struct softirq_action *h)
 {
+	struct timer_base *base = &timer_bases[raw_smp_processor_id()];
 	unsigned long flags;
 
-	spin_lock_irqsave(&timer_lock, flags);
-	while (!list_empty(&timer_list_head)) {
-		struct timer_list *t = list_first_entry(&timer_list_head,
+	spin_lock_irqsave(&base->lock, flags);
+	while (!list_empty(&base->pending)) {
+		struct timer_list *t = list_first_entry(&base->pending,
 							struct timer_list, entry);
 
 		if (time_before(jiffies, t->expires))
 			break;
 		detach_timer(t);
-		WRITE_ONCE(running_timer, t);
-		spin_unlock_irqrestore(&timer_lock, flags);
+		base->running_timer = t;
+		base->expired++;
+		spin_unlock_irqrestore(&base->lock, flags);
 		t->function(t);
-		spin_lock_irqsave(&timer_lock, flags);
-		WRITE_ONCE(running_timer, NULL);
+		spin_lock_irqsave(&base->lock, flags);
+		base->running_timer = NULL;
 	}
-	spin_unlock_irqrestore(&timer_lock, flags);
+	spin_unlock_irqrestore(&base->lock, flags);
 }
 
 /**
- * tick_periodic - the timer interrupt's work
+ * timer_base_stats - a CPU's timer base, for the shell's "cpus"
+ * @cpu: the CPU
+ * @pending: timers waiting there
+ * @expired: timer functions run there since boot
  *
- * Context: Hard interrupt.
+ * Context: Any context.
+ */
+void timer_base_stats(unsigned int cpu, unsigned int *pending,
+		      unsigned long *expired)
+{
+	struct timer_base *base = &timer_bases[cpu];
+	struct list_head *l;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	spin_lock_irqsave(&base->lock, flags);
+	list_for_each(l, &base->pending)
+		n++;
+	*expired = base->expired;
+	spin_unlock_irqrestore(&base->lock, flags);
+	*pending = n;
+}
+
+/**
+ * run_local_timers - this CPU's share of the tick
+ *
+ * Raises TIMER_SOFTIRQ if the earliest timer of this CPU's base is due.
+ *
+ * Context: Hard interrupt (the local APIC timer).
+ */
+void run_local_timers(void)
+{
+	struct timer_base *base = &timer_bases[raw_smp_processor_id()];
+	bool due = false;
+
+	spin_lock(&base->lock);
+	if (!list_empty(&base->pending)) {
+		struct timer_list *t = list_first_entry(&base->pending,
+							struct timer_list, entry);
+
+		due = time_after_eq(jiffies, t->expires);
+	}
+	spin_unlock(&base->lock);
+	if (due)
+		raise_softirq_irqoff(TIMER_SOFTIRQ);
+}
+
+/**
+ * tick_periodic - the timer interrupt's work on CPU 0
+ *
+ * jiffies goes up by one, then the work every CPU's tick does.
+ *
+ * Context: Hard interrupt, CPU 0.
  */
 void tick_periodic(void)
 {
 	jiffies++;
 	scheduler_tick();
-	spin_lock(&timer_lock);
-	if (!list_empty(&timer_list_head)) {
-		struct timer_list *t = list_first_entry(&timer_list_head,
-							struct timer_list, entry);
-
-		if (time_after_eq(jiffies, t->expires))
-			raise_softirq_irqoff(TIMER_SOFTIRQ);
-	}
-	spin_unlock(&timer_lock);
+	run_local_timers();
 }
 
 void init_timers(void)
 {
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		spin_lock_init(&timer_bases[cpu].lock);
+		INIT_LIST_HEAD(&timer_bases[cpu].pending);
+	}
 	open_softirq(TIMER_SOFTIRQ, run_timer_softirq);
 }
 

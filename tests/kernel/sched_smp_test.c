@@ -19,6 +19,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/timer.h>
@@ -256,7 +257,7 @@ struct on_cpu1 {
 	struct tasklet_struct tasklet;
 	struct work_struct work;
 	bool timer_fired, tasklet_ran, work_ran;
-	unsigned int tasklet_cpu, work_cpu;
+	unsigned int timer_cpu, tasklet_cpu, work_cpu;
 	char work_comm[TASK_COMM_LEN];
 };
 
@@ -264,6 +265,7 @@ static void cpu1_timer_fn(struct timer_list *t)
 {
 	struct on_cpu1 *o = container_of(t, struct on_cpu1, timer);
 
+	o->timer_cpu = raw_smp_processor_id();
 	WRITE_ONCE(o->timer_fired, true);
 }
 
@@ -296,7 +298,7 @@ static int cpu1_arm_fn(void *data)
 }
 
 /*
- * A timer armed on CPU 1 fires (the one timer base serves every CPU), a
+ * A timer armed on CPU 1 fires there (each CPU has its timer base), a
  * tasklet scheduled there runs there, and a work item queued there runs
  * in kworker/1:0.
  */
@@ -320,11 +322,172 @@ static void timer_tasklet_work_from_cpu1(struct kunit *test)
 	tasklet_kill(&o->tasklet);
 	cancel_work_sync(&o->work);
 	KUNIT_EXPECT_TRUE(test, o->timer_fired);
+	KUNIT_EXPECT_EQ(test, o->timer_cpu, 1U);
 	KUNIT_EXPECT_TRUE(test, o->tasklet_ran);
 	KUNIT_EXPECT_EQ(test, o->tasklet_cpu, 1U);
 	KUNIT_EXPECT_TRUE(test, o->work_ran);
 	KUNIT_EXPECT_EQ(test, o->work_cpu, 1U);
 	KUNIT_EXPECT_STREQ(test, o->work_comm, "kworker/1:0");
+}
+
+/* ---- timer bases ------------------------------------------------------------------ */
+
+struct timer_probe {
+	struct timer_list timer;
+	int cpu, fired;
+	bool slow;			/* spin 100 ms in the function */
+	int in, out;
+};
+
+static void probe_timer_fn(struct timer_list *t)
+{
+	struct timer_probe *p = from_timer(p, t, timer);
+	u64 end;
+
+	WRITE_ONCE(p->cpu, raw_smp_processor_id());
+	if (p->slow) {
+		WRITE_ONCE(p->in, 1);
+		end = local_clock() + 100000000ULL;
+		while (local_clock() < end)
+			cpu_relax();
+		WRITE_ONCE(p->out, 1);
+	}
+	__atomic_add_fetch(&p->fired, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * add_timer_on() runs the function on the CPU given, and mod_timer()
+ * from elsewhere keeps a pinned timer there; an unpinned timer moves to
+ * the CPU that re-arms it.
+ */
+static void timers_run_where_armed_or_pinned(struct kunit *test)
+{
+	struct timer_probe *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+	unsigned int last = num_online_cpus() - 1;
+
+	NEED_TWO_CPUS(test);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	timer_setup(&p->timer, probe_timer_fn, 0);
+	p->timer.expires = jiffies + 1;
+	add_timer_on(&p->timer, last);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(p->fired) == 1, 2000));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->cpu), (int)last);
+	/* re-armed from CPU 0: still pinned to the last CPU */
+	mod_timer(&p->timer, jiffies + 1);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(p->fired) == 2, 2000));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->cpu), (int)last);
+	del_timer_sync(&p->timer);
+
+	/* not pinned: armed from CPU 0, it runs on CPU 0 */
+	ctx_pin_to_cpu(0);
+	timer_setup(&p->timer, probe_timer_fn, 0);
+	mod_timer(&p->timer, jiffies + 1);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(p->fired) == 3, 2000));
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->cpu), 0);
+	del_timer_sync(&p->timer);
+}
+
+/*
+ * del_timer_sync() on CPU 0 waits for the function running on CPU 1's
+ * base to return: after it, the function is out, never half-way.
+ */
+static void del_timer_sync_waits_for_other_cpu(struct kunit *test)
+{
+	struct timer_probe *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+
+	NEED_TWO_CPUS(test);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	p->slow = true;
+	timer_setup(&p->timer, probe_timer_fn, 0);
+	p->timer.expires = jiffies + 1;
+	add_timer_on(&p->timer, 1);
+	KUNIT_ASSERT_TRUE(test, ctx_wait_until(READ_ONCE(p->in), 2000));
+	del_timer_sync(&p->timer);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->out), 1);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(p->cpu), 1);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&p->timer));
+}
+
+#define TIMER_RACE_MS	500
+
+struct timer_race {
+	struct timer_list timer;
+	int fired, stop, done, moves;
+};
+
+static void race_timer_fn(struct timer_list *t)
+{
+	struct timer_race *r = from_timer(r, t, timer);
+
+	__atomic_add_fetch(&r->fired, 1, __ATOMIC_RELAXED);
+	if (!READ_ONCE(r->stop))
+		mod_timer(t, jiffies + 1);	/* re-arms itself on its base */
+}
+
+/*
+ * Each CPU, for TIMER_RACE_MS, in rounds: a burst of moves of the timer
+ * to itself (due at once) with now and then a delete, then a wait of up
+ * to 3 ticks for it to fire (the next burst may catch it running).
+ */
+static int timer_race_fn(void *data)
+{
+	struct timer_race *r = data;
+	u64 end = local_clock() + TIMER_RACE_MS * 1000000ULL;
+	unsigned int cpu = raw_smp_processor_id(), round, i;
+	unsigned long wait_end;
+	int fired;
+
+	for (round = 0; local_clock() < end && !READ_ONCE(r->stop); round++) {
+		fired = READ_ONCE(r->fired);
+		for (i = 0; i < 8; i++) {
+			mod_timer(&r->timer, jiffies);
+			if (i == 3 && (round & 3) == cpu % 4)
+				del_timer(&r->timer);
+			udelay(5 + 7 * cpu);
+		}
+		__atomic_add_fetch(&r->moves, 8, __ATOMIC_RELAXED);
+		wait_end = jiffies + 3;
+		while (READ_ONCE(r->fired) == fired && time_before(jiffies, wait_end))
+			cpu_relax();
+	}
+	__atomic_add_fetch(&r->done, 1, __ATOMIC_RELEASE);
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(1);
+	return 0;
+}
+
+/*
+ * One timer, re-arming itself, moved and deleted by a thread on every
+ * CPU at once: its bases' lists stay sound (the timer is on one list at
+ * most: del_timer_sync() then finds it on none and the function does not
+ * run again).
+ */
+static void one_timer_moved_by_every_cpu(struct kunit *test)
+{
+	struct timer_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	unsigned int n = num_online_cpus(), cpu;
+	struct task_struct *t[NR_CPUS];
+	int fired;
+
+	NEED_TWO_CPUS(test);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	timer_setup(&r->timer, race_timer_fn, 0);
+	for (cpu = 0; cpu < n; cpu++)
+		t[cpu] = ctx_thread_run_on(test, timer_race_fn, r, "timer_race", cpu);
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(__atomic_load_n(&r->done, __ATOMIC_ACQUIRE) ==
+					       (int)n, 60000));
+	WRITE_ONCE(r->stop, 1);
+	del_timer_sync(&r->timer);
+	for (cpu = 0; cpu < n; cpu++)
+		kthread_stop(t[cpu]);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&r->timer));
+	KUNIT_EXPECT_TRUE(test, list_empty(&r->timer.entry));
+	fired = READ_ONCE(r->fired);
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(r->fired), fired);
+	kunit_info(test, "%u CPUs, %d moves: the function ran %d times", n,
+		   READ_ONCE(r->moves), fired);
+	KUNIT_EXPECT_GT(test, fired, 10);
 }
 
 static struct kunit_case sched_smp_test_cases[] = {
@@ -334,6 +497,9 @@ static struct kunit_case sched_smp_test_cases[] = {
 	KUNIT_CASE(set_cpus_allowed_moves_the_caller),
 	KUNIT_CASE(per_cpu_threads_exist),
 	KUNIT_CASE(timer_tasklet_work_from_cpu1),
+	KUNIT_CASE(timers_run_where_armed_or_pinned),
+	KUNIT_CASE(del_timer_sync_waits_for_other_cpu),
+	KUNIT_CASE(one_timer_moved_by_every_cpu),
 	{}
 };
 
