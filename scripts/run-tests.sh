@@ -8,14 +8,17 @@
 #   htest        host unit tests (cmocka + python, ASan/UBSan)
 #   fuzz         each libFuzzer target for FUZZ_TEST_TIME s (tests/fuzz/)
 #   ktest-MEM    every in-kernel suite, one QEMU boot per memory size of
-#                the boot matrix (KTEST_MATRIX, default "32M 64M 512M 4G"),
-#                with slab_debug=FZPU as make ktest boots
+#                the boot matrix (KTEST_MATRIX, default "32M 64M 512M:4 4G":
+#                MEM:N boots N CPUs, so 512M runs on 4 CPUs, the others on
+#                one; step ktest-512M-smp4), with slab_debug=FZPU and
+#                kmemleak as make ktest boots
 #   ktest-default  every suite again, booted as make run boots (no
 #                slab_debug, no ktest_mem=: what the shell's "test" sees),
 #                at 16M (KTEST_DEFAULT_MEM), the smallest size they fit
-#   ktest-mm-smp the many-CPU suites (mm_smp, smp, sched_smp) at SMP=4, 512M,
-#                without slab_debug and kmemleak (so the per-CPU sheaves
-#                are in use)
+#   ktest-mm-smp the many-CPU suites (mm_smp, smp, sched_smp) and the
+#                stress case at 10 million operations (ktest_stress_ops=)
+#                at SMP=4, 512M, without slab_debug and kmemleak (so the
+#                per-CPU sheaves are in use)
 #   ktest-kasan  the KASAN kernel (make KASAN=1, built once in build/kasan):
 #                the kasan suite, the allocators' and the contexts' suites,
 #                at 256M (KTEST_KASAN_MEM)
@@ -33,7 +36,7 @@
 set -u
 cd "$(dirname "$0")/.."
 
-MATRIX=${KTEST_MATRIX:-32M 64M 512M 4G}
+MATRIX=${KTEST_MATRIX:-32M 64M 512M:4 4G}
 DEFAULT_MEM=${KTEST_DEFAULT_MEM:-16M}
 KASAN_MEM=${KTEST_KASAN_MEM:-256M}
 # the KASAN step's suites: KASAN's own, the allocators', the contexts'
@@ -84,19 +87,26 @@ fi
 
 run_step htest make --no-print-directory htest
 run_step fuzz make -j2 --no-print-directory fuzz-test
-for mem in $MATRIX; do
-	run_step "ktest-$mem" make --no-print-directory ktest MEM="$mem" \
-		KTEST_NAME="ktest-$mem" KTEST_ARGS="--echo none --label MEM=$mem"
+for entry in $MATRIX; do
+	mem=${entry%%:*}
+	smp=1
+	[[ $entry == *:* ]] && smp=${entry#*:}
+	name=ktest-$mem
+	((smp > 1)) && name=$name-smp$smp
+	run_step "$name" make --no-print-directory ktest MEM="$mem" SMP="$smp" \
+		KTEST_NAME="$name" KTEST_ARGS="--echo none --label MEM=$mem,SMP=$smp"
 done
 # the command line of a default boot, plus the ktest= that runs the tests
 run_step ktest-default make --no-print-directory ktest MEM="$DEFAULT_MEM" \
 	KTEST_NAME=ktest-default "KTEST_CMDLINE=ktest=*" \
 	KTEST_ARGS="--echo none --label default-$DEFAULT_MEM"
 # the allocators on 4 CPUs with their fast paths on (no slab_debug: the
-# sheaves), and the scheduler's many-CPU suites
-run_step ktest-mm-smp make --no-print-directory ktest SMP=4 MEM=512M T='mm_smp*,smp*,sched_smp*' \
+# sheaves), the scheduler's many-CPU suites, and the stress case at 10
+# million operations (about 10 s on 4 vCPUs of a 2-core host)
+run_step ktest-mm-smp make --no-print-directory ktest SMP=4 MEM=512M \
+	T='mm_smp*,smp*,sched_smp*,stress.threads_and_timer_million_ops' \
 	KTEST_NAME=ktest-mm-smp KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off \
-	KTEST_ARGS="--echo none --label mm_smp-SMP=4"
+	CMDLINE=ktest_stress_ops=10000000 KTEST_ARGS="--echo none --label mm_smp-SMP=4"
 # kasan.fault=panic (for graders): the report of one bad access panics
 kasan_panic_check() {
 	local log=build/kasan/ktest-kasan-panic.log

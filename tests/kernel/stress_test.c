@@ -3,20 +3,26 @@
  * A stress test of the three allocators together (mm/slub.c,
  * mm/page_alloc.c, mm/vmalloc.c), from several contexts at once.
  *
- * STRESS_THREADS kernel threads and a timer callback (softirq context,
- * every tick, interrupting the threads wherever they are) each keep a
- * table of slots.  One operation picks a random slot: an empty slot gets
+ * Kernel threads (STRESS_THREADS, or one per CPU if there are more
+ * CPUs, each bound to its CPU), a timer per CPU (softirq context, every
+ * tick), and for each thread a tasklet (softirq) and an irq_work (hard
+ * interrupt) that the thread schedules on its CPU as it goes, each keep
+ * a table of slots; the callbacks interrupt the threads wherever they
+ * are.  One operation picks a random slot: an empty slot gets
  * an allocation (kmalloc of a random size, kmem_cache_alloc, alloc_pages
  * of order 0-2, or, in the threads only, vmalloc), which is then filled
  * with a pattern that depends on the slot and the moment; a full slot
  * has its pattern verified, then is freed.  The threads use GFP_KERNEL,
- * the timer GFP_ATOMIC.  At the end every slot is freed, and the test
+ * the callbacks GFP_ATOMIC (and no vmalloc).  At the end every slot is
+ * freed, and the test
  * checks: no pattern was ever wrong (no corruption), no report was
  * printed (no "BUG", no "WARNING", no might_sleep report), and every
  * page, slab object and vmalloc area is back.
  *
  * The first case does at least STRESS_OPS operations (one allocation or
- * one free each); the second does fewer with failslab and
+ * one free each; "ktest_stress_ops=N" on the command line asks for N,
+ * as make test's many-CPU step does: 10 million on 4 CPUs); the second
+ * does fewer with failslab and
  * fail_page_alloc failing 2% of the allocations, and checks that every
  * failure was an injected one and was survived.  Both print their
  * figures (docs/contexts.md quotes them).
@@ -26,12 +32,16 @@
 #include <linux/errno.h>
 #include <linux/fault-inject.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/irq_work.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/timer.h>
 #include <linux/vmalloc.h>
 #include <asm/restart.h>
@@ -42,14 +52,32 @@
 #include "buddy_kunit.h"
 #include <kernel/slab_stats.h>
 
-#define STRESS_THREADS		4
-#define STRESS_SLOTS		64	/* per thread, and for the timer */
+#define STRESS_THREADS		4U	/* at least; one per CPU if more */
+#define STRESS_SLOTS		64	/* per thread, and per callback */
 #define STRESS_OPS		1000000UL	/* the first case's total, at least */
 #define STRESS_INJECT_OPS	200000UL
 #define STRESS_INJECT_PERCENT	2
-#define STRESS_TIMER_OPS	32	/* per timer callback */
-#define STRESS_TIME_LIMIT	(30 * HZ)	/* a safety net, not the plan */
+#define STRESS_TIMER_OPS	32	/* per timer or tasklet callback */
+#define STRESS_IRQ_WORK_OPS	8	/* per irq_work callback */
+#define STRESS_KICK_EVERY	256	/* a thread's ops between kicks */
 #define STRESS_CACHE_SIZE	200
+/* the time limit: 30 s, or longer at 100,000 operations a second */
+#define STRESS_MIN_RATE		100000UL
+#define STRESS_TIME_LIMIT	(30 * HZ)	/* the other cases': a safety net */
+
+/* the first case's operations: ktest_stress_ops=N, STRESS_OPS if not given */
+static unsigned long stress_ops = STRESS_OPS;
+
+static int __init stress_ops_setup(char *val)
+{
+	unsigned long n;
+
+	if (kstrtoul(val, 0, &n) || !n)
+		return -EINVAL;
+	stress_ops = n;
+	return 1;
+}
+__setup("ktest_stress_ops=", stress_ops_setup);
 
 /* kernel/sched/core.c counts the sleeping-in-atomic reports */
 extern unsigned long might_sleep_reports;
@@ -78,7 +106,16 @@ struct stress_worker {
 	/* results */
 	unsigned long ops, failures, corrupt;
 	unsigned long allocs[NR_KINDS];
+	unsigned long runs;		/* callbacks: times run */
+};
+
+/* A thread, and the tasklet and irq_work it schedules on its CPU. */
+struct stress_thread {
+	struct stress_worker w, tasklet_w, irq_w;
+	struct tasklet_struct tasklet;
+	struct irq_work irq_work;
 	struct task_struct *task;
+	bool stop_kicks;
 };
 
 static struct kmem_cache *stress_cache;
@@ -244,12 +281,43 @@ static void stress_free_all(struct stress_worker *w)
 			stress_free(w, &w->slots[i]);
 }
 
+/* The thread's tasklet (softirq, this CPU): a few operations. */
+static void stress_tasklet_fn(struct tasklet_struct *t)
+{
+	struct stress_thread *th = from_tasklet(th, t, tasklet);
+	unsigned int i;
+
+	for (i = 0; i < STRESS_TIMER_OPS; i++)
+		stress_step(&th->tasklet_w);
+	th->tasklet_w.runs++;
+}
+
+/* The thread's irq_work (hard interrupt, this CPU): fewer operations. */
+static void stress_irq_work_fn(struct irq_work *work)
+{
+	struct stress_thread *th = container_of(work, struct stress_thread, irq_work);
+	unsigned int i;
+
+	for (i = 0; i < STRESS_IRQ_WORK_OPS; i++)
+		stress_step(&th->irq_w);
+	th->irq_w.runs++;
+}
+
 static int stress_thread_fn(void *data)
 {
-	struct stress_worker *w = data;
+	struct stress_thread *th = data;
+	struct stress_worker *w = &th->w;
 
-	while (w->ops < w->quota && time_before(jiffies, w->deadline))
+	while (w->ops < w->quota && time_before(jiffies, w->deadline)) {
 		stress_step(w);
+		if (w->ops % STRESS_KICK_EVERY)
+			continue;
+		/* both run on this CPU (the thread is bound to it) */
+		if (!READ_ONCE(th->stop_kicks)) {
+			tasklet_schedule(&th->tasklet);
+			irq_work_queue(&th->irq_work);
+		}
+	}
 	stress_free_all(w);
 	return 0;
 }
@@ -258,7 +326,6 @@ struct stress_timer {
 	struct timer_list timer;
 	struct stress_worker w;
 	bool stop;
-	unsigned long callbacks;
 };
 
 static void stress_timer_fn(struct timer_list *t)
@@ -270,103 +337,155 @@ static void stress_timer_fn(struct timer_list *t)
 		return;
 	for (i = 0; i < STRESS_TIMER_OPS; i++)
 		stress_step(&st->w);
-	st->callbacks++;
-	mod_timer(&st->timer, jiffies + 1);
+	st->w.runs++;
+	mod_timer(&st->timer, jiffies + 1);	/* pinned: stays on its CPU */
 }
 
 struct stress_result {
 	unsigned long ops, failures, corrupt, thread_ops, timer_ops, callbacks;
+	unsigned long tasklet_ops, tasklet_runs, irq_work_ops, irq_work_runs;
+	unsigned int threads, cpus;
 	unsigned long allocs[NR_KINDS];
 	unsigned long injected;		/* failures injected, both attributes */
 	unsigned long ms;
 	struct kunit_usage before, after;	/* pages, objects, areas in use */
 };
 
+/* A callback's worker: GFP_ATOMIC, no vmalloc. */
+static void atomic_worker(struct stress_worker *w, u64 seed, gfp_t extra_gfp)
+{
+	w->rng = seed ^ get_random_u64();
+	w->gfp = GFP_ATOMIC | extra_gfp;
+}
+
+/* Add up @w's figures into @res. */
+static void add_worker(struct stress_result *res, const struct stress_worker *w)
+{
+	unsigned int k;
+
+	res->ops += w->ops;
+	res->failures += w->failures;
+	res->corrupt += w->corrupt;
+	for (k = 0; k < NR_KINDS; k++)
+		res->allocs[k] += w->allocs[k];
+}
+
 /*
- * Run the threads (each doing @total_ops / STRESS_THREADS operations) and
- * the timer until the threads are done, failing @inject_percent of the
- * allocations; free everything; add up.
+ * Run the threads (together doing @total_ops operations), their tasklets
+ * and irq_work and a timer on each CPU until the threads are done,
+ * failing @inject_percent of the allocations; free everything; add up.
  */
 static void stress_run(struct kunit *test, unsigned long total_ops,
 		       unsigned long inject_percent, struct stress_result *res)
 {
+	unsigned int cpus = num_online_cpus(), nthreads = max(STRESS_THREADS, cpus);
+	unsigned long limit = max((unsigned long)STRESS_TIME_LIMIT, total_ops / STRESS_MIN_RATE * HZ);
 	gfp_t extra_gfp = inject_percent ? __GFP_NOWARN : 0;
-	struct stress_worker *workers;
-	struct stress_timer *st;
+	struct stress_thread *threads;
+	struct stress_timer *timers;
 	unsigned long start;
-	unsigned int i, k;
+	unsigned int i;
 
-	workers = kunit_kzalloc(test, sizeof(*workers) * STRESS_THREADS, GFP_KERNEL);
-	st = kunit_kzalloc(test, sizeof(*st), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, workers);
-	KUNIT_ASSERT_NOT_NULL(test, st);
+	threads = kunit_kzalloc(test, sizeof(*threads) * nthreads, GFP_KERNEL);
+	timers = kunit_kzalloc(test, sizeof(*timers) * cpus, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, threads);
+	KUNIT_ASSERT_NOT_NULL(test, timers);
 	memset(res, 0, sizeof(*res));
+	res->threads = nthreads;
+	res->cpus = cpus;
 	kunit_usage_now(&res->before);
 
 	start = jiffies;
-	for (i = 0; i < STRESS_THREADS; i++) {
-		struct stress_worker *w = &workers[i];
+	for (i = 0; i < nthreads; i++) {
+		struct stress_thread *th = &threads[i];
+		struct stress_worker *w = &th->w;
 
 		w->rng = 0x9e3779b97f4a7c15ULL * (i + 1) ^ get_random_u64();
 		w->gfp = GFP_KERNEL | extra_gfp;
 		w->may_vmalloc = true;
-		w->quota = total_ops / STRESS_THREADS;
-		w->deadline = start + STRESS_TIME_LIMIT;
+		w->quota = total_ops / nthreads;
+		w->deadline = start + limit;
+		atomic_worker(&th->tasklet_w, 0x5851f42d4c957f2dULL * (i + 1), extra_gfp);
+		atomic_worker(&th->irq_w, 0x14057b7ef767814fULL * (i + 1), extra_gfp);
+		tasklet_setup(&th->tasklet, stress_tasklet_fn);
+		init_irq_work(&th->irq_work, stress_irq_work_fn);
 		/* created stopped: every thread starts once all exist */
-		w->task = kthread_create(stress_thread_fn, w, "stress/%u", i);
-		if (IS_ERR(w->task)) {
+		th->task = kthread_create(stress_thread_fn, th, "stress/%u", i);
+		if (IS_ERR(th->task)) {
 			/* the threads made so far end at once, unstarted */
 			while (i--) {
-				workers[i].quota = 0;
-				wake_up_process(workers[i].task);
-				kthread_join_timeout(workers[i].task, 5 * HZ, NULL);
+				threads[i].w.quota = 0;
+				wake_up_process(threads[i].task);
+				kthread_join_timeout(threads[i].task, 5 * HZ, NULL);
 			}
 		}
-		KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(w->task), "kthread_create: error %ld",
-				       PTR_ERR(w->task));
+		KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(th->task), "kthread_create: error %ld",
+				       PTR_ERR(th->task));
+		kthread_bind(th->task, i % cpus);
 	}
-	st->w.rng = 0x2545f4914f6cdd1dULL ^ get_random_u64();
-	st->w.gfp = GFP_ATOMIC | extra_gfp;
-	timer_setup(&st->timer, stress_timer_fn, 0);
+	for (i = 0; i < cpus; i++) {
+		atomic_worker(&timers[i].w, 0x2545f4914f6cdd1dULL * (i + 1), extra_gfp);
+		timer_setup(&timers[i].timer, stress_timer_fn, 0);
+	}
 	if (inject_percent) {
 		/* now that the threads exist: their stacks are not to fail */
 		fault_attr_set(&failslab, 1, inject_percent, 0, -1);
 		fault_attr_set(&fail_page_alloc, 1, inject_percent, 0, -1);
 	}
-	mod_timer(&st->timer, jiffies + 1);
-	for (i = 0; i < STRESS_THREADS; i++)
-		wake_up_process(workers[i].task);
+	for (i = 0; i < cpus; i++) {
+		timers[i].timer.expires = jiffies + 1;
+		add_timer_on(&timers[i].timer, i);
+	}
+	for (i = 0; i < nthreads; i++)
+		wake_up_process(threads[i].task);
 
-	for (i = 0; i < STRESS_THREADS; i++)
-		KUNIT_EXPECT_EQ(test, kthread_join_timeout(workers[i].task,
-							   STRESS_TIME_LIMIT + 5 * HZ, NULL), 0);
-	WRITE_ONCE(st->stop, true);
-	del_timer_sync(&st->timer);
+	for (i = 0; i < nthreads; i++)
+		KUNIT_EXPECT_EQ(test, kthread_join_timeout(threads[i].task,
+							   limit + 5 * HZ, NULL), 0);
+	for (i = 0; i < cpus; i++) {
+		WRITE_ONCE(timers[i].stop, true);
+		del_timer_sync(&timers[i].timer);
+	}
+	for (i = 0; i < nthreads; i++) {
+		WRITE_ONCE(threads[i].stop_kicks, true);
+		tasklet_kill(&threads[i].tasklet);
+		irq_work_sync(&threads[i].irq_work);
+	}
 	if (inject_percent) {
 		fault_attr_clear(&failslab);
 		fault_attr_clear(&fail_page_alloc);
 		res->injected = failslab.injected + fail_page_alloc.injected;
 	}
-	stress_free_all(&st->w);
+	for (i = 0; i < cpus; i++)
+		stress_free_all(&timers[i].w);
+	for (i = 0; i < nthreads; i++) {
+		stress_free_all(&threads[i].tasklet_w);
+		stress_free_all(&threads[i].irq_w);
+	}
 	res->ms = jiffies_to_msecs(jiffies - start);
 	kunit_usage_now(&res->after);
 
-	for (i = 0; i <= STRESS_THREADS; i++) {
-		struct stress_worker *w = i < STRESS_THREADS ? &workers[i] : &st->w;
+	for (i = 0; i < nthreads; i++) {
+		const struct stress_thread *th = &threads[i];
 
-		res->ops += w->ops;
-		res->failures += w->failures;
-		res->corrupt += w->corrupt;
-		for (k = 0; k < NR_KINDS; k++)
-			res->allocs[k] += w->allocs[k];
-		if (i < STRESS_THREADS)
-			res->thread_ops += w->ops;
+		add_worker(res, &th->w);
+		add_worker(res, &th->tasklet_w);
+		add_worker(res, &th->irq_w);
+		res->thread_ops += th->w.ops;
+		res->tasklet_ops += th->tasklet_w.ops;
+		res->tasklet_runs += th->tasklet_w.runs;
+		res->irq_work_ops += th->irq_w.ops;
+		res->irq_work_runs += th->irq_w.runs;
 	}
-	res->timer_ops = st->w.ops;
-	res->callbacks = st->callbacks;
-	kunit_info(test, "stress: %lu operations in %lu ms (%lu/s): %u threads %lu, timer %lu in %lu callbacks",
-		   res->ops, res->ms, res->ops * 1000 / max(res->ms, 1UL), STRESS_THREADS,
-		   res->thread_ops, res->timer_ops, res->callbacks);
+	for (i = 0; i < cpus; i++) {
+		add_worker(res, &timers[i].w);
+		res->timer_ops += timers[i].w.ops;
+		res->callbacks += timers[i].w.runs;
+	}
+	kunit_info(test, "stress: %lu operations in %lu ms (%lu/s) on %u CPUs: %u threads %lu, timers %lu in %lu callbacks, tasklets %lu in %lu runs, irq_work %lu in %lu runs",
+		   res->ops, res->ms, res->ops * 1000 / max(res->ms, 1UL), cpus, nthreads,
+		   res->thread_ops, res->timer_ops, res->callbacks, res->tasklet_ops,
+		   res->tasklet_runs, res->irq_work_ops, res->irq_work_runs);
 	kunit_info(test, "stress: allocations kmalloc %lu, kmem_cache %lu, alloc_pages %lu, vmalloc %lu; failed %lu; corrupted %lu",
 		   res->allocs[K_KMALLOC], res->allocs[K_CACHE], res->allocs[K_PAGES],
 		   res->allocs[K_VMALLOC], res->failures, res->corrupt);
@@ -406,12 +525,14 @@ static void threads_and_timer_million_ops(struct kunit *test)
 	res = kunit_kzalloc(test, sizeof(*res), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, res);
 	seq = log_seq();
-	stress_run(test, STRESS_OPS, 0, res);
+	stress_run(test, stress_ops, 0, res);
 
-	KUNIT_EXPECT_GE(test, res->ops, STRESS_OPS);
+	KUNIT_EXPECT_GE(test, res->ops, stress_ops);
 	KUNIT_EXPECT_EQ(test, res->corrupt, 0UL);
 	KUNIT_EXPECT_EQ(test, res->failures, 0UL);
 	KUNIT_EXPECT_GT(test, res->timer_ops, 0UL);
+	KUNIT_EXPECT_GT(test, res->tasklet_ops, 0UL);
+	KUNIT_EXPECT_GT(test, res->irq_work_ops, 0UL);
 	KUNIT_EXPECT_GT(test, res->allocs[K_VMALLOC], 0UL);
 	expect_no_report(test, seq, reports);
 	expect_all_back(test, res);
