@@ -16,8 +16,23 @@
 #include <kernel/oops.h>
 #include <kernel/pgtable.h>
 
-/* An address in the vmalloc region: nothing is mapped there yet. */
-#define UNMAPPED_ADDR	(VMALLOC_START + 0x42000)
+/*
+ * An address in the vmalloc region that nothing maps: the guard page
+ * after a live one-page area (a fixed address could be in use: at SMP=8
+ * the stacks of the per-CPU threads fill the region's start).
+ */
+static unsigned long unmapped_addr;
+#define UNMAPPED_ADDR	unmapped_addr
+
+/* Make UNMAPPED_ADDR a guard page; returns its area, for vfree(). */
+static void *take_guard_page(struct kunit *test)
+{
+	void *area = vmalloc(PAGE_SIZE);
+
+	KUNIT_ASSERT_NOT_NULL(test, area);
+	unmapped_addr = (unsigned long)area + PAGE_SIZE;
+	return area;
+}
 
 static noinline void trigger_ud(void)
 {
@@ -114,20 +129,28 @@ static void invalid_opcode_is_reported(struct kunit *test)
 
 static void page_fault_read_is_decoded(struct kunit *test)
 {
+	void *area = take_guard_page(test);
 	u64 seq = expect_oops(test, trigger_read_fault);
+	char line[80];
 
+	vfree(area);
 	kunit_expect_reports(test, "BUG: unable to handle page fault");
-	expect_log(test, seq, "BUG: unable to handle page fault for address: ffffc90000042000");
+	snprintf(line, sizeof(line), "BUG: unable to handle page fault for address: %016lx",
+		 unmapped_addr);
+	expect_log(test, seq, line);
 	expect_log(test, seq, "#PF: supervisor read access in kernel mode");
 	expect_log(test, seq, "#PF: error_code(0x0000) - not-present page");
 	expect_log(test, seq, "RIP: 0010:trigger_read_fault+0x");
-	expect_log(test, seq, "CR2: ffffc90000042000");
+	snprintf(line, sizeof(line), "CR2: %016lx", unmapped_addr);
+	expect_log(test, seq, line);
 }
 
 static void page_fault_write_is_decoded(struct kunit *test)
 {
+	void *area = take_guard_page(test);
 	u64 seq = expect_oops(test, trigger_write_fault);
 
+	vfree(area);
 	kunit_expect_reports(test, "BUG: unable to handle page fault");
 	expect_log(test, seq, "#PF: supervisor write access in kernel mode");
 	expect_log(test, seq, "#PF: error_code(0x0002) - not-present page");
