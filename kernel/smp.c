@@ -337,6 +337,7 @@ void smp_init(void)
 		}
 		if (__cpu_up(cpu))
 			continue;
+		sched_cpu_online(cpu);	/* its per-CPU threads can run now */
 		len += scnprintf(line + len, sizeof(line) - len, "  #%u", cpu);
 	}
 	if (len)

@@ -164,8 +164,7 @@ static void handle_vector(unsigned int vector)
 		this_cpu_inc(irq_stat.apic_timer_irqs);
 		apic_eoi();
 		if (raw_smp_processor_id()) {
-			scheduler_tick();	/* jiffies ticks on CPU 0 only */
-			run_local_timers();
+			tick_secondary();
 			return;
 		}
 		lapic_timer_interrupts++;

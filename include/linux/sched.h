@@ -136,6 +136,7 @@ int __cond_resched(void);
 void scheduler_tick(void);
 void sched_init(void);
 void sched_init_idle(struct task_struct *idle, unsigned int cpu);
+void sched_cpu_online(unsigned int cpu);
 void finish_task_switch(void);
 unsigned int sched_nr_running(unsigned int cpu);
 int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask);

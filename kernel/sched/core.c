@@ -16,14 +16,18 @@
  *     CPU it may use, for a new task or one whose CPU it may no longer
  *     use) and sends the reschedule IPI when that CPU is idle;
  *   - an idle CPU pulls a waiting task from the busiest queue at its own
- *     tick (idle_balance());
+ *     tick, and a busy one every BALANCE_TICKS ticks if the busiest CPU
+ *     has at least two tasks more than it (load_balance());
  *   - every CPU counts down its task's slice at its own tick; jiffies
- *     advance on CPU 0 only.
+ *     advance on CPU 0 only;
+ *   - a task woken before any CPU it may use is up (ksoftirqd/N and
+ *     kworker/N:0, made at boot for every possible CPU) waits on a list
+ *     until its CPU comes online (sched_cpu_online()).
  *
  * Lock order: rq->lock is innermost; it is taken with interrupts off,
  * inside any spinlock (a wait queue's, a completion's), never the other
  * way round.  Two run queue locks are taken together only by
- * idle_balance(), the lower CPU number first.  rq->lock is a raw lock
+ * load_balance(), the lower CPU number first.  rq->lock is a raw lock
  * outside lockdep: it is held across the context switch, taken by the
  * outgoing task and released by the incoming one (finish_task_switch()),
  * which lockdep's per-task held-lock stacks cannot describe.
@@ -86,9 +90,13 @@ struct rq {
 	struct task_struct *idle;	/* swapper/N */
 	struct task_struct *prev;	/* the task it is switching away from */
 	unsigned long nr_switches;
+	unsigned int balance_ticks;	/* ticks until a busy CPU balances */
 };
 
 static struct rq runqueues[NR_CPUS];
+
+/* A busy CPU looks for a busier one every BALANCE_TICKS ticks. */
+#define BALANCE_TICKS	10
 
 static inline struct rq *cpu_rq(unsigned int cpu)
 {
@@ -234,6 +242,41 @@ static void activate_task_on(struct task_struct *p, unsigned int cpu)
 	rq_unlock(rq);
 }
 
+/*
+ * Tasks woken while none of the CPUs they may use is online (a per-CPU
+ * thread created before smp_init() brought its CPU up): they wait here,
+ * TASK_RUNNING on no queue, until sched_cpu_online().  parked_lock is
+ * taken inside a run queue's lock, never around one.
+ */
+static LIST_HEAD(parked_tasks);
+static DEFINE_SPINLOCK(parked_lock);
+
+/**
+ * sched_cpu_online - @cpu came up: run the tasks that were waiting for it
+ * @cpu: a CPU just marked online
+ *
+ * Context: Process context, on another CPU (smp_init()).
+ */
+void sched_cpu_online(unsigned int cpu)
+{
+	struct task_struct *p, *n;
+	unsigned long flags;
+	LIST_HEAD(ready);
+
+	spin_lock_irqsave(&parked_lock, flags);
+	list_for_each_entry_safe(p, n, &parked_tasks, run_list)
+		if (cpumask_test_cpu(cpu, &p->cpus_mask))
+			list_move_tail(&p->run_list, &ready);
+	spin_unlock_irqrestore(&parked_lock, flags);
+	list_for_each_entry_safe(p, n, &ready, run_list) {
+		list_del_init(&p->run_list);
+		p->sched_new = false;
+		local_irq_save(flags);
+		activate_task_on(p, cpu);
+		local_irq_restore(flags);
+	}
+}
+
 /**
  * wake_up_process - make a sleeping task runnable
  * @p: the task
@@ -268,6 +311,15 @@ int wake_up_process(struct task_struct *p)
 	/* Off every CPU: its last switch is over (rq->lock was held across it). */
 	cpu = p->cpu;
 	target = cpu;
+	if (unlikely(!cpumask_intersects(&p->cpus_mask, cpu_online_mask))) {
+		/* a per-CPU thread of a CPU not yet up: it waits for it */
+		spin_lock(&parked_lock);
+		list_add_tail(&p->run_list, &parked_tasks);
+		spin_unlock(&parked_lock);
+		rq_unlock(rq);
+		local_irq_restore(flags);
+		return 1;
+	}
 	if (p->sched_new || !cpu_online(cpu) ||
 	    !cpumask_test_cpu(cpu, &p->cpus_mask))
 		target = select_task_rq(p);
@@ -325,15 +377,24 @@ int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
 }
 EXPORT_SYMBOL(set_cpus_allowed_ptr);
 
+/* Tasks on @rq: waiting, and the one running unless it is the idle task. */
+static inline unsigned int rq_load(struct rq *rq)
+{
+	return READ_ONCE(rq->nr_queued) + (READ_ONCE(rq->curr) != rq->idle);
+}
+
 /*
- * idle_balance - this CPU idles: take a waiting task from the busiest
- * queue, one that may run here.  At the tick, interrupts off.
+ * load_balance - take a waiting task from the busiest queue, one that may
+ * run here, if that queue has at least two tasks more than this one (an
+ * idle CPU: one more).  The busiest queue is found without locks; both
+ * loads are checked again under the two locks.  At the tick, interrupts
+ * off.
  */
-static void idle_balance(unsigned int this_cpu)
+static void load_balance(unsigned int this_cpu)
 {
 	struct rq *this = cpu_rq(this_cpu), *busiest = NULL, *first, *second;
-	unsigned int cpu, max = 0, n;
 	struct task_struct *p, *found = NULL;
+	unsigned int cpu, max = 0, n, mine;
 
 	for_each_online_cpu(cpu) {
 		n = READ_ONCE(cpu_rq(cpu)->nr_queued);
@@ -348,7 +409,9 @@ static void idle_balance(unsigned int this_cpu)
 	second = this < busiest ? busiest : this;
 	rq_lock(first);
 	rq_lock(second);
-	if (this->curr == this->idle && !this->nr_queued) {
+	mine = rq_load(this);
+	/* a task moved must leave its queue no shorter than ours */
+	if (busiest->nr_queued && rq_load(busiest) >= mine + 2) {
 		list_for_each_entry(p, &busiest->queue, run_list) {
 			if (cpumask_test_cpu(this_cpu, &p->cpus_mask)) {
 				found = p;
@@ -360,7 +423,8 @@ static void idle_balance(unsigned int this_cpu)
 		dequeue_task(busiest, found);
 		WRITE_ONCE(found->cpu, this_cpu);
 		enqueue_task(this, found);
-		this_cpu_write(__need_resched, 1);
+		if (this->curr == this->idle)
+			this_cpu_write(__need_resched, 1);
 	}
 	rq_unlock(second);
 	rq_unlock(first);
@@ -633,7 +697,8 @@ EXPORT_SYMBOL(__cond_resched);
 
 /*
  * Called from every CPU's timer tick: use up the slice; an idle CPU
- * looks for work on the others' queues.
+ * looks for work on the others' queues at each tick, a busy one every
+ * BALANCE_TICKS (100 ms at HZ=100).
  */
 void scheduler_tick(void)
 {
@@ -645,8 +710,12 @@ void scheduler_tick(void)
 		if (READ_ONCE(rq->nr_queued))
 			this_cpu_write(__need_resched, 1);
 		else if (num_online_cpus() > 1)
-			idle_balance(cpu);
+			load_balance(cpu);
 		return;
+	}
+	if (num_online_cpus() > 1 && ++rq->balance_ticks >= BALANCE_TICKS) {
+		rq->balance_ticks = 0;
+		load_balance(cpu);
 	}
 	if (--t->time_slice <= 0 && READ_ONCE(rq->nr_queued))
 		this_cpu_write(__need_resched, 1);

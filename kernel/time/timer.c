@@ -3,9 +3,9 @@
  * kernel/time/timer.c - jiffies, kernel timers, sleeping for a while.
  *
  * The local APIC timer interrupts HZ times a second (arch/x86_64/apic.c)
- * and calls tick_periodic(): jiffies goes up by one, the running task's
- * time slice goes down by one, and if the earliest timer is due,
- * TIMER_SOFTIRQ is raised.  The softirq then runs every due timer's
+ * and calls tick_periodic(): jiffies goes up by one (by more if ticks
+ * were lost: it follows the clock), the running task's time slice goes
+ * down by one, and if the earliest timer is due, TIMER_SOFTIRQ is raised.  The softirq then runs every due timer's
  * function, in softirq context.
  *
  * Pending timers are kept in lists sorted by expiry: adding is a walk
@@ -24,7 +24,8 @@
  * where it was put.  The timer's base is the CPU number in the low bits
  * of timer->flags; while mod_timer() moves it between bases it carries
  * TIMER_MIGRATING, and lock_timer_base() waits that out.  jiffies goes up
- * on CPU 0's tick only; every CPU's tick checks its own base.
+ * on CPU 0's tick (another CPU's tick catches it up if CPU 0 is not run);
+ * every CPU's tick checks its own base.
  *
  * Lock order: a base's lock is taken with interrupts off, inside no
  * other lock, never two at once; wake_up_process()'s run queue lock may
@@ -39,6 +40,7 @@
 #include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -49,6 +51,7 @@
 
 volatile unsigned long jiffies;
 EXPORT_SYMBOL(jiffies);
+static u64 jiffies_base_ns;	/* local_clock() when jiffies was 0 */
 extern unsigned long tsc_khz;
 
 struct timer_base {
@@ -334,16 +337,51 @@ void run_local_timers(void)
 		raise_softirq_irqoff(TIMER_SOFTIRQ);
 }
 
+/*
+ * jiffies counts the ticks there have been by the clock (the TSC), as
+ * Linux's tick_do_update_jiffies64() does: usually one more, but several
+ * if ticks were lost.  A tick is lost when the emulator runs the vCPU
+ * late and the local APIC merges two periods into one interrupt, or
+ * when CPU 0's vCPU is not run at all for a while (4 vCPUs on 2 host
+ * cores); then any CPU's tick catches jiffies up.  A cmpxchg, because
+ * every CPU may try at once; jiffies never goes back.
+ */
+static void update_jiffies(void)
+{
+	unsigned long now = (local_clock() - jiffies_base_ns) / (NSEC_PER_SEC / HZ);
+	unsigned long cur = READ_ONCE(jiffies);
+
+	while (time_after(now, cur) &&
+	       !__atomic_compare_exchange_n(&jiffies, &cur, now, false,
+					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
 /**
  * tick_periodic - the timer interrupt's work on CPU 0
  *
- * jiffies goes up by one, then the work every CPU's tick does.
+ * jiffies catches up with the clock, then the work every CPU's tick does.
  *
  * Context: Hard interrupt, CPU 0.
  */
 void tick_periodic(void)
 {
-	jiffies++;
+	update_jiffies();
+	scheduler_tick();
+	run_local_timers();
+}
+
+/**
+ * tick_secondary - the timer interrupt's work on the other CPUs
+ *
+ * jiffies is CPU 0's to advance, but a CPU that sees it behind the clock
+ * (CPU 0 not run) catches it up; then this CPU's slice and timer base.
+ *
+ * Context: Hard interrupt.
+ */
+void tick_secondary(void)
+{
+	update_jiffies();
 	scheduler_tick();
 	run_local_timers();
 }
@@ -352,6 +390,7 @@ void init_timers(void)
 {
 	unsigned int cpu;
 
+	jiffies_base_ns = local_clock() - (u64)jiffies * (NSEC_PER_SEC / HZ);
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		spin_lock_init(&timer_bases[cpu].lock);
 		INIT_LIST_HEAD(&timer_bases[cpu].pending);

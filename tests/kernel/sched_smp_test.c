@@ -229,25 +229,76 @@ static struct task_struct *find_task(const char *comm)
 	return found;
 }
 
-/* ksoftirqd/N and kworker/N:0 for every CPU, each bound to its CPU. */
+/*
+ * ksoftirqd/N and kworker/N:0 for every CPU, each bound to its CPU and
+ * on it (task_cpu(): where it last ran, or waits to run).  They are made
+ * before smp_init() brings CPU N up, and must not have run elsewhere
+ * meanwhile.
+ */
 static void per_cpu_threads_exist(struct kunit *test)
 {
+	static const char *const fmt[] = { "ksoftirqd/%u", "kworker/%u:0" };
 	struct task_struct *t;
-	unsigned int cpu;
+	unsigned int cpu, i;
 	char name[TASK_COMM_LEN];
 
 	for_each_online_cpu(cpu) {
-		snprintf(name, sizeof(name), "ksoftirqd/%u", cpu);
-		t = find_task(name);
-		KUNIT_EXPECT_NOT_NULL_MSG(test, t, "no %s", name);
-		if (t)
+		for (i = 0; i < ARRAY_SIZE(fmt); i++) {
+			snprintf(name, sizeof(name), fmt[i], cpu);
+			t = find_task(name);
+			KUNIT_EXPECT_NOT_NULL_MSG(test, t, "no %s", name);
+			if (!t)
+				continue;
 			KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(cpu)));
-		snprintf(name, sizeof(name), "kworker/%u:0", cpu);
-		t = find_task(name);
-		KUNIT_EXPECT_NOT_NULL_MSG(test, t, "no %s", name);
-		if (t)
-			KUNIT_EXPECT_TRUE(test, cpumask_equal(&t->cpus_mask, cpumask_of(cpu)));
+			KUNIT_EXPECT_EQ_MSG(test, task_cpu(t), cpu, "%s", name);
+		}
 	}
+}
+
+/* ---- busy CPUs balance ------------------------------------------------------------- */
+
+#define CROWD_THREADS	5	/* movable, all started on CPU 0 */
+#define CROWD_MS	3000	/* at most, under a loaded TCG host */
+
+/* Busy on CPU @cpu only, until stopped. */
+static int anchor_fn(void *data)
+{
+	while (!kthread_should_stop())
+		cpu_relax();
+	return 0;
+}
+
+/*
+ * CPUs 1..N-1 each run a busy thread bound to it (so none is idle and
+ * idle pulls never happen); CROWD_THREADS busy threads start on CPU 0.
+ * Once they may go anywhere, the busy CPUs' periodic balance must take
+ * some of them: they are seen running on other CPUs than 0.
+ */
+static void busy_cpus_take_from_crowded_one(struct kunit *test)
+{
+	struct task_struct *anchors[NR_CPUS], *crowd[CROWD_THREADS];
+	unsigned int n = num_online_cpus(), i, cpu;
+	struct spread s = {};
+	unsigned long others;
+
+	NEED_TWO_CPUS(test);
+	for (cpu = 1; cpu < n; cpu++)
+		anchors[cpu] = ctx_thread_run_on(test, anchor_fn, NULL, "anchor", cpu);
+	for (i = 0; i < CROWD_THREADS; i++)
+		crowd[i] = ctx_thread_run_on(test, spread_fn, &s, "crowd", 0);
+	msleep(50);
+	__atomic_store_n(&s.ran_on, 0, __ATOMIC_RELAXED);
+	for (i = 0; i < CROWD_THREADS; i++)
+		set_cpus_allowed_ptr(crowd[i], cpu_online_mask);
+	ctx_wait_until(__atomic_load_n(&s.ran_on, __ATOMIC_RELAXED) & ~1UL, CROWD_MS);
+	others = __atomic_load_n(&s.ran_on, __ATOMIC_RELAXED) & ~1UL;
+	for (i = 0; i < CROWD_THREADS; i++)
+		kthread_stop(crowd[i]);
+	for (cpu = 1; cpu < n; cpu++)
+		kthread_stop(anchors[cpu]);
+	kunit_info(test, "%d threads started on CPU 0 later ran on CPUs %#lx too",
+		   CROWD_THREADS, others);
+	KUNIT_EXPECT_NE(test, others, 0UL);
 }
 
 /* ---- timers, tasklets and work from CPU 1 -------------------------------------------- */
@@ -495,6 +546,7 @@ static struct kunit_case sched_smp_test_cases[] = {
 	KUNIT_CASE(wake_up_across_cpus),
 	KUNIT_CASE(kthread_bind_keeps_task_on_its_cpu),
 	KUNIT_CASE(set_cpus_allowed_moves_the_caller),
+	KUNIT_CASE(busy_cpus_take_from_crowded_one),
 	KUNIT_CASE(per_cpu_threads_exist),
 	KUNIT_CASE(timer_tasklet_work_from_cpu1),
 	KUNIT_CASE(timers_run_where_armed_or_pinned),

@@ -42,6 +42,7 @@ bool i8259_spurious(unsigned int irq);
 void i8259_eoi(unsigned int irq);
 void generic_handle_irq(unsigned int irq);
 void tick_periodic(void);
+void tick_secondary(void);
 extern unsigned long lapic_timer_interrupts;
 
 #endif /* _ASM_X86_TRAPS_H */
