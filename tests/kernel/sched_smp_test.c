@@ -459,6 +459,40 @@ static void del_timer_sync_waits_for_other_cpu(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, timer_pending(&p->timer));
 }
 
+/* On CPU 0, in the call-function interrupt: no tick there for 300 ms. */
+static void stall_cpu0(void *info)
+{
+	u64 end = local_clock() + 300000000ULL;
+
+	WRITE_ONCE(*(int *)info, 1);
+	while (local_clock() < end)
+		cpu_relax();
+}
+
+/*
+ * jiffies is CPU 0's to advance; while CPU 0 takes no interrupt (here: an
+ * IPI callback spinning 300 ms; under a loaded host: its vCPU not run),
+ * another CPU's tick catches it up with the clock.  Measured on CPU 1
+ * over 200 ms of the stall: about 20 jiffies, not 0.
+ */
+static void jiffies_advance_while_cpu0_stalls(struct kunit *test)
+{
+	unsigned long j0, dj;
+	int started = 0;
+
+	NEED_TWO_CPUS(test);
+	ctx_pin_to_cpu(1);
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(0, stall_cpu0, &started, 0), 0);
+	while (!READ_ONCE(started))
+		cpu_relax();
+	j0 = jiffies;
+	mdelay(200);
+	dj = jiffies - j0;
+	kunit_info(test, "CPU 0 stalled: jiffies advanced %lu in 200 ms", dj);
+	KUNIT_EXPECT_GE(test, dj, 200UL * HZ / 1000 / 2);
+	msleep(150);		/* the stall is over */
+}
+
 #define TIMER_RACE_MS	500
 
 struct timer_race {
@@ -552,6 +586,7 @@ static struct kunit_case sched_smp_test_cases[] = {
 	KUNIT_CASE(timers_run_where_armed_or_pinned),
 	KUNIT_CASE(del_timer_sync_waits_for_other_cpu),
 	KUNIT_CASE(one_timer_moved_by_every_cpu),
+	KUNIT_CASE(jiffies_advance_while_cpu0_stalls),
 	{}
 };
 
