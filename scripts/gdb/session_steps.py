@@ -204,6 +204,17 @@ def per_cpu_parts():
     record("$lx_current(N) is each CPU's task", comms[1:] == holds
            and comms[0] == c_string(this_cpu_value("current_task")["comm"]),
            "%s" % comms)
+    # lx-ctx in each vCPU's thread: that CPU's context and task
+    threads = sorted(gdb.selected_inferior().threads(), key=lambda t: t.num)
+    selected = gdb.selected_thread()
+    seen = []
+    for t in threads:
+        t.switch()
+        m = re.search(r"^current: (\S+) \(pid \d+\) on CPU (\d+)$", run("lx-ctx"), re.M)
+        seen.append((int(m.group(2)), m.group(1)) if m else None)
+    selected.switch()
+    record("lx-ctx in each thread names its CPU and that CPU's task",
+           seen == list(zip(online, comms)), "%s" % seen)
     ticks = [int(gdb.parse_and_eval("$lx_per_cpu(irq_stat, %d).apic_timer_irqs" % cpu))
              for cpu in online]
     record("$lx_per_cpu(irq_stat, N) reads each CPU's copy",
