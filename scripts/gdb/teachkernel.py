@@ -676,7 +676,8 @@ report_command("lx-buddyinfo", buddyinfo_text,
                "Free blocks per zone and order (/proc/buddyinfo), read from zones[].")
 report_command("lx-slabinfo", slabinfo_text,
                "Slab caches in /proc/slabinfo format, walking slab_caches.\n"
-               "active_objs counts the cpu freelist out, as slab_cache_live().")
+               "active_objs counts every CPU's sheaf and cpu freelist out, as\n"
+               "slab_cache_live() does by asking each CPU.")
 report_command("lx-vmallocinfo", vmallocinfo_text,
                "vmalloc areas (/proc/vmallocinfo): the busy tree in address order,\n"
                "then the lazily freed areas.")

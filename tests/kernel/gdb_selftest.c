@@ -253,11 +253,14 @@ static void fill_cpu_parts(void *info)
 		if (obj[i])
 			kmem_cache_free(p->cache, obj[i]);
 
-	for (i = 0; i <= n; i++)
+	for (i = 0; i <= n; i++) {
 		obj[i] = kmalloc(GDB_PERCPU_SIZE, GFP_ATOMIC);
+		if (!obj[i])
+			__atomic_add_fetch(&p->failed, 1, __ATOMIC_RELAXED);
+	}
 	p->kept_kmalloc[cpu] = obj[n];
 	for (i = 0; i < n; i++)
-		kfree(obj[i]);
+		kfree(obj[i]);		/* NULL: nothing */
 }
 
 /*
