@@ -366,6 +366,8 @@ bench-boot: $(B)/kernel.iso
 # selftest_gdb paused under gdb, steps through a kmalloc and checks that
 # every lx- helper prints what the kernel printed for the same state.
 GDBTEST_TIMEOUT ?= 120
+## GDBTEST_SMP="N ..."  make gdbtest's sessions, one per CPU count: default 1 and 4 (SMP= given: that one)
+GDBTEST_SMP ?= $(if $(filter command line environment,$(origin SMP)),$(SMP),1 4)
 # It boots with an example module, built out of tree, which the case loads
 # (gdb stops in its init through lx-symbols).
 GDBTEST_MODULE := examples/modules/kmalloc_param.ko
@@ -377,7 +379,8 @@ gdbtest: $(B)/kernel.elf $(GDB_CONSTANTS) iso/grub.cfg.in scripts/grub_cfg.py
 	$(call make-run-iso,gdbtest,ktest=selftest_gdb)
 	$(Q)$(PYTHON) scripts/gdb_session.py --iso $(B)/gdbtest.iso \
 		--elf $(B)/kernel.elf --iso-elf $(B)/gdbtest-iso/boot/kernel.elf \
-		--gdb $(GDB) --qemu $(QEMU) --smp $(SMP) --timeout $(GDBTEST_TIMEOUT) \
+		--gdb $(GDB) --qemu $(QEMU) $(foreach n,$(GDBTEST_SMP),--smp $(n)) \
+		--timeout $(GDBTEST_TIMEOUT) \
 		--prefix $(B)/gdbtest
 
 # Labs (labs/NAME/): grade one in this tree, or write its student tree.

@@ -25,15 +25,23 @@ reports print:
      just before the checkpoint (serial "\r\n" read as "\n").  A
      difference is shown as a diff.
 
-Every wait has a deadline (--timeout for the whole session); QEMU and gdb
-run in their own process groups and are killed on the way out, whatever
-happens.  Output: one "ok"/"FAIL" line per check, then
-"gdbtest: N passed, N failed"; exit status 0 only if all passed.
+Many CPUs.  Each --smp N given is one session with N vCPUs (make gdbtest
+runs 1 and 4).  On 4, the kernel holds its other CPUs and leaves objects
+in each one's own sheaf (see tests/kernel/gdb_selftest.c), and the
+session checks that gdb sees one thread per CPU, each CPU's sheaf and
+task, and that every helper that adds up per-CPU parts (slabinfo, meminfo,
+cpus) still prints the kernel's figures.
+
+Every wait has a deadline (--timeout for each session); QEMU and gdb run
+in their own process groups and are killed on the way out, whatever
+happens.  Output: one "ok"/"FAIL" line per check ("[SMP=N]" before each
+when there are several sessions), then "gdbtest: N passed, N failed" for
+all of them; exit status 0 only if all passed.
 
 Usage: gdb_session.py --iso build/gdbtest.iso --elf build/kernel.elf
                       [--iso-elf build/gdbtest-iso/boot/kernel.elf]
                       [--gdb gdb] [--qemu qemu-system-x86_64] [--mem 512M]
-                      [--timeout 120] [--prefix build/gdbtest]
+                      [--smp N ...] [--timeout 120] [--prefix build/gdbtest]
 """
 
 import argparse
@@ -87,8 +95,9 @@ def free_port():
 
 
 class Session:
-    def __init__(self, args):
+    def __init__(self, args, label=""):
         self.args = args
+        self.label = label		# "[SMP=N] " when there are several
         self.qemu = self.gdb = None
         self.hung = None		# why gdb was killed, if it was
         self.checks = []		# (ok, name, detail)
@@ -102,7 +111,7 @@ class Session:
 
     def check(self, ok, name, detail=""):
         self.checks.append((ok, name, detail))
-        print("%s %s%s" % ("ok  " if ok else "FAIL", name,
+        print("%s%s %s%s" % (self.label, "ok  " if ok else "FAIL", name,
                            " (%s)" % detail if detail else ""), flush=True)
         return ok
 
@@ -296,9 +305,9 @@ class Session:
             kill_group(self.qemu)
         failed = sum(1 for ok, _, _ in self.checks if not ok)
         if failed:
-            print("logs: %s (gdb), %s (kernel)" % (self.gdb_log, self.serial_log))
-        print("gdbtest: %d passed, %d failed" % (len(self.checks) - failed, failed))
-        return 1 if failed else 0
+            print("%slogs: %s (gdb), %s (kernel)" % (self.label, self.gdb_log,
+                                                   self.serial_log))
+        return len(self.checks) - failed, failed
 
 
 def main():
@@ -309,9 +318,9 @@ def main():
     p.add_argument("--gdb", default="gdb")
     p.add_argument("--qemu", default=os.environ.get("QEMU", qemu_driver.DEFAULT_QEMU))
     p.add_argument("--mem", default="512M")
-    p.add_argument("--smp", type=qemu_driver.smp_count,
-                   default=os.environ.get("SMP") or "1",
-                   help="guest CPUs, 1..%d" % qemu_driver.MAX_SMP)
+    p.add_argument("--smp", type=qemu_driver.smp_count, action="append",
+                   help="guest CPUs, 1..%d; once per session (default $SMP or 1)"
+                   % qemu_driver.MAX_SMP)
     p.add_argument("--timeout", type=float, default=120,
                    help="seconds for the whole session (times TK_TIMEOUT_SCALE)")
     p.add_argument("--prefix", default="build/gdbtest",
@@ -325,7 +334,21 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     os.makedirs(os.path.dirname(os.path.abspath(args.prefix)), exist_ok=True)
-    return Session(args).run()
+    counts = args.smp or [qemu_driver.smp_count(os.environ.get("SMP") or "1")]
+    passed = failed = 0
+    for smp in counts:
+        one = argparse.Namespace(**vars(args))
+        one.smp = smp
+        label = ""
+        if len(counts) > 1:
+            # each session's files apart: PREFIX-smpN-gdb.log ...
+            one.prefix = "%s-smp%d" % (args.prefix, smp)
+            label = "[SMP=%d] " % smp
+        p, f = Session(one, label).run()
+        passed += p
+        failed += f
+    print("gdbtest: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

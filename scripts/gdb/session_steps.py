@@ -21,6 +21,7 @@ target remote), then this file drives it, as a student would type:
                                           gdb stops on its init's first line
     bt                                    the module's init, do_init_module
     break gdb_checkpoint, continue        the kernel printed its reports
+    print $lx_current(N) ...              each CPU's task and sheaves
     lx-<report> for each one              the same state, read by gdb
     continue                              the case frees, the kernel powers off
 
@@ -171,6 +172,57 @@ def cpu_threads():
            % (len(threads), [hex(b) for b in bases], [hex(o) for o in offsets]))
 
 
+# tests/kernel/gdb_selftest.c: CPU N leaves GDB_PERCPU_BASE + N objects in
+# its sheaf of this cache, and each CPU but 0 runs its hold thread
+PERCPU_CACHE = "gdb_percpu"
+PERCPU_BASE = 3
+HOLD_THREAD = "gdbhold/%d"
+
+
+def per_cpu_parts():
+    """Every CPU's own part, read through the per-CPU helpers: the sheaves
+    of gdb_percpu hold each CPU's own count (so lx-slabinfo, compared
+    later, had to subtract each), and $lx_current(N) is the task the
+    kernel runs there."""
+    online = cpumask_cpus("__cpu_online_mask")
+    record("%d CPUs online" % SMP, len(online) == SMP, "online: %s" % online)
+    cache = None
+    for s in list_for_each_entry(symbol_value("slab_caches"), "struct kmem_cache", "list"):
+        if c_string(s["name"]) == PERCPU_CACHE:
+            cache = s.dereference()
+    if not record("cache %s exists" % PERCPU_CACHE, cache is not None):
+        return
+    sheaves = [int(cache["cpu"][cpu]["sheaf"]["nr"]) for cpu in online]
+    want = [PERCPU_BASE + cpu for cpu in online]
+    record("each CPU's sheaf of %s holds its own objects" % PERCPU_CACHE,
+           sheaves == want, "sheaf.nr by CPU %s, expected %s" % (sheaves, want))
+    comms = []
+    for cpu in online:
+        run("print $lx_current(%d)->comm" % cpu)
+        comms.append(gdb.history(0).string())
+    holds = [HOLD_THREAD % cpu for cpu in online if cpu]
+    record("$lx_current(N) is each CPU's task", comms[1:] == holds
+           and comms[0] == c_string(this_cpu_value("current_task")["comm"]),
+           "%s" % comms)
+    # lx-ctx in each vCPU's thread: that CPU's context and task
+    threads = sorted(gdb.selected_inferior().threads(), key=lambda t: t.num)
+    selected = gdb.selected_thread()
+    seen = []
+    for t in threads:
+        t.switch()
+        m = re.search(r"^current: (\S+) \(pid \d+\) on CPU (\d+)$", run("lx-ctx"), re.M)
+        seen.append((int(m.group(2)), m.group(1)) if m else None)
+    selected.switch()
+    record("lx-ctx in each thread names its CPU and that CPU's task",
+           seen == list(zip(online, comms)), "%s" % seen)
+    ticks = [int(gdb.parse_and_eval("$lx_per_cpu(irq_stat, %d).apic_timer_irqs" % cpu))
+             for cpu in online]
+    record("$lx_per_cpu(irq_stat, N) reads each CPU's copy",
+           all(t > 0 for t in ticks) and
+           ticks[0] == int(gdb.parse_and_eval("irq_stat.apic_timer_irqs")),
+           "timer ticks by CPU %s" % ticks)
+
+
 def main():
     if not gdb.selected_inferior().pid:
         record("attach to QEMU", False, "target remote failed (see the transcript)")
@@ -212,10 +264,16 @@ def main():
     run("print *s")
 
     run("finish")
-    name, _ = frame_names()
+    name, caller = frame_names()
     returned = gdb.history(0)	# finish puts the return value in $
-    ok = name == "reports_match_gdb" and returned.type.code == gdb.TYPE_CODE_PTR
-    record("finish", ok, "back in %s, returned %s" % (name, returned))
+    # back in the test case, or still on an instruction of the kmalloc
+    # inlined there (storing the result, when the compiler keeps it on the
+    # stack): gdb then names that inline frame
+    back = (name == "reports_match_gdb" or
+            (name == "kmalloc" and caller == "reports_match_gdb"))
+    ok = back and returned.type.code == gdb.TYPE_CODE_PTR
+    record("finish", ok, "back in %s (called from %s), returned %s"
+           % (name, caller, returned))
     if not ok:
         return
     result["object"] = int(returned)
@@ -235,6 +293,7 @@ def main():
         return
     run("delete")
     cpu_threads()
+    per_cpu_parts()
 
     # a module loaded before lx-symbols runs: its symbols dropped, then
     # loaded again by lx-symbols from the folder given

@@ -15,8 +15,24 @@ test log would show for the same moment:
     lx-pagewalk ADDR   one address's walk      mm/pgtable.c        (pagewalk ADDR)
     lx-ctx             preempt_count, irqs     kernel/shell.c      (ctx)
     lx-ps              the tasks               kernel/shell.c      (ps)
+    lx-cpus            each CPU, its pcp lists kernel/shell.c      (cpus)
     lx-lsmod           the loaded modules      kernel/module/kmod.c (lsmod)
     lx-symbols [DIR..] load the symbols of loaded modules' .ko files
+
+and two functions for expressions, as Linux's gdb scripts have them:
+
+    $lx_per_cpu(VAR, CPU)   CPU's copy of the per-CPU variable VAR
+    $lx_current([CPU])      the task running on CPU (default: gdb's
+                            selected thread, one per vCPU)
+
+Many CPUs.  gdb stops every vCPU at once (all-stop) and QEMU shows each
+as a thread ("info threads", "thread N").  A per-CPU variable's symbol
+is CPU 0's copy; CPU N's lies __per_cpu_offset[N] further
+(<linux/percpu.h>).  Reports that count per-CPU parts (slabinfo's
+sheaves and cpu freelists, meminfo's per-CPU page lists, cpus) read
+every CPU's, whichever thread is selected; lx-ctx and lx-ps's
+"(current)" are about the selected thread's CPU, as the shell's ctx and
+ps are about the CPU the shell runs on.
 
 Each function below names the C function it mirrors; when that function
 changes, change its mirror (scripts/gdb_session.py, part of `make test`,
@@ -258,9 +274,14 @@ def dmesg_text():
     return out.decode("latin-1")
 
 
-def zone_free_pages_total(zone):
+def zone_pcp_count(zone):
+    """zone_pcp_count() in <linux/mmzone.h>: every CPU's per-CPU list."""
     pcp = zone["pcp"]
-    return ulong(zone["free_pages"]) + sum(int(pcp[cpu]["count"]) for cpu in range(array_len(pcp)))
+    return sum(int(pcp[cpu]["count"]) for cpu in range(array_len(pcp)))
+
+
+def zone_free_pages_total(zone):
+    return ulong(zone["free_pages"]) + zone_pcp_count(zone)
 
 
 def meminfo_text():
@@ -315,9 +336,13 @@ def buddyinfo_text():
 def slab_cache_live(mem, s):
     """
     slab_cache_live() in mm/slub.c: objects taken minus, summed over every
-    CPU's part of the cache (s->cpu[]), the objects in its sheaf and on
-    its cpu freelist (the kernel gives the sheaves back to their slabs
-    before it counts; gdb cannot, so it subtracts them).
+    CPU's part of the cache (s->cpu[N], CPU N's whether or not gdb's
+    selected thread is CPU N), the objects in its sheaf and on its cpu
+    freelist.  The kernel asks each CPU by IPI (count_cpu_free()) to give
+    its sheaf back to the slabs and count its cpu freelist; gdb, with
+    every CPU stopped, reads them all and subtracts them.  (With
+    interrupts off the kernel can ask no other CPU, and counts their free
+    objects as allocated: its figure is then higher than this one.)
     """
     offset = int(s["offset"])
     cpus = s["cpu"]
@@ -467,6 +492,16 @@ def ps_text():
     return "".join(out)
 
 
+def per_cpu_offset(cpu):
+    """__per_cpu_offset[cpu]: where CPU @cpu's copies lie from CPU 0's."""
+    return ulong(symbol_value("__per_cpu_offset")[cpu])
+
+
+def nr_cpus():
+    """NR_CPUS, the length of __per_cpu_offset[]."""
+    return array_len(symbol_value("__per_cpu_offset"))
+
+
 def this_cpu():
     """(CPU number, per-CPU offset) of gdb's selected thread (a vCPU).
 
@@ -474,22 +509,80 @@ def this_cpu():
     is 0, as is every offset before the other CPUs start.
     """
     try:
-        gs = int(gdb.parse_and_eval("$gs_base")) & 0xffffffffffffffff
+        gs = int(gdb.parse_and_eval("$gs_base")) & ULONG_MASK
     except gdb.error:
         return 0, 0
-    offsets = symbol_value("__per_cpu_offset")
-    for cpu in range(int(offsets.type.sizeof // offsets[0].type.sizeof)):
-        if ulong(offsets[cpu]) == gs:
+    for cpu in range(nr_cpus()):
+        if per_cpu_offset(cpu) == gs:
             return cpu, gs
     return 0, 0
 
 
+def per_cpu_value(var, cpu):
+    """per_cpu(var, cpu): CPU @cpu's copy of the per-CPU variable @var
+    (a gdb.Value, CPU 0's copy, or the name of the variable)."""
+    if isinstance(var, str):
+        var = symbol_value(var)
+    if var.address is None:
+        raise gdb.GdbError("not a per-CPU variable (no address): %s" % var)
+    addr = (ulong(var.address) + per_cpu_offset(cpu)) & ULONG_MASK
+    return gdb.Value(addr).cast(var.type.pointer()).dereference()
+
+
 def this_cpu_value(name):
     """The selected CPU's copy of the per-CPU variable @name."""
-    var = symbol_value(name)
-    _, offset = this_cpu()
-    addr = (int(var.address) + offset) & 0xffffffffffffffff
-    return gdb.Value(addr).cast(var.type.pointer()).dereference()
+    cpu, _ = this_cpu()
+    return per_cpu_value(name, cpu)
+
+
+def cpumask_cpus(name):
+    """The CPU numbers in the struct cpumask @name, below nr_cpu_ids
+    (for_each_cpu() in <linux/cpumask.h>)."""
+    bits = ulong(symbol_value(name)["bits"][0])
+    return [cpu for cpu in range(int(symbol_value("nr_cpu_ids"))) if bits >> cpu & 1]
+
+
+def pcplists_text():
+    """pcplists_show() in mm/page_alloc.c: each online CPU's per-CPU lists."""
+    zones = symbol_value("zones")
+    zone_list = [zones[i] for i in range(array_len(zones))]
+    out = ["Per-CPU page lists (free frames; high/batch):\nCPU "]
+    out += [" %9s" % c_string(z["name"]) for z in zone_list]
+    out.append("\n")
+    for cpu in cpumask_cpus("__cpu_online_mask"):
+        out.append("%3u " % cpu)
+        for z in zone_list:
+            if ulong(z["present_pages"]):
+                out.append(" %9d" % int(z["pcp"][cpu]["count"]))
+            else:
+                out.append(" %9s" % "-")
+        out.append("\n")
+    out.append("h/b ")
+    for z in zone_list:
+        hb = "%d/%d" % (int(z["pcp"][0]["high"]), int(z["pcp"][0]["batch"]))
+        out.append(" %9s" % (hb if ulong(z["present_pages"]) else "-"))
+    out.append("\n")
+    return "".join(out)
+
+
+def cpus_text():
+    """cmd_cpus() in kernel/shell.c: every possible CPU's state, timer
+    ticks, IPIs and idle task (per-CPU irq_stat), then the pcp lists."""
+    online = cpumask_cpus("__cpu_online_mask")
+    possible = cpumask_cpus("__cpu_possible_mask")
+    apicid = symbol_value("x86_cpu_to_apicid")
+    idle = symbol_value("idle_tasks")
+    out = ["online: %u of %u CPUs\n" % (len(online), len(possible)),
+           "CPU  APIC  STATE    TIMER_TICKS  CALL_IPIS  RESCHED_IPIS  IDLE\n"]
+    for cpu in possible:
+        st = per_cpu_value("irq_stat", cpu)
+        task = idle[cpu]
+        out.append("%3u  %4u  %-7s  %11d  %9d  %12d  %s\n" % (
+            cpu, int(apicid[cpu]), "online" if cpu in online else "offline",
+            ulong(st["apic_timer_irqs"]), ulong(st["irq_call_count"]),
+            ulong(st["irq_resched_count"]),
+            c_string(task["comm"]) if ulong(task) else "-"))
+    return "".join(out) + pcplists_text()
 
 
 def ctx_text():
@@ -583,7 +676,8 @@ report_command("lx-buddyinfo", buddyinfo_text,
                "Free blocks per zone and order (/proc/buddyinfo), read from zones[].")
 report_command("lx-slabinfo", slabinfo_text,
                "Slab caches in /proc/slabinfo format, walking slab_caches.\n"
-               "active_objs counts the cpu freelist out, as slab_cache_live().")
+               "active_objs counts every CPU's sheaf and cpu freelist out, as\n"
+               "slab_cache_live() does by asking each CPU.")
 report_command("lx-vmallocinfo", vmallocinfo_text,
                "vmalloc areas (/proc/vmallocinfo): the busy tree in address order,\n"
                "then the lazily freed areas.")
@@ -592,6 +686,10 @@ report_command("lx-ps", ps_text,
 report_command("lx-lsmod", lsmod_text,
                "The loaded modules, as the shell's lsmod, with each one's address\n"
                "(Linux's lx-lsmod columns): walks the list `modules`.")
+report_command("lx-cpus", cpus_text,
+               "Each CPU: online or not, its timer ticks and IPIs (per-CPU irq_stat),\n"
+               "its idle task, then every online CPU's per-CPU page lists.  As the\n"
+               "shell's cpus.")
 report_command("lx-ctx", ctx_text,
                "Where the CPU is: preempt_count split into its preempt, softirq,\n"
                "hardirq and nmi parts, interrupts on or off ($eflags.IF), the\n"
@@ -629,6 +727,53 @@ One line per level with the entry and its flags, then the physical address."""
 
 
 LxPagewalk()
+
+
+def cpu_argument(name, value):
+    """A CPU number given to a $lx_ function: an online CPU."""
+    try:
+        cpu = int(value)
+    except (gdb.error, TypeError, ValueError) as e:
+        raise gdb.GdbError("%s: the CPU must be a number: %s" % (name, e))
+    online = cpumask_cpus("__cpu_online_mask")
+    if cpu not in online and not (cpu == 0 and not online):
+        raise gdb.GdbError("%s: CPU %d is not online (online: %s)"
+                           % (name, cpu, ", ".join(map(str, online))))
+    return cpu
+
+
+class LxPerCpu(gdb.Function):
+    """CPU's copy of a per-CPU variable: $lx_per_cpu(VAR, CPU).
+
+VAR is the variable itself (its symbol is CPU 0's copy), CPU a number:
+    p $lx_per_cpu(irq_stat, 2)
+    p $lx_per_cpu(__preempt_count, 1)
+As per_cpu(var, cpu) in C: VAR's address plus __per_cpu_offset[CPU]."""
+
+    def __init__(self):
+        super().__init__("lx_per_cpu")
+
+    def invoke(self, var, cpu):
+        return per_cpu_value(var, cpu_argument("$lx_per_cpu", cpu))
+
+
+class LxCurrent(gdb.Function):
+    """The task running on a CPU: $lx_current([CPU]).
+
+Without CPU, the CPU of gdb's selected thread ("info threads": one per
+vCPU).  A struct task_struct *: p $lx_current(1)->comm."""
+
+    def __init__(self):
+        super().__init__("lx_current")
+
+    def invoke(self, cpu=None):
+        if cpu is None:
+            return this_cpu_value("current_task")
+        return per_cpu_value("current_task", cpu_argument("$lx_current", cpu))
+
+
+LxPerCpu()
+LxCurrent()
 
 
 # ---- module symbols ---------------------------------------------------------

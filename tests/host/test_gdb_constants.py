@@ -5,11 +5,13 @@ headers at build time (scripts/gdb/constants.c, gen_constants.py,
 build/gdb/constants.py), none copied by hand into teachkernel.py.
 """
 
+import io
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import tokenize
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,9 +70,17 @@ class GdbConstantsTest(unittest.TestCase):
         for name in generated:
             self.assertIsNone(re.search(r'^%s\s*=' % name, src, re.M),
                               '%s is assigned in teachkernel.py' % name)
-        # every constant-looking name it uses is defined there or generated
+        # every constant-looking name its code uses (its strings and
+        # comments aside: report headers such as "TIMER_TICKS", prose) is
+        # defined there or generated
         defined = set(re.findall(r'^([A-Z][A-Z0-9_]+)\s*=', src, re.M))
-        used = set(re.findall(r'(?<![.\w])([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b', src))
+        used = set()
+        prev = None
+        for tok in tokenize.generate_tokens(io.StringIO(src).readline):
+            if (tok.type == tokenize.NAME and prev != '.' and
+                    re.fullmatch(r'[A-Z][A-Z0-9]*_[A-Z0-9_]+', tok.string)):
+                used.add(tok.string)
+            prev = tok.string
         missing = sorted(used - defined - generated - {'TK_GDB_CONSTANTS'})
         self.assertEqual(missing, [])
 
