@@ -567,20 +567,26 @@ def pcplists_text():
 
 def cpus_text():
     """cmd_cpus() in kernel/shell.c: every possible CPU's state, timer
-    ticks, IPIs and idle task (per-CPU irq_stat), then the pcp lists."""
+    ticks, IPIs (per-CPU irq_stat), timer base (timer_bases[]) and idle
+    task, then the pcp lists."""
     online = cpumask_cpus("__cpu_online_mask")
     possible = cpumask_cpus("__cpu_possible_mask")
     apicid = symbol_value("x86_cpu_to_apicid")
     idle = symbol_value("idle_tasks")
+    bases = symbol_value("timer_bases", "kernel/time/timer.c")
     out = ["online: %u of %u CPUs\n" % (len(online), len(possible)),
-           "CPU  APIC  STATE    TIMER_TICKS  CALL_IPIS  RESCHED_IPIS  IDLE\n"]
+           "CPU  APIC  STATE    TIMER_TICKS  CALL_IPIS  RESCHED_IPIS  TIMERS  TIMER_FNS  IDLE\n"]
     for cpu in possible:
         st = per_cpu_value("irq_stat", cpu)
         task = idle[cpu]
-        out.append("%3u  %4u  %-7s  %11d  %9d  %12d  %s\n" % (
+        # the CPU's timer base: timers waiting, functions run there
+        base = bases[cpu]
+        timers = sum(1 for _ in list_for_each_entry(base["pending"], "struct timer_list",
+                                                    "entry"))
+        out.append("%3u  %4u  %-7s  %11d  %9d  %12d  %6u  %9d  %s\n" % (
             cpu, int(apicid[cpu]), "online" if cpu in online else "offline",
             ulong(st["apic_timer_irqs"]), ulong(st["irq_call_count"]),
-            ulong(st["irq_resched_count"]),
+            ulong(st["irq_resched_count"]), timers, ulong(base["expired"]),
             c_string(task["comm"]) if ulong(task) else "-"))
     return "".join(out) + pcplists_text()
 
