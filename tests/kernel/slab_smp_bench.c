@@ -13,30 +13,43 @@
  *   kmalloc64_batch100_percpu   allocate 100 objects of 64 bytes, then
  *                               free the 100 (counted as 100 pairs)
  *
- * Method.  The threads run SMP_BENCH_ROUNDS rounds of SMP_BENCH_PAIRS
- * pairs each (after SMP_BENCH_WARMUP rounds that are not counted).  Every
- * round begins at a barrier that all threads reach before any goes on, so
- * the CPUs allocate at the same time, and each thread times its own round
- * with local_clock() and the TSC.  A round lasts a fraction of a
- * millisecond, well within a timer tick and a host time slice, so most
- * rounds see no disturbance.  Under QEMU's TCG each vCPU is a host thread
- * and the guest's TSC follows the host's clock: a vCPU the host takes off
- * its core goes on counting time.  The barrier helps there as well (a
- * round cannot begin while one vCPU is off its core, the others wait for
- * it), and the figure printed is the median of every round of every CPU,
- * which a few rounds slowed by the host do not move.
+ * Method.  The threads run rounds of SMP_BENCH_PAIRS pairs each (after
+ * SMP_BENCH_WARMUP rounds that are not counted).  Every round begins at a
+ * barrier that all threads reach before any goes on, so the CPUs
+ * allocate at the same time, and each thread times its own round with
+ * local_clock() and the TSC.  A round lasts a fraction of a millisecond,
+ * well within a timer tick and a host time slice, so most rounds see no
+ * disturbance, and the figure printed is the median of every round of
+ * every CPU, which a few rounds slowed down do not move.
+ *
+ * Under QEMU's TCG each vCPU is a host thread and the guest's TSC follows
+ * the host's clock: a vCPU the host takes off its core (other work on a
+ * shared machine) goes on counting time, and how fast a host core runs
+ * one vCPU drifts with the host's load from one second to the next.  So
+ * a per-CPU rate measured in one boot at SMP=2, set against one from
+ * another boot at SMP=1, compares the host's two moments as much as the
+ * allocator.  Two things make the comparison fair.  The barrier: a round
+ * cannot begin while one vCPU is off its core.  And a control within the
+ * same boot: the rounds alternate between "all" (every CPU allocates)
+ * and "alone" (CPU 0 allocates, the other CPUs run an arithmetic loop
+ * that touches no shared memory until it is done, so the host has as
+ * many busy vCPUs as in an "all" round).  The ratio all / alone is then
+ * what allocating on the other CPUs costs CPU 0, measured seconds apart
+ * on the same host; at SMP=1 both kinds are the same and the ratio is 1.
  *
  * Each row prints two lines (scripts/bench.py reads both):
  *
- *	# bench kmalloc64_pair_percpu: 290 cycles/op
- *	# bench_smp kmalloc64_pair_percpu: 2 CPUs, 8957342 pairs/s per CPU, 51 rounds, 49 together, CPU0 8901234, CPU1 9012345
+ *	# bench kmalloc64_pair_percpu: 116 cycles/op
+ *	# bench_smp kmalloc64_pair_percpu: 2 CPUs, 22345678 pairs/s per CPU, alone 22901234, ratio 0.98, 51 rounds, 47 together, CPU0 22400000, CPU1 22300000
  *
- * the median cost of one pair on one CPU, and the median rate with each
- * CPU's own median.  "together" counts the rounds whose threads ran
- * side by side for at least 90% of the longest one's time (a round
- * where one vCPU was held up by the host is not one).  `make bench-smp`
- * runs the rows at SMP=1 and SMP=2 and prints the ratio of the per-CPU
- * rates (docs/performance.md).
+ * the median cost of one pair on one CPU in "all" rounds; then the median
+ * rate per CPU of the "all" rounds, CPU 0's median rate in the "alone"
+ * rounds and the ratio of the two, the rounds of each kind, and each
+ * CPU's own median.  "together" counts the "all" rounds whose threads ran
+ * side by side for at least half of the longest one's time (a round where
+ * one vCPU was held up by the host is not one).  `make bench-smp` boots
+ * SMP=1 and SMP=2 in turn and prints the ratio of their per-CPU rates
+ * (docs/performance.md).
  *
  * The case fails when an allocation fails, a thread finds itself on
  * another CPU than its own, or the threads do not meet at a barrier
@@ -47,6 +60,7 @@
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/limits.h>
 #include <linux/ktime.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -56,12 +70,15 @@
 #include <asm/processor.h>
 #include <kernel/kmalloc_mix.h>
 
-#define SMP_BENCH_WARMUP	3	/* rounds not counted */
-#define SMP_BENCH_ROUNDS	51	/* rounds counted: an odd number, for the median */
+#define SMP_BENCH_WARMUP	4	/* rounds not counted (two of each kind) */
+#define SMP_BENCH_ROUNDS	51	/* rounds of each kind counted: odd, for the median */
 #define SMP_BENCH_PAIRS		2000	/* pairs per round and CPU: a multiple of the batch */
 #define SMP_BENCH_BATCH		100
-#define SMP_BENCH_TOGETHER	90	/* percent of a round run side by side */
+#define SMP_BENCH_TOGETHER	50	/* percent of a round run side by side */
 #define SMP_BENCH_WAIT_NS	(30 * NSEC_PER_SEC)	/* a barrier waits at most this */
+
+/* Even rounds are "all" rounds, odd ones "alone" rounds. */
+#define ROUND_ALONE(round)	((round) & 1)
 
 struct smp_bench;
 
@@ -73,9 +90,10 @@ struct smp_bench_cpu {
 	unsigned int mix_next;		/* its place in the mix sequence */
 	unsigned int wrong_cpu;		/* rounds begun on another CPU */
 	bool failed;			/* an allocation returned NULL */
-	u64 start_ns[SMP_BENCH_ROUNDS];
-	u64 ns[SMP_BENCH_ROUNDS];
-	u64 cycles[SMP_BENCH_ROUNDS];
+	/* [kind][n]: the nth counted round of kind 0 (all) or 1 (alone) */
+	u64 start_ns[2][SMP_BENCH_ROUNDS];
+	u64 ns[2][SMP_BENCH_ROUNDS];
+	u64 cycles[2][SMP_BENCH_ROUNDS];
 	void *batch[SMP_BENCH_BATCH];
 } ____cacheline_aligned;
 
@@ -83,6 +101,7 @@ struct smp_bench {
 	bool (*work)(struct smp_bench_cpu *c);	/* one round's pairs */
 	unsigned int nr;			/* threads, one per online CPU */
 	unsigned long arrived ____cacheline_aligned;	/* at the barriers so far */
+	unsigned long alone_done;		/* "alone" rounds CPU 0 finished */
 	bool abort;				/* a thread gave up: all stop */
 	struct smp_bench_cpu cpu[];
 };
@@ -136,6 +155,23 @@ static bool work_kmalloc64_batch100(struct smp_bench_cpu *c)
 }
 
 /*
+ * A CPU's part in an "alone" round: keep its vCPU busy, in registers
+ * only, until CPU 0 is done with the round.
+ */
+static void smp_bench_keep_busy(struct smp_bench *b, unsigned long round)
+{
+	unsigned long x = round;
+	unsigned int i;
+
+	while (READ_ONCE(b->alone_done) <= round) {
+		for (i = 0; i < 64; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			asm volatile("" : "+r"(x));	/* keep the loop */
+		}
+	}
+}
+
+/*
  * Wait until @target arrivals in all (each thread arrives once per
  * round), or give up (another thread did, or SMP_BENCH_WAIT_NS passed).
  */
@@ -159,33 +195,43 @@ static int smp_bench_thread(void *data)
 {
 	struct smp_bench_cpu *c = data;
 	struct smp_bench *b = c->bench;
-	unsigned int round;
+	bool first = c == &b->cpu[0];
+	unsigned long round;
 
-	for (round = 0; round < SMP_BENCH_WARMUP + SMP_BENCH_ROUNDS; round++) {
-		unsigned int r = round - SMP_BENCH_WARMUP;
+	for (round = 0; round < SMP_BENCH_WARMUP + 2 * SMP_BENCH_ROUNDS; round++) {
+		unsigned int kind = ROUND_ALONE(round);
+		unsigned int n = (round - SMP_BENCH_WARMUP) / 2;
 		u64 t0, c0, c1, t1;
-		bool ok;
+		bool ok = true;
 
 		if (!smp_bench_barrier(b, (unsigned long)b->nr * (round + 1)))
 			break;
 		if (raw_smp_processor_id() != c->cpu)
 			c->wrong_cpu++;
+		if (kind && !first) {
+			smp_bench_keep_busy(b, round);
+			continue;
+		}
 		t0 = local_clock();
 		c0 = rdtsc();
 		ok = b->work(c);
 		c1 = rdtsc();
 		t1 = local_clock();
+		if (kind)
+			WRITE_ONCE(b->alone_done, round + 1);
 		if (!ok) {
 			c->failed = true;
 			WRITE_ONCE(b->abort, true);
 			break;
 		}
 		if (round >= SMP_BENCH_WARMUP) {
-			c->start_ns[r] = t0;
-			c->ns[r] = max_t(u64, t1 - t0, 1);
-			c->cycles[r] = c1 - c0;
+			c->start_ns[kind][n] = t0;
+			c->ns[kind][n] = max_t(u64, t1 - t0, 1);
+			c->cycles[kind][n] = c1 - c0;
 		}
 	}
+	if (first)
+		WRITE_ONCE(b->alone_done, ULONG_MAX);	/* nobody waits for CPU 0 */
 	return 0;
 }
 
@@ -210,11 +256,11 @@ static u64 pairs_per_sec(u64 ns)
 }
 
 /*
- * Did round @r run on every CPU at once?  Its threads' time side by
- * side (the latest start to the earliest end) must be at least
+ * Did "all" round @n run on every CPU at once?  Its threads' time side
+ * by side (the latest start to the earliest end) must be at least
  * SMP_BENCH_TOGETHER percent of the longest thread's time.
  */
-static bool round_together(struct smp_bench *b, unsigned int r)
+static bool round_together(struct smp_bench *b, unsigned int n)
 {
 	u64 first_end = ~0ULL, last_start = 0, longest = 0;
 	unsigned int i;
@@ -222,9 +268,9 @@ static bool round_together(struct smp_bench *b, unsigned int r)
 	for (i = 0; i < b->nr; i++) {
 		struct smp_bench_cpu *c = &b->cpu[i];
 
-		last_start = max(last_start, c->start_ns[r]);
-		first_end = min(first_end, c->start_ns[r] + c->ns[r]);
-		longest = max(longest, c->ns[r]);
+		last_start = max(last_start, c->start_ns[0][n]);
+		first_end = min(first_end, c->start_ns[0][n] + c->ns[0][n]);
+		longest = max(longest, c->ns[0][n]);
 	}
 	return first_end > last_start &&
 	       (first_end - last_start) * 100 >= longest * SMP_BENCH_TOGETHER;
@@ -235,9 +281,9 @@ static void smp_bench_report(struct kunit *test, struct smp_bench *b,
 			     const char *name, u64 *all)
 {
 	unsigned int i, r, n = 0, together = 0;
+	u64 rate, alone, cycles, ratio;
 	char per_cpu[160];
 	size_t len = 0;
-	u64 rate, cycles;
 
 	for (r = 0; r < SMP_BENCH_ROUNDS; r++)
 		together += round_together(b, r);
@@ -246,22 +292,28 @@ static void smp_bench_report(struct kunit *test, struct smp_bench *b,
 		u64 *mine = all + n;
 
 		for (r = 0; r < SMP_BENCH_ROUNDS; r++)
-			all[n++] = pairs_per_sec(c->ns[r]);
+			all[n++] = pairs_per_sec(c->ns[0][r]);
 		len += scnprintf(per_cpu + len, sizeof(per_cpu) - len, ", CPU%u %llu",
 				 c->cpu, (unsigned long long)median(mine, SMP_BENCH_ROUNDS));
 	}
 	rate = median(all, n);
 
+	for (r = 0; r < SMP_BENCH_ROUNDS; r++)
+		all[r] = pairs_per_sec(b->cpu[0].ns[1][r]);
+	alone = median(all, SMP_BENCH_ROUNDS);
+	ratio = (rate * 100 + alone / 2) / alone;	/* in hundredths */
+
 	n = 0;
 	for (i = 0; i < b->nr; i++)
 		for (r = 0; r < SMP_BENCH_ROUNDS; r++)
-			all[n++] = b->cpu[i].cycles[r];
+			all[n++] = b->cpu[i].cycles[0][r];
 	cycles = median(all, n) / SMP_BENCH_PAIRS;
 
 	kunit_log_line(test, "bench %s: %llu cycles/op", name, (unsigned long long)cycles);
-	kunit_log_line(test, "bench_smp %s: %u CPUs, %llu pairs/s per CPU, %u rounds, %u together%s",
-		       name, b->nr, (unsigned long long)rate, SMP_BENCH_ROUNDS, together,
-		       per_cpu);
+	kunit_log_line(test, "bench_smp %s: %u CPUs, %llu pairs/s per CPU, alone %llu, ratio %llu.%02llu, %u rounds, %u together%s",
+		       name, b->nr, (unsigned long long)rate, (unsigned long long)alone,
+		       (unsigned long long)(ratio / 100), (unsigned long long)(ratio % 100),
+		       SMP_BENCH_ROUNDS, together, per_cpu);
 }
 
 /*
@@ -309,6 +361,7 @@ static void smp_bench_run(struct kunit *test, const char *name,
 		if (kthread_join_timeout(b->cpu[cpu].task, 120 * HZ, NULL)) {
 			KUNIT_FAIL(test, "bench_slab/%u did not end", b->cpu[cpu].cpu);
 			WRITE_ONCE(b->abort, true);
+			WRITE_ONCE(b->alone_done, ULONG_MAX);
 			continue;
 		}
 		joined++;
