@@ -18,11 +18,11 @@ order the kernel ran them.  Exit status 1 when LOG has no row.
 The rows run on every CPU at once (tests/kernel/slab_smp_bench.c) print
 a second line,
 
-    # bench_smp kmalloc64_pair_percpu: 2 CPUs, 22345678 pairs/s per CPU, alone 22901234, ratio 0.98, 51 rounds, 47 together, CPU0 22400000, CPU1 22300000
+    # bench_smp kmalloc64_pair_percpu: 2 CPUs, 22345678 pairs/s per CPU, alone 22901234, ratio 0.98, 51 rounds, 47 together (22300000 pairs/s per CPU), CPU0 ...
 
 which goes to a second table and to TSV_smp.tsv beside TSV (kernel.tsv:
-kernel_smp.tsv), one line per row:
-"name<TAB>cpus<TAB>pairs_per_s_per_cpu<TAB>alone_pairs_per_s<TAB>together".
+kernel_smp.tsv), one line per row: "name<TAB>cpus<TAB>pairs_per_s_per_cpu
+<TAB>alone_pairs_per_s<TAB>rounds_together<TAB>together_pairs_per_s".
 
 `make bench-smp` boots SMP=1 and SMP=2 in turn, a few times, keeps each
 boot's _smp.tsv, and calls the second form: for each row, the median
@@ -42,7 +42,7 @@ import sys
 ROW = re.compile(r'#\s+bench\s+(\S+):\s+(\d+)\s+cycles/op')
 SMP_ROW = re.compile(r'#\s+bench_smp\s+(\S+):\s+(\d+)\s+CPUs,\s+(\d+)\s+pairs/s per CPU,'
                      r'\s+alone\s+(\d+),\s+ratio\s+[\d.]+,\s+(\d+)\s+rounds,'
-                     r'\s+(\d+)\s+together')
+                     r'\s+(\d+)\s+together\s+\((\d+)\s+pairs/s per CPU\)')
 TARGET = 0.90		# SMP=2 per CPU at least 90% of SMP=1
 
 
@@ -58,7 +58,7 @@ def parse(text):
 
 
 def parse_smp(text):
-    """[(name, cpus, per_cpu_rate, alone_rate, rounds, together)] in log order."""
+    """[(name, cpus, rate, alone, rounds, together, together_rate)] in log order."""
     rows = {}
     for line in text.splitlines():
         m = SMP_ROW.search(line)
@@ -80,17 +80,18 @@ def ratio(a, b):
 
 def write_smp(rows, path):
     with open(path, 'w') as f:
-        for name, cpus, rate, alone, _rounds, together in rows:
-            f.write('%s\t%d\t%d\t%d\t%d\n' % (name, cpus, rate, alone, together))
+        for name, cpus, rate, alone, _rounds, together, together_rate in rows:
+            f.write('%s\t%d\t%d\t%d\t%d\t%d\n'
+                    % (name, cpus, rate, alone, together, together_rate))
 
 
 def read_smp(path):
-    """{name: (cpus, rate, alone, together)} from a _smp.tsv file."""
+    """{name: (cpus, rate, alone, together, together_rate)} from a _smp.tsv file."""
     rows = {}
     with open(path) as f:
         for line in f:
             parts = line.rstrip('\n').split('\t')
-            if len(parts) == 5:
+            if len(parts) == 6:
                 rows[parts[0]] = tuple(int(p) for p in parts[1:])
     return rows
 
@@ -110,10 +111,12 @@ def compare_smp(one, two):
         q = ratio(r2, r1)
         lines.append('per-CPU kmalloc pairs/s: SMP=1 %d, SMP=2 %d, ratio %.2f (%s)'
                      % (r1, r2, q, name))
-        lines.append('    %s; each boot SMP=1 %s, SMP=2 %s; SMP=2 all/alone in the boot %.2f'
+        together = statistics.median(r[name][3] for r in two)
+        lines.append('    %s; each boot SMP=1 %s, SMP=2 %s; in the SMP=2 boots: '
+                     'all/alone %.2f, %d rounds together'
                      % ('within 10%' if q >= TARGET else 'BELOW %.2f' % TARGET,
                         ' '.join(str(r[name][1]) for r in one),
-                        ' '.join(str(r[name][1]) for r in two), inboot))
+                        ' '.join(str(r[name][1]) for r in two), inboot, together))
     return lines
 
 
@@ -164,12 +167,13 @@ def main(argv):
     print('bench: %d rows written to %s' % (len(rows), tsv))
     if smp_rows:
         width = max(len('on every CPU at once'), *(len(r[0]) for r in smp_rows))
-        print('%-*s  %4s  %14s  %14s  %5s  %s' % (width, 'on every CPU at once', 'CPUs',
-                                                  'pairs/s/CPU', 'CPU 0 alone',
-                                                  'ratio', 'together'))
-        for name, cpus, rate, alone, rounds, together in smp_rows:
-            print('%-*s  %4d  %14d  %14d  %5.2f  %d of %d'
-                  % (width, name, cpus, rate, alone, ratio(rate, alone), together, rounds))
+        print('%-*s  %4s  %12s  %12s  %5s  %s' % (width, 'on every CPU at once', 'CPUs',
+                                                  'pairs/s/CPU', 'one alone',
+                                                  'ratio', 'rounds together'))
+        for name, cpus, rate, alone, rounds, together, together_rate in smp_rows:
+            print('%-*s  %4d  %12d  %12d  %5.2f  %d of %d (%d pairs/s/CPU)'
+                  % (width, name, cpus, rate, alone, ratio(rate, alone), together, rounds,
+                     together_rate))
         write_smp(smp_rows, smp_tsv_path(tsv))
         print('bench: %d per-CPU rows written to %s' % (len(smp_rows), smp_tsv_path(tsv)))
     elif os.path.exists(smp_tsv_path(tsv)):

@@ -19,37 +19,44 @@
  * allocate at the same time, and each thread times its own round with
  * local_clock() and the TSC.  A round lasts a fraction of a millisecond,
  * well within a timer tick and a host time slice, so most rounds see no
- * disturbance, and the figure printed is the median of every round of
- * every CPU, which a few rounds slowed down do not move.
+ * disturbance, and the figures are medians over rounds, which a few
+ * rounds slowed down do not move.
  *
  * Under QEMU's TCG each vCPU is a host thread and the guest's TSC follows
  * the host's clock: a vCPU the host takes off its core (other work on a
- * shared machine) goes on counting time, and how fast a host core runs
- * one vCPU drifts with the host's load from one second to the next.  So
- * a per-CPU rate measured in one boot at SMP=2, set against one from
- * another boot at SMP=1, compares the host's two moments as much as the
- * allocator.  Two things make the comparison fair.  The barrier: a round
- * cannot begin while one vCPU is off its core.  And a control within the
- * same boot: the rounds alternate between "all" (every CPU allocates)
- * and "alone" (CPU 0 allocates, the other CPUs run an arithmetic loop
- * that touches no shared memory until it is done, so the host has as
- * many busy vCPUs as in an "all" round).  The ratio all / alone is then
- * what allocating on the other CPUs costs CPU 0, measured seconds apart
- * on the same host; at SMP=1 both kinds are the same and the ratio is 1.
+ * shared machine) goes on counting time, and how fast a host core runs a
+ * vCPU drifts with the host's load from one second to the next.  So a
+ * per-CPU rate from a boot at SMP=2 set against one from a boot at SMP=1
+ * compares two moments of the host as much as the allocator.  Hence a
+ * control in the same boot: the rounds alternate between "all" (every
+ * CPU allocates) and "alone" (one CPU allocates, each CPU in turn; until
+ * it is done the others run code shaped like a kmalloc/kfree pair, two
+ * calls, a pop and a push, on memory of their own).  In both kinds the
+ * host runs as many vCPUs, as busy, with the same kind of work; only the
+ * allocator's sharing between CPUs is missing from "alone".  The ratio
+ * all / alone is what allocating on the other CPUs at the same time
+ * costs, measured a fraction of a millisecond apart.  At SMP=1 both
+ * kinds are the same and the ratio is 1.
+ *
+ * Rounds are "together" when the threads of an "all" round ran side by
+ * side for at least SMP_BENCH_TOGETHER percent of the longest one's time
+ * (the TSC is one clock for all vCPUs under TCG).  On a host with as
+ * many cores as vCPUs and nothing else to run, all are; on a busy host
+ * the vCPUs may take turns on the cores, and an "all" round where they
+ * did measures no sharing at all.  So the count is printed, with the
+ * per-CPU rate of those rounds alone.
  *
  * Each row prints two lines (scripts/bench.py reads both):
  *
  *	# bench kmalloc64_pair_percpu: 116 cycles/op
- *	# bench_smp kmalloc64_pair_percpu: 2 CPUs, 22345678 pairs/s per CPU, alone 22901234, ratio 0.98, 51 rounds, 47 together, CPU0 22400000, CPU1 22300000
+ *	# bench_smp kmalloc64_pair_percpu: 2 CPUs, 22345678 pairs/s per CPU, alone 22901234, ratio 0.98, 51 rounds, 47 together (22300000 pairs/s per CPU), CPU0 22400000 (alone 23000000), CPU1 22300000 (alone 22800000)
  *
- * the median cost of one pair on one CPU in "all" rounds; then the median
- * rate per CPU of the "all" rounds, CPU 0's median rate in the "alone"
- * rounds and the ratio of the two, the rounds of each kind, and each
- * CPU's own median.  "together" counts the "all" rounds whose threads ran
- * side by side for at least half of the longest one's time (a round where
- * one vCPU was held up by the host is not one).  `make bench-smp` boots
- * SMP=1 and SMP=2 in turn and prints the ratio of their per-CPU rates
- * (docs/performance.md).
+ * the median cost of one pair on one CPU in "all" rounds; then the rate
+ * per CPU in "all" rounds, in "alone" rounds and the ratio of the two,
+ * the rounds of each kind, the rounds together and their rate, and each
+ * CPU's own medians.  `make bench-smp`
+ * boots SMP=1 and SMP=2 in turn and prints the ratio of their per-CPU
+ * rates (docs/performance.md).
  *
  * The case fails when an allocation fails, a thread finds itself on
  * another CPU than its own, or the threads do not meet at a barrier
@@ -77,8 +84,12 @@
 #define SMP_BENCH_TOGETHER	50	/* percent of a round run side by side */
 #define SMP_BENCH_WAIT_NS	(30 * NSEC_PER_SEC)	/* a barrier waits at most this */
 
-/* Even rounds are "all" rounds, odd ones "alone" rounds. */
-#define ROUND_ALONE(round)	((round) & 1)
+/*
+ * Even rounds are "all" rounds, odd ones "alone" rounds, the CPU that
+ * allocates alone taking each thread's turn.
+ */
+#define ROUND_ALONE(round)		((round) & 1)
+#define ROUND_ALONE_THREAD(b, round)	((round) / 2 % (b)->nr)
 
 struct smp_bench;
 
@@ -89,8 +100,9 @@ struct smp_bench_cpu {
 	unsigned int cpu;		/* the CPU it is bound to */
 	unsigned int mix_next;		/* its place in the mix sequence */
 	unsigned int wrong_cpu;		/* rounds begun on another CPU */
+	unsigned int nr_alone;		/* "alone" rounds counted */
 	bool failed;			/* an allocation returned NULL */
-	/* [kind][n]: the nth counted round of kind 0 (all) or 1 (alone) */
+	/* [kind][n]: its nth counted round of kind 0 (all) or 1 (alone) */
 	u64 start_ns[2][SMP_BENCH_ROUNDS];
 	u64 ns[2][SMP_BENCH_ROUNDS];
 	u64 cycles[2][SMP_BENCH_ROUNDS];
@@ -101,7 +113,7 @@ struct smp_bench {
 	bool (*work)(struct smp_bench_cpu *c);	/* one round's pairs */
 	unsigned int nr;			/* threads, one per online CPU */
 	unsigned long arrived ____cacheline_aligned;	/* at the barriers so far */
-	unsigned long alone_done;		/* "alone" rounds CPU 0 finished */
+	unsigned long alone_done;		/* the last "alone" round done, + 1 */
 	bool abort;				/* a thread gave up: all stop */
 	struct smp_bench_cpu cpu[];
 };
@@ -155,20 +167,33 @@ static bool work_kmalloc64_batch100(struct smp_bench_cpu *c)
 }
 
 /*
- * A CPU's part in an "alone" round: keep its vCPU busy, in registers
- * only, until CPU 0 is done with the round.
+ * A CPU's part in another's "alone" round: until that one is done,
+ * work the way a kmalloc/kfree pair does (two calls, a pop and a push on
+ * a stack of pointers, loads and stores) on memory of its own that no
+ * other CPU touches: the host then runs as many vCPUs, as busy with the
+ * same kind of code, as in an "all" round, and only the allocator's
+ * sharing is missing.
  */
-static void smp_bench_keep_busy(struct smp_bench *b, unsigned long round)
+static noinline void *private_pop(void **slots, unsigned long *nr)
 {
-	unsigned long x = round;
+	return slots[--*nr];
+}
+
+static noinline void private_push(void **slots, unsigned long *nr, void *x)
+{
+	slots[(*nr)++] = x;
+}
+
+static void smp_bench_keep_busy(struct smp_bench_cpu *c, unsigned long round)
+{
+	struct smp_bench *b = c->bench;
+	unsigned long nr = 1;
 	unsigned int i;
 
-	while (READ_ONCE(b->alone_done) <= round) {
-		for (i = 0; i < 64; i++) {
-			x = x * 6364136223846793005UL + 1442695040888963407UL;
-			asm volatile("" : "+r"(x));	/* keep the loop */
-		}
-	}
+	c->batch[0] = c;
+	while (READ_ONCE(b->alone_done) <= round)
+		for (i = 0; i < 64; i++)
+			private_push(c->batch, &nr, private_pop(c->batch, &nr));
 }
 
 /*
@@ -195,7 +220,7 @@ static int smp_bench_thread(void *data)
 {
 	struct smp_bench_cpu *c = data;
 	struct smp_bench *b = c->bench;
-	bool first = c == &b->cpu[0];
+	unsigned int me = c - b->cpu;
 	unsigned long round;
 
 	for (round = 0; round < SMP_BENCH_WARMUP + 2 * SMP_BENCH_ROUNDS; round++) {
@@ -208,8 +233,8 @@ static int smp_bench_thread(void *data)
 			break;
 		if (raw_smp_processor_id() != c->cpu)
 			c->wrong_cpu++;
-		if (kind && !first) {
-			smp_bench_keep_busy(b, round);
+		if (kind && ROUND_ALONE_THREAD(b, round) != me) {
+			smp_bench_keep_busy(c, round);
 			continue;
 		}
 		t0 = local_clock();
@@ -225,13 +250,14 @@ static int smp_bench_thread(void *data)
 			break;
 		}
 		if (round >= SMP_BENCH_WARMUP) {
+			if (kind)
+				n = c->nr_alone++;
 			c->start_ns[kind][n] = t0;
 			c->ns[kind][n] = max_t(u64, t1 - t0, 1);
 			c->cycles[kind][n] = c1 - c0;
 		}
 	}
-	if (first)
-		WRITE_ONCE(b->alone_done, ULONG_MAX);	/* nobody waits for CPU 0 */
+	WRITE_ONCE(b->alone_done, ULONG_MAX);	/* nobody waits for this one */
 	return 0;
 }
 
@@ -276,44 +302,66 @@ static bool round_together(struct smp_bench *b, unsigned int n)
 	       (first_end - last_start) * 100 >= longest * SMP_BENCH_TOGETHER;
 }
 
-/* Print the row's two lines from what the threads measured. */
-static void smp_bench_report(struct kunit *test, struct smp_bench *b,
-			     const char *name, u64 *all)
+/*
+ * The median pairs/s of thread @i's counted rounds of @kind; for "all"
+ * rounds (@kind 0) with @only_together, only those of the rounds that
+ * ran together.  0 when there is none.
+ */
+static u64 median_rate(struct smp_bench *b, unsigned int i, unsigned int kind,
+		       bool only_together, u64 *buf)
 {
+	struct smp_bench_cpu *c = &b->cpu[i];
+	unsigned int r, n = 0;
+	unsigned int rounds = kind ? c->nr_alone : SMP_BENCH_ROUNDS;
+
+	for (r = 0; r < rounds; r++)
+		if (!only_together || round_together(b, r))
+			buf[n++] = pairs_per_sec(c->ns[kind][r]);
+	return n ? median(buf, n) : 0;
+}
+
+/*
+ * Print the row's two lines from what the threads measured.  The rates
+ * are the mean over the CPUs of each CPU's median: the vCPUs need not
+ * run equally fast (the host may give one a busier core), and a median
+ * of all CPUs' rounds together would land on one or the other.
+ */
+static void smp_bench_report(struct kunit *test, struct smp_bench *b,
+			     const char *name, u64 *buf)
+{
+	u64 rate = 0, alone = 0, rate_together = 0, cycles, ratio;
 	unsigned int i, r, n = 0, together = 0;
-	u64 rate, alone, cycles, ratio;
-	char per_cpu[160];
+	char per_cpu[200];
 	size_t len = 0;
 
 	for (r = 0; r < SMP_BENCH_ROUNDS; r++)
 		together += round_together(b, r);
 	for (i = 0; i < b->nr; i++) {
-		struct smp_bench_cpu *c = &b->cpu[i];
-		u64 *mine = all + n;
+		u64 mine = median_rate(b, i, 0, false, buf);
+		u64 mine_alone = median_rate(b, i, 1, false, buf);
 
-		for (r = 0; r < SMP_BENCH_ROUNDS; r++)
-			all[n++] = pairs_per_sec(c->ns[0][r]);
-		len += scnprintf(per_cpu + len, sizeof(per_cpu) - len, ", CPU%u %llu",
-				 c->cpu, (unsigned long long)median(mine, SMP_BENCH_ROUNDS));
+		rate += mine;
+		alone += mine_alone;
+		rate_together += median_rate(b, i, 0, true, buf);
+		len += scnprintf(per_cpu + len, sizeof(per_cpu) - len, ", CPU%u %llu (alone %llu)",
+				 b->cpu[i].cpu, (unsigned long long)mine,
+				 (unsigned long long)mine_alone);
 	}
-	rate = median(all, n);
-
-	for (r = 0; r < SMP_BENCH_ROUNDS; r++)
-		all[r] = pairs_per_sec(b->cpu[0].ns[1][r]);
-	alone = median(all, SMP_BENCH_ROUNDS);
+	rate /= b->nr;
+	alone = max_t(u64, alone / b->nr, 1);
+	rate_together /= b->nr;
 	ratio = (rate * 100 + alone / 2) / alone;	/* in hundredths */
 
-	n = 0;
 	for (i = 0; i < b->nr; i++)
 		for (r = 0; r < SMP_BENCH_ROUNDS; r++)
-			all[n++] = b->cpu[i].cycles[0][r];
-	cycles = median(all, n) / SMP_BENCH_PAIRS;
+			buf[n++] = b->cpu[i].cycles[0][r];
+	cycles = median(buf, n) / SMP_BENCH_PAIRS;
 
 	kunit_log_line(test, "bench %s: %llu cycles/op", name, (unsigned long long)cycles);
-	kunit_log_line(test, "bench_smp %s: %u CPUs, %llu pairs/s per CPU, alone %llu, ratio %llu.%02llu, %u rounds, %u together%s",
+	kunit_log_line(test, "bench_smp %s: %u CPUs, %llu pairs/s per CPU, alone %llu, ratio %llu.%02llu, %u rounds, %u together (%llu pairs/s per CPU)%s",
 		       name, b->nr, (unsigned long long)rate, (unsigned long long)alone,
 		       (unsigned long long)(ratio / 100), (unsigned long long)(ratio % 100),
-		       SMP_BENCH_ROUNDS, together, per_cpu);
+		       SMP_BENCH_ROUNDS, together, (unsigned long long)rate_together, per_cpu);
 }
 
 /*
