@@ -11,7 +11,13 @@
  *   kmalloc_mixed_pair_percpu   the sizes of <kernel/kmalloc_mix.h>, each
  *                               thread walking the sequence on its own
  *   kmalloc64_batch100_percpu   allocate 100 objects of 64 bytes, then
- *                               free the 100 (counted as 100 pairs)
+ *                               free the 100 (counted as 100 pairs): all
+ *                               on the sheaf (it holds 120)
+ *   kmalloc64_batch1000_percpu  the same with 1000: past the sheaf, so
+ *                               the slow paths too (the cpu freelist,
+ *                               new active slabs from the partial list,
+ *                               sheaf flushes to the slabs), which take
+ *                               the cache's one list_lock
  *
  * Method.  The threads run rounds of SMP_BENCH_PAIRS pairs each (after
  * SMP_BENCH_WARMUP rounds that are not counted).  Every round begins at a
@@ -79,8 +85,8 @@
 
 #define SMP_BENCH_WARMUP	4	/* rounds not counted (two of each kind) */
 #define SMP_BENCH_ROUNDS	51	/* rounds of each kind counted: odd, for the median */
-#define SMP_BENCH_PAIRS		2000	/* pairs per round and CPU: a multiple of the batch */
-#define SMP_BENCH_BATCH		100
+#define SMP_BENCH_PAIRS		2000	/* pairs per round and CPU: a multiple of a batch */
+#define SMP_BENCH_BATCH_MAX	1000	/* the largest batch */
 #define SMP_BENCH_TOGETHER	50	/* percent of a round run side by side */
 #define SMP_BENCH_WAIT_NS	(30 * NSEC_PER_SEC)	/* a barrier waits at most this */
 
@@ -106,7 +112,7 @@ struct smp_bench_cpu {
 	u64 start_ns[2][SMP_BENCH_ROUNDS];
 	u64 ns[2][SMP_BENCH_ROUNDS];
 	u64 cycles[2][SMP_BENCH_ROUNDS];
-	void *batch[SMP_BENCH_BATCH];
+	void **batch;			/* SMP_BENCH_BATCH_MAX slots */
 } ____cacheline_aligned;
 
 struct smp_bench {
@@ -150,20 +156,30 @@ static bool work_kmalloc_mixed_pair(struct smp_bench_cpu *c)
 	return ok;
 }
 
-static bool work_kmalloc64_batch100(struct smp_bench_cpu *c)
+static bool kmalloc64_batches(struct smp_bench_cpu *c, unsigned int batch)
 {
 	unsigned int i, n;
 	bool ok = true;
 
-	for (n = 0; n < SMP_BENCH_PAIRS / SMP_BENCH_BATCH; n++) {
-		for (i = 0; i < SMP_BENCH_BATCH; i++) {
+	for (n = 0; n < SMP_BENCH_PAIRS / batch; n++) {
+		for (i = 0; i < batch; i++) {
 			c->batch[i] = kmalloc(64, GFP_KERNEL);
 			ok &= c->batch[i] != NULL;
 		}
-		for (i = 0; i < SMP_BENCH_BATCH; i++)
+		for (i = 0; i < batch; i++)
 			kfree(c->batch[i]);
 	}
 	return ok;
+}
+
+static bool work_kmalloc64_batch100(struct smp_bench_cpu *c)
+{
+	return kmalloc64_batches(c, 100);
+}
+
+static bool work_kmalloc64_batch1000(struct smp_bench_cpu *c)
+{
+	return kmalloc64_batches(c, 1000);
 }
 
 /*
@@ -393,6 +409,12 @@ static void smp_bench_run(struct kunit *test, const char *name,
 			break;		/* a CPU came online meanwhile */
 		c->bench = b;
 		c->cpu = cpu;
+		c->batch = kmalloc_array(SMP_BENCH_BATCH_MAX, sizeof(void *), GFP_KERNEL);
+		if (!c->batch) {
+			KUNIT_FAIL(test, "out of memory for CPU %u's batch", cpu);
+			b->abort = true;
+			break;
+		}
 		t = kthread_create_on_cpu(smp_bench_thread, c, cpu, "bench_slab/%u");
 		if (IS_ERR(t)) {
 			KUNIT_FAIL(test, "kthread_create_on_cpu(%u): error %ld", cpu, PTR_ERR(t));
@@ -424,6 +446,8 @@ static void smp_bench_run(struct kunit *test, const char *name,
 	KUNIT_EXPECT_FALSE_MSG(test, b->abort, "the threads did not meet at a barrier");
 	if (i == nr && !b->abort)
 		smp_bench_report(test, b, name, all);
+	for (cpu = 0; cpu < nr; cpu++)
+		kfree(b->cpu[cpu].batch);
 	kfree(b);
 }
 
@@ -442,6 +466,11 @@ static void kmalloc64_batch100_percpu(struct kunit *test)
 	smp_bench_run(test, "kmalloc64_batch100_percpu", work_kmalloc64_batch100);
 }
 
+static void kmalloc64_batch1000_percpu(struct kunit *test)
+{
+	smp_bench_run(test, "kmalloc64_batch1000_percpu", work_kmalloc64_batch1000);
+}
+
 static int bench_slab_smp_init(struct kunit_suite *suite)
 {
 	kmalloc_mix_fill(smp_mix_sizes);
@@ -452,6 +481,7 @@ static struct kunit_case bench_slab_smp_cases[] = {
 	KUNIT_CASE(kmalloc64_pair_percpu),
 	KUNIT_CASE(kmalloc_mixed_pair_percpu),
 	KUNIT_CASE(kmalloc64_batch100_percpu),
+	KUNIT_CASE(kmalloc64_batch1000_percpu),
 	{}
 };
 
