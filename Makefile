@@ -105,7 +105,7 @@ ASM_SRCS := $(sort $(wildcard boot/*.asm arch/x86_64/*.asm))
 OBJS := $(C_SRCS:%.c=$(O)/%.o) $(ASM_SRCS:%.asm=$(O)/%.o)
 DEPS := $(OBJS:.o=.d) $(B)/gdb/constants.d
 
-.PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench bench-kasan \
+.PHONY: all iso run qemu qemu-nox qemu-gdb gdb test ktest htest bench bench-kasan bench-smp \
 	bench-host deps grade grade-all lab-handout clean help compile_commands.json \
 	check-tools boot-checks bench-boot screenshot gdbtest fuzz
 .DEFAULT_GOAL := all
@@ -326,12 +326,32 @@ ktest: $(B)/kernel.elf iso/grub.cfg.in scripts/grub_cfg.py $(BOOT_MODULE_DEPS)
 # In-kernel benchmarks: one boot running the suites named bench*
 # (<kunit/bench.h>), without slab debugging, kmemleak or the lock
 # validator, then a table and build/bench/kernel.tsv.
+## BENCH_T=GLOB  the benchmark suites make bench runs, default bench*
+BENCH_T ?= bench*
 ## in-kernel benchmarks, cycles per operation (build/bench/kernel.tsv)
 bench: $(B)/kernel.elf
-	$(Q)$(MAKE) --no-print-directory ktest T='bench*' KTEST_NAME=bench \
+	$(Q)$(MAKE) --no-print-directory ktest T='$(BENCH_T)' KTEST_NAME=bench \
 		KTEST_SLAB_DEBUG= KTEST_KMEMLEAK=kmemleak=off KTEST_ARGS="--echo none" \
 		CMDLINE="lockdep=off $(CMDLINE)"
 	$(Q)$(PYTHON) scripts/bench.py $(B)/bench.log $(B)/bench/kernel.tsv
+
+# kmalloc on every CPU at once (tests/kernel/slab_smp_bench.c): boots at
+# SMP=1 and SMP=2 in turn, BENCH_SMP_RUNS times, then the median per-CPU
+# rate of each and their ratio (docs/performance.md).  Each boot's table
+# goes to $(B)/bench/smp.log.
+## BENCH_SMP_RUNS=N  make bench-smp's boots at each CPU count, default 3
+BENCH_SMP_RUNS ?= 3
+## per-CPU kmalloc pairs/s at SMP=1 and SMP=2 (boots in turn) and their ratio
+bench-smp: $(B)/kernel.elf
+	$(Q)mkdir -p $(B)/bench && rm -f $(B)/bench/smp*-run*.tsv $(B)/bench/smp.log
+	$(Q)for i in $$(seq $(BENCH_SMP_RUNS)); do for n in 1 2; do \
+		echo "  BENCH   SMP=$$n, boot $$i of $(BENCH_SMP_RUNS)"; \
+		$(MAKE) --no-print-directory bench SMP=$$n BENCH_T='bench_slab*' \
+			>>$(B)/bench/smp.log 2>&1 && \
+		cp $(B)/bench/kernel_smp.tsv $(B)/bench/smp$$n-run$$i.tsv || \
+		{ tail -20 $(B)/bench/smp.log; exit 1; }; \
+	done; done
+	$(Q)$(PYTHON) scripts/bench.py --smp $(B)/bench/smp1-run*.tsv -- $(B)/bench/smp2-run*.tsv
 
 # KASAN's cost: make bench, then make KASAN=1 bench (build/kasan), one
 # after the other on the same machine, and the rows side by side with

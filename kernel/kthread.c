@@ -92,7 +92,15 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	if (!k)
 		return ERR_PTR(-ENOMEM);
 	t = &k->task;
-	t->stack = vmalloc(THREAD_SIZE);
+	/*
+	 * Zeroed, as Linux's THREADINFO_GFP asks: no earlier owner's data
+	 * on a new stack.  Under QEMU's TCG it also matters for speed: a
+	 * frame that last held executed code (a module's, since unloaded)
+	 * keeps its translations until each one is overwritten, and until
+	 * then every store to that page takes QEMU's slow path (ten times
+	 * slower calls, docs/performance.md).
+	 */
+	t->stack = vzalloc(THREAD_SIZE);
 	if (!t->stack) {
 		kfree(k);
 		return ERR_PTR(-ENOMEM);

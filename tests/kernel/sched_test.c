@@ -17,6 +17,7 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
+#include <linux/vmalloc.h>
 #include <linux/wait.h>
 #include <kernel/oops.h>
 #include "context_kunit.h"
@@ -130,6 +131,43 @@ static void kthread_comm_and_pid(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, b.comm, "sched_a_very_lo");
 	kthread_stop(ta);
 	kthread_stop(tb);
+}
+
+/*
+ * A new thread's stack is zeroed, as Linux's are (THREADINFO_GFP has
+ * __GFP_ZERO): nothing of the memory's earlier owner shows.  The case
+ * leaves a pattern in freed vmalloc memory first, which the stack's
+ * frames would show without the zeroing (the page allocator hands the
+ * last-freed frames of this CPU out first); the thread reads the lowest
+ * page of its stack, far below anything it or an interrupt on it uses.
+ */
+static int count_dirty_stack_words(void *data)
+{
+	const unsigned long *w = (const unsigned long *)current->stack_lo;
+	unsigned long i, dirty = 0;
+
+	for (i = 0; i < PAGE_SIZE / sizeof(long); i++)
+		dirty += w[i] != 0;
+	*(unsigned long *)data = dirty;
+	return 0;
+}
+
+static void kthread_stack_is_zeroed(struct kunit *test)
+{
+	unsigned long dirty = ~0UL;
+	struct task_struct *t;
+	void *old;
+
+	set_cpus_allowed_ptr(current, cpumask_of(0));	/* one CPU's free lists */
+	old = vmalloc(THREAD_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, old);
+	memset(old, 0xa5, THREAD_SIZE);
+	vfree(old);
+	t = kthread_run(count_dirty_stack_words, &dirty, "sched_stack0");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_EXPECT_TRUE(test, ctx_wait_until(READ_ONCE(t->__state) == TASK_DEAD, 1000));
+	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
+	KUNIT_EXPECT_EQ_MSG(test, dirty, 0UL, "words of the earlier owner's data on a new stack");
 }
 
 /* ---- preemption and giving the CPU up ---------------------------------------------- */
@@ -841,6 +879,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(kthread_stop_before_it_ran),
 	KUNIT_CASE(kthread_returns_on_its_own),
 	KUNIT_CASE(kthread_comm_and_pid),
+	KUNIT_CASE(kthread_stack_is_zeroed),
 	KUNIT_CASE(cpu_bound_threads_are_preempted),
 	KUNIT_CASE(cond_resched_switches_when_asked),
 	KUNIT_CASE(preempt_enable_switches_when_asked),
