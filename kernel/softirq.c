@@ -34,6 +34,7 @@
 #include <linux/export.h>
 #include <linux/bug.h>
 #include <linux/interrupt.h>
+#include <linux/lockdep.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/wait.h>
@@ -165,6 +166,8 @@ void irq_exit(void)
  */
 void local_bh_disable(void)
 {
+	if (!softirq_count())
+		trace_softirqs_off(_RET_IP_);
 	__preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
 }
 EXPORT_SYMBOL(local_bh_disable);
@@ -177,6 +180,8 @@ EXPORT_SYMBOL(local_bh_disable);
 void local_bh_enable(void)
 {
 	WARN_ON_ONCE(in_hardirq());
+	if (softirq_count() == SOFTIRQ_DISABLE_OFFSET)
+		trace_softirqs_on(_RET_IP_);
 	__preempt_count_sub(SOFTIRQ_DISABLE_OFFSET);
 	if (!in_interrupt() && this_cpu_read(softirq_pending))
 		do_softirq();

@@ -42,6 +42,11 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
 void lock_release(struct lockdep_map *map, unsigned long ip);
 bool lockdep_enabled(void);
 void lockdep_free_key_range(void *start, unsigned long size);
+struct task_struct;
+void debug_show_held_locks(struct task_struct *t);
+void print_irqtrace_events(struct task_struct *t);
+void trace_softirqs_off(unsigned long ip);
+void trace_softirqs_on(unsigned long ip);
 #else
 /* host builds (the unit tests): no validator */
 static inline void lockdep_init_map(struct lockdep_map *map, const char *name,

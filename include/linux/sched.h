@@ -101,6 +101,8 @@ struct task_struct {
 	 */
 	unsigned int lockdep_depth;
 	struct held_lock held_locks[MAX_LOCK_DEPTH];
+	/* where its interrupts and softirqs last went off and on */
+	struct irqtrace_events irqtrace;
 };
 
 extern struct task_struct init_task;

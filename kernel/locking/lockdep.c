@@ -341,6 +341,118 @@ static void print_held_locks(struct task_struct *t)
 	}
 }
 
+/**
+ * debug_show_held_locks - the locks @t holds, as a report's lines
+ * @t: the task (current, or one that cannot run meanwhile)
+ *
+ * "N locks held by NAME/PID:" and one line per lock, or that lockdep is
+ * off (booted with lockdep=off, or after its first report).
+ *
+ * Context: Any context.
+ */
+void debug_show_held_locks(struct task_struct *t)
+{
+	if (!lockdep_enabled()) {
+		printk(KERN_WARNING "INFO: lockdep is turned off.\n");
+		return;
+	}
+	print_held_locks(t);
+}
+EXPORT_SYMBOL(debug_show_held_locks);
+
+/* ---- where interrupts went off and on (<linux/irqflags.h>) ---------- */
+
+/**
+ * trace_hardirqs_off - interrupts are going off at the caller
+ *
+ * Called by local_irq_disable() and local_irq_save() when interrupts
+ * were on: the task's next event number and the call site.
+ *
+ * Context: Any context.
+ */
+void trace_hardirqs_off(void)
+{
+	struct irqtrace_events *trace = &current->irqtrace;
+
+	trace->hardirq_disable_ip = _RET_IP_;
+	trace->hardirq_disable_event = ++trace->irq_events;
+}
+EXPORT_SYMBOL(trace_hardirqs_off);
+
+/**
+ * trace_hardirqs_on - interrupts are about to go on at the caller
+ *
+ * Called by local_irq_enable() and local_irq_restore() when interrupts
+ * were off, just before they go on.
+ *
+ * Context: Any context, interrupts off.
+ */
+void trace_hardirqs_on(void)
+{
+	struct irqtrace_events *trace = &current->irqtrace;
+
+	trace->hardirq_enable_ip = _RET_IP_;
+	trace->hardirq_enable_event = ++trace->irq_events;
+}
+EXPORT_SYMBOL(trace_hardirqs_on);
+
+/**
+ * trace_softirqs_off - local_bh_disable() at @ip turned softirqs off
+ * @ip: its caller
+ *
+ * Context: Process context (the first local_bh_disable()).
+ */
+void trace_softirqs_off(unsigned long ip)
+{
+	struct irqtrace_events *trace = &current->irqtrace;
+
+	trace->softirq_disable_ip = ip;
+	trace->softirq_disable_event = ++trace->irq_events;
+}
+
+/**
+ * trace_softirqs_on - local_bh_enable() at @ip turns softirqs on again
+ * @ip: its caller
+ *
+ * Context: Process context (the last local_bh_enable()).
+ */
+void trace_softirqs_on(unsigned long ip)
+{
+	struct irqtrace_events *trace = &current->irqtrace;
+
+	trace->softirq_enable_ip = ip;
+	trace->softirq_enable_event = ++trace->irq_events;
+}
+
+/**
+ * print_irqtrace_events - where @t last turned interrupts off and on
+ * @t: the task
+ *
+ * Linux's five lines: the event stamp, then each last event with its
+ * number and call site.
+ *
+ * Context: Any context.
+ */
+void print_irqtrace_events(struct task_struct *t)
+{
+	const struct irqtrace_events *trace = &t->irqtrace;
+
+	printk(KERN_DEFAULT "irq event stamp: %u\n", trace->irq_events);
+	printk(KERN_DEFAULT "hardirqs last  enabled at (%u): [<%px>] %pS\n",
+	       trace->hardirq_enable_event, (void *)trace->hardirq_enable_ip,
+	       (void *)trace->hardirq_enable_ip);
+	printk(KERN_DEFAULT "hardirqs last disabled at (%u): [<%px>] %pS\n",
+	       trace->hardirq_disable_event, (void *)trace->hardirq_disable_ip,
+	       (void *)trace->hardirq_disable_ip);
+	printk(KERN_DEFAULT "softirqs last  enabled at (%u): [<%px>] %pS\n",
+	       trace->softirq_enable_event, (void *)trace->softirq_enable_ip,
+	       (void *)trace->softirq_enable_ip);
+	printk(KERN_DEFAULT "softirqs last disabled at (%u): [<%px>] %pS\n",
+	       trace->softirq_disable_event, (void *)trace->softirq_disable_ip,
+	       (void *)trace->softirq_disable_ip);
+}
+EXPORT_SYMBOL(print_irqtrace_events);
+
 static void print_banner(const char *title, char fill)
 {
 	char line[64];
@@ -420,6 +532,7 @@ static void print_usage_bug(struct task_struct *t, struct held_lock *this,
 	print_lock("", this);
 	printk(KERN_DEFAULT "{%s} state was registered at:\n", usage_str[prev_bit]);
 	print_trace(c->usage_traces[prev_bit], 1);
+	print_irqtrace_events(t);
 	printk(KERN_DEFAULT "\nother info that might help us debug this:\n");
 	printk(KERN_DEFAULT " Possible unsafe locking scenario:\n\n");
 	printk(KERN_DEFAULT "       CPU0\n");

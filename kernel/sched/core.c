@@ -59,6 +59,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -450,6 +451,9 @@ static void schedule_bug(unsigned long caller)
 		return;
 	pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm,
 	       prev->pid, preempt_count());
+	debug_show_held_locks(prev);
+	if (irqs_disabled())
+		print_irqtrace_events(prev);
 	atomic_report_end();
 }
 
@@ -532,6 +536,10 @@ void __might_sleep_irqflags(const char *file, int line, unsigned long irqflags)
 	       in_atomic() ? 1 : 0, irqs_disabled_flags(irqflags) ? 1 : 0, t->pid,
 	       t->comm);
 	pr_err("preempt_count: %x, expected: 0\n", preempt_count());
+	/* as Linux: the locks held, and where interrupts went off */
+	debug_show_held_locks(t);
+	if (irqs_disabled_flags(irqflags))
+		print_irqtrace_events(t);
 	local_irq_restore(flags);
 	atomic_report_end();
 }

@@ -258,6 +258,10 @@ static void irq_unsafe_lock_is_reported(struct kunit *test)
 	ctx_expect_log(test, seq, " (irq_unsafe_lock){?.+.}-{2:2}, at: irq_work_takes_lock+");
 	ctx_expect_log(test, seq, "{HARDIRQ-ON-W} state was registered at:");
 	ctx_expect_log(test, seq, "irq_unsafe_lock_is_reported+");
+	/* where the task's interrupts last went off and on, as Linux */
+	ctx_expect_log(test, seq, "irq event stamp: ");
+	ctx_expect_log(test, seq, "hardirqs last  enabled at (");
+	ctx_expect_log(test, seq, "hardirqs last disabled at (");
 	ctx_expect_log(test, seq, "       CPU0");
 	ctx_expect_log(test, seq, "  lock(irq_unsafe_lock);");
 	ctx_expect_log(test, seq, "  <Interrupt>");

@@ -13,6 +13,7 @@
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/irq_work.h>
+#include <linux/lockdep.h>
 #include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -705,6 +706,52 @@ static void expect_might_sleep_report(struct kunit *test, u64 seq, int line,
 	ctx_expect_log(test, seq, text);
 }
 
+/*
+ * The report's held-lock lines, as Linux's debug_show_held_locks():
+ * "no locks held by NAME/PID." or "N lock(s) held by NAME/PID:" and
+ * " #0: ADDR (NAME){....}-{2:2}, at: FUNC+0x..." (@lock0: the part from
+ * the class name on; its usage letters depend on the suites run before).
+ */
+static void expect_held_locks(struct kunit *test, u64 seq, int n, const char *lock0)
+{
+	char text[96];
+
+	if (!lockdep_enabled()) {
+		ctx_expect_log(test, seq, "INFO: lockdep is turned off.");
+		return;
+	}
+	if (!n)
+		snprintf(text, sizeof(text), "no locks held by %s/%d.", current->comm,
+			 current->pid);
+	else
+		snprintf(text, sizeof(text), "%d lock%s held by %s/%d:", n, n > 1 ? "s" : "",
+			 current->comm, current->pid);
+	ctx_expect_log(test, seq, text);
+	if (lock0) {
+		/* " (lock){+.+.}": skip the usage letters, keep the rest */
+		const char *brace = strchr(lock0, '{');
+		char head[48];
+
+		snprintf(head, sizeof(head), "%.*s", (int)(brace - lock0 + 1), lock0);
+		ctx_expect_log(test, seq, head);
+		ctx_expect_log(test, seq, strchr(brace, '}') + 1);
+	}
+}
+
+/* "hardirqs last disabled at (N): [<ADDR>] FUNC+0x..." naming @func. */
+static void expect_irqs_off_at(struct kunit *test, u64 seq, const char *func)
+{
+	char line[160], *end;
+	u64 at = log_search(seq, "hardirqs last disabled at (");
+
+	KUNIT_ASSERT_NE_MSG(test, at, 0ULL, "no \"hardirqs last disabled at\" line");
+	log_read(&at, line, sizeof(line));
+	end = strchr(line, '\n');
+	if (end)
+		*end = '\0';
+	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(line, func), "the line ends \"%s\"", line);
+}
+
 static void might_sleep_under_preempt_disable(struct kunit *test)
 {
 	u64 seq = log_seq();
@@ -731,6 +778,11 @@ static void might_sleep_with_irqs_off(struct kunit *test)
 	local_irq_enable();
 	expect_might_sleep_report(test, seq, line, 0, 1, current->pid,
 				  "kunit_try_catch", 0);
+	/* as Linux: no locks, and where this task turned interrupts off */
+	expect_held_locks(test, seq, 0, NULL);
+	ctx_expect_log(test, seq, "irq event stamp: ");
+	ctx_expect_log(test, seq, "hardirqs last  enabled at (");
+	expect_irqs_off_at(test, seq, "might_sleep_with_irqs_off+0x");
 }
 
 static void might_sleep_under_spin_lock_bh(struct kunit *test)
@@ -762,6 +814,9 @@ static void might_sleep_under_spin_lock_irqsave(struct kunit *test)
 	spin_unlock_irqrestore(&lock, flags);
 	expect_might_sleep_report(test, seq, line, 1, 1, current->pid,
 				  "kunit_try_catch", 1);
+	expect_held_locks(test, seq, 1,
+			  " (lock){....}-{2:2}, at: might_sleep_under_spin_lock_irqsave+0x");
+	expect_irqs_off_at(test, seq, "might_sleep_under_spin_lock_irqsave+0x");
 }
 
 struct atomic_sleeper {
