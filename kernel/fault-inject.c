@@ -65,21 +65,30 @@ void fault_attr_clear(struct fault_attr *attr)
  */
 bool should_fail(struct fault_attr *attr, size_t size)
 {
-	if (!attr->times)
+	long times = READ_ONCE(attr->times);
+
+	if (!times)
 		return false;
-	if (attr->space > 0) {
-		attr->space -= size;
-		if (attr->space > 0)
-			return false;
-	}
-	if (attr->interval > 1 && ++attr->count % attr->interval)
+	/* every CPU may be here at once: the counts change atomically */
+	if (READ_ONCE(attr->space) > 0 &&
+	    __atomic_sub_fetch(&attr->space, (long)size, __ATOMIC_RELAXED) > 0)
+		return false;
+	if (attr->interval > 1 &&
+	    __atomic_add_fetch(&attr->count, 1, __ATOMIC_RELAXED) % attr->interval)
 		return false;
 	if (attr->probability < 100 &&
 	    get_random_u32_below(100) >= attr->probability)
 		return false;
-	if (attr->times > 0 && !--attr->times)
+	/* a limited count: take one failure, unless another CPU took the last */
+	while (times > 0 &&
+	       !__atomic_compare_exchange_n(&attr->times, &times, times - 1, false,
+					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+	if (!times)
+		return false;
+	if (times == 1)
 		update_active();
-	attr->injected++;
+	__atomic_add_fetch(&attr->injected, 1, __ATOMIC_RELAXED);
 	if (attr->verbose) {
 		pr_info("FAULT_INJECTION: forcing a failure.\n");
 		pr_info("name %s, interval %lu, probability %lu, space %ld, times %ld\n",

@@ -22,6 +22,8 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/sched/clock.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <kernel/log.h>
 
@@ -301,6 +303,56 @@ static void verbose_prints_each_failure(struct kunit *test)
 	KUNIT_EXPECT_NE(test, log_search(seq, "name failslab, interval 1, probability 100"), 0ULL);
 }
 
+#define RACE_CALLS	20000	/* should_fail() calls by each CPU */
+
+struct fail_race {
+	struct fault_attr attr;
+	unsigned long failed[NR_CPUS];	/* each CPU's "true" answers */
+	unsigned int arrived;		/* a start line: all CPUs at once */
+};
+
+static void fail_race_cpu(void *info)
+{
+	struct fail_race *r = info;
+	unsigned int cpu = raw_smp_processor_id(), i;
+	u64 end = local_clock() + 2000000000ULL;
+
+	__atomic_add_fetch(&r->arrived, 1, __ATOMIC_RELAXED);
+	while (READ_ONCE(r->arrived) < num_online_cpus() && local_clock() < end)
+		cpu_relax();
+	for (i = 0; i < RACE_CALLS; i++)
+		if (should_fail(&r->attr, SMALL))
+			r->failed[cpu]++;
+}
+
+/*
+ * Every CPU asks at once (on_each_cpu(), from a common start), with a
+ * limit of half the calls: exactly that many fail, the count says so and
+ * the limit ends at 0.  With plain decrements and increments the CPUs
+ * overran the limit (46,782 failures for a limit of 40,000: two CPUs took
+ * the last one and the count went below 0, "no limit") and lost each
+ * other's counts (the stress suite on 4 CPUs: 3,217 failures, 3,215
+ * counted).
+ */
+static void counts_hold_on_every_cpu(struct kunit *test)
+{
+	struct fail_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	unsigned long limit = RACE_CALLS * num_online_cpus() / 2, total = 0;
+	unsigned int cpu;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->attr.name = "fail_race";
+	fault_attr_set(&r->attr, 1, 100, 0, limit);
+	on_each_cpu(fail_race_cpu, r, 1);
+	for_each_online_cpu(cpu)
+		total += r->failed[cpu];
+	kunit_info(test, "%u CPUs, %u calls each: %lu failed, %lu counted, limit %lu",
+		   num_online_cpus(), RACE_CALLS, total, r->attr.injected, limit);
+	KUNIT_EXPECT_EQ(test, total, limit);
+	KUNIT_EXPECT_EQ(test, r->attr.injected, limit);
+	KUNIT_EXPECT_EQ(test, r->attr.times, 0L);
+}
+
 static struct kunit_case fault_inject_cases[] = {
 	KUNIT_CASE(nothing_injected_by_default),
 	KUNIT_CASE(failslab_times),
@@ -315,6 +367,7 @@ static struct kunit_case fault_inject_cases[] = {
 	KUNIT_CASE(failslab_fails_vmalloc_metadata),
 	KUNIT_CASE(nofail_is_exempt),
 	KUNIT_CASE(verbose_prints_each_failure),
+	KUNIT_CASE(counts_hold_on_every_cpu),
 	{}
 };
 
