@@ -51,7 +51,8 @@
 
 volatile unsigned long jiffies;
 EXPORT_SYMBOL(jiffies);
-static u64 jiffies_base_ns;	/* local_clock() when jiffies was 0 */
+static u64 jiffies_base_ns;	/* local_clock() at jiffies 0 */
+static bool jiffies_in_phase;	/* base moved to CPU 0's tick phase */
 extern unsigned long tsc_khz;
 
 struct timer_base {
@@ -339,20 +340,28 @@ void run_local_timers(void)
 
 /*
  * jiffies counts the ticks there have been by the clock (the TSC), as
- * Linux's tick_do_update_jiffies64() does: usually one more, but several
- * if ticks were lost.  A tick is lost when the emulator runs the vCPU
- * late and the local APIC merges two periods into one interrupt, or
- * when CPU 0's vCPU is not run at all for a while (4 vCPUs on 2 host
- * cores); then any CPU's tick catches jiffies up.  A cmpxchg, because
+ * Linux's tick_do_update_jiffies64() does: usually one more at each of
+ * CPU 0's ticks, but several if ticks were lost.  A tick is lost when
+ * the emulator runs the vCPU late and the local APIC merges two periods
+ * into one interrupt, or when CPU 0's vCPU is not run at all for a while
+ * (4 vCPUs on 2 host cores); then another CPU's tick catches jiffies up.
+ *
+ * The count is taken from jiffies_base_ns, set by init_timers() and moved
+ * at CPU 0's first tick so that CPU 0's ticks fall in the middle of their
+ * tick period: a tick a little early or late (under half a period) still
+ * counts exactly one.
+ * The other CPUs only catch up when jiffies is more than a tick behind,
+ * so they never run it ahead of CPU 0's own pace.  A cmpxchg, because
  * every CPU may try at once; jiffies never goes back.
  */
-static void update_jiffies(void)
+#define TICK_NS		(NSEC_PER_SEC / HZ)
+
+static void advance_jiffies(unsigned long to)
 {
-	unsigned long now = (local_clock() - jiffies_base_ns) / (NSEC_PER_SEC / HZ);
 	unsigned long cur = READ_ONCE(jiffies);
 
-	while (time_after(now, cur) &&
-	       !__atomic_compare_exchange_n(&jiffies, &cur, now, false,
+	while (time_after(to, cur) &&
+	       !__atomic_compare_exchange_n(&jiffies, &cur, to, false,
 					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		;
 }
@@ -366,7 +375,16 @@ static void update_jiffies(void)
  */
 void tick_periodic(void)
 {
-	update_jiffies();
+	u64 now = local_clock();
+
+	if (unlikely(!jiffies_in_phase)) {
+		/* the first tick: the whole ticks since init_timers(), at least one */
+		unsigned long k = max((now - jiffies_base_ns) / TICK_NS, (u64)jiffies + 1);
+
+		WRITE_ONCE(jiffies_base_ns, now - (u64)k * TICK_NS);
+		jiffies_in_phase = true;
+	}
+	advance_jiffies((now - jiffies_base_ns + TICK_NS / 2) / TICK_NS);
 	scheduler_tick();
 	run_local_timers();
 }
@@ -381,7 +399,10 @@ void tick_periodic(void)
  */
 void tick_secondary(void)
 {
-	update_jiffies();
+	unsigned long due = (local_clock() - READ_ONCE(jiffies_base_ns)) / TICK_NS;
+
+	if (time_after(due, READ_ONCE(jiffies) + 1))
+		advance_jiffies(due);
 	scheduler_tick();
 	run_local_timers();
 }
@@ -390,7 +411,7 @@ void init_timers(void)
 {
 	unsigned int cpu;
 
-	jiffies_base_ns = local_clock() - (u64)jiffies * (NSEC_PER_SEC / HZ);
+	jiffies_base_ns = local_clock() - (u64)jiffies * TICK_NS;
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		spin_lock_init(&timer_bases[cpu].lock);
 		INIT_LIST_HEAD(&timer_bases[cpu].pending);
