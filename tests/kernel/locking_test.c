@@ -460,17 +460,21 @@ static void mutex_blocks_second_locker(struct kunit *test)
 	struct mutex m;
 	struct locker l = { .m = &m };
 	struct task_struct *t, *owner_after_unlock;
+	/* the waiter on this CPU: it cannot run while preemption is off here */
+	unsigned int cpu = ctx_pin_this_cpu();
 
 	mutex_init(&m);
 	mutex_lock(&m);
 	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
 	KUNIT_EXPECT_TRUE(test, mutex_is_locked(&m));
-	t = kthread_run(lock_and_record, &l, "mutex_waiter");
+	t = kthread_create(lock_and_record, &l, "mutex_waiter");
 	if (IS_ERR(t)) {
 		mutex_unlock(&m);
-		KUNIT_FAIL(test, "kthread_run failed");
+		KUNIT_FAIL(test, "kthread_create failed");
 		return;
 	}
+	kthread_bind(t, cpu);
+	wake_up_process(t);
 	KUNIT_EXPECT_TRUE(test, ctx_wait_until(blocked_on_mutex(t), 1000));
 	msleep(20);
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(l.acquired));
@@ -485,23 +489,32 @@ static void mutex_blocks_second_locker(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 0);
 	KUNIT_EXPECT_TRUE(test, l.acquired);
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+	ctx_unpin();
 }
 
-/* Three sleepers get the mutex in the order they asked for it. */
+/*
+ * Three sleepers get the mutex in the order they asked for it.  All on
+ * this CPU: with preemption off here none of them can run between the
+ * unlock and the trylock (on another CPU all three could have taken and
+ * released it meanwhile, and the trylock would rightly succeed).
+ */
 static void mutex_handoff_is_fifo(struct kunit *test)
 {
 	struct locker l[3];
 	struct task_struct *t[3];
 	struct mutex m;
 	int order[3] = { 0 }, n = 0, i, started = 0, overtook;
+	unsigned int cpu = ctx_pin_this_cpu();
 
 	mutex_init(&m);
 	mutex_lock(&m);
 	for (i = 0; i < 3; i++) {
 		l[i] = (struct locker){ .m = &m, .id = i + 1, .order = order, .n = &n };
-		t[i] = kthread_run(lock_and_record, &l[i], "mutex_fifo/%d", i + 1);
+		t[i] = kthread_create(lock_and_record, &l[i], "mutex_fifo/%d", i + 1);
 		if (IS_ERR(t[i]))
 			break;
+		kthread_bind(t[i], cpu);
+		wake_up_process(t[i]);
 		started++;
 		/* queue them one at a time, in a known order */
 		KUNIT_EXPECT_TRUE(test, ctx_wait_until(blocked_on_mutex(t[i]), 1000));
@@ -512,8 +525,11 @@ static void mutex_handoff_is_fifo(struct kunit *test)
 	overtook = mutex_trylock(&m);
 	preempt_enable();
 	KUNIT_EXPECT_EQ(test, overtook, 0);
+	if (overtook)
+		mutex_unlock(&m);
 	for (i = 0; i < started; i++)
 		KUNIT_EXPECT_EQ(test, kthread_stop(t[i]), 0);
+	ctx_unpin();
 	KUNIT_ASSERT_EQ(test, started, 3);
 	KUNIT_EXPECT_EQ(test, n, 3);
 	KUNIT_EXPECT_EQ(test, order[0], 1);
