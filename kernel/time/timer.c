@@ -466,6 +466,12 @@ long schedule_timeout(long timeout)
 		udelay(jiffies_to_msecs(timeout) * 1000UL);
 		return 0;
 	}
+	/*
+	 * Count from the clock, not from a jiffies that lags it (CPU 0's
+	 * tick late, not yet caught up): a sleep from a lagging start would
+	 * end early once jiffies catches up (msleep(50) measured 45 ms).
+	 */
+	advance_jiffies((local_clock() - READ_ONCE(jiffies_base_ns)) / TICK_NS);
 	expire = jiffies + timeout;
 	timer.task = current;
 	timer_setup(&timer.timer, process_timeout, 0);
